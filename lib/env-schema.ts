@@ -1,0 +1,83 @@
+// The environment's shape and its cross-field rules, as a pure function of a plain record.
+// Kept free of `server-only` so next.config.ts and unit tests can use it; the app reads the
+// parsed result through lib/env.ts only.
+import { z } from 'zod';
+
+export const LOCAL_STRIPE_DEFAULT_URL = 'http://127.0.0.1:12111';
+/** The publishable key the local Stripe accepts; it is not a secret (publishable keys never are). */
+export const LOCAL_PUBLISHABLE_KEY = 'pk_test_local_stripe';
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const rawEnvSchema = z.object({
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')),
+  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: optional(z.string().regex(/^pk_(test|live)_\w+$/, 'must start with pk_test_ or pk_live_')),
+  STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_\w+$/, 'must start with whsec_')),
+  STRIPE_API_VERSION: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}\.\w+(;.*)?$/, 'must look like 2026-10-28.endive')),
+  STRIPE_EMULATOR_URL: optional(z.url({ protocol: /^https?$/ })),
+  APP_URL: optional(z.url({ protocol: /^https?$/ })),
+  VERCEL: optional(z.string()),
+  VERCEL_URL: optional(z.string()),
+});
+
+export type StripeMode =
+  | { kind: 'live'; secretKey: string; publishableKey: string }
+  | { kind: 'local'; secretKey: string; publishableKey: string; emulatorUrl: string };
+
+export type Env = {
+  stripe: StripeMode;
+  webhookSecret: string | undefined;
+  /** Undefined means the version the `stripe` SDK pins. */
+  apiVersion: string | undefined;
+  appUrl: string;
+};
+
+export class EnvError extends Error {
+  readonly code = 'invalid_environment';
+}
+
+const keyEnvironment = (key: string) => (key.includes('_live_') ? 'live' : 'test');
+
+/** Parses the environment; throws one EnvError that names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = rawEnvSchema.safeParse(source);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const raw = parsed.success ? parsed.data : undefined;
+
+  if (raw) {
+    const { STRIPE_SECRET_KEY: secret, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: publishable } = raw;
+    if (raw.VERCEL === '1' && !secret) {
+      problems.push('STRIPE_SECRET_KEY is required on Vercel (the local Stripe runs only on your machine)');
+    }
+    if (secret && !publishable) {
+      problems.push('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY is required when STRIPE_SECRET_KEY is set');
+    }
+    if (secret && publishable && keyEnvironment(secret) !== keyEnvironment(publishable)) {
+      problems.push(
+        `STRIPE_SECRET_KEY is a ${keyEnvironment(secret)} key but NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY is a ${keyEnvironment(publishable)} key`,
+      );
+    }
+  }
+  if (!raw || problems.length > 0) {
+    throw new EnvError(`Invalid environment:\n- ${problems.join('\n- ')}`);
+  }
+
+  const stripe: StripeMode = raw.STRIPE_SECRET_KEY
+    ? { kind: 'live', secretKey: raw.STRIPE_SECRET_KEY, publishableKey: raw.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY! }
+    : {
+        kind: 'local',
+        secretKey: 'sk_test_local_stripe',
+        publishableKey: LOCAL_PUBLISHABLE_KEY,
+        emulatorUrl: (raw.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL).replace(/\/$/, ''),
+      };
+  const appUrl = raw.APP_URL ?? (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : 'http://localhost:3000');
+  return {
+    stripe,
+    webhookSecret: raw.STRIPE_WEBHOOK_SECRET,
+    apiVersion: raw.STRIPE_API_VERSION,
+    appUrl: appUrl.replace(/\/$/, ''),
+  };
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import Stripe from 'stripe';
+import { env, type StripeMode } from '@/lib/env';
+
+export { Stripe };
+
+/** The preview API version of the seed page (Stripe's "dynamic updates" private preview). */
+export const SEED_API_VERSION_PREFIX = '2025-03-31.basil';
+
+export function isSeedProfile(apiVersion: string | undefined): boolean {
+  return apiVersion?.includes('checkout_server_update_beta') ?? false;
+}
+
+/**
+ * Builds a Stripe client for real Stripe or the local Stripe; nothing else in the app knows which.
+ * The SDK has no base-URL option, so the local Stripe is reached through host, port and protocol.
+ */
+export function createStripeClient(mode: StripeMode, apiVersion?: string): Stripe {
+  const local = mode.kind === 'local' ? new URL(mode.emulatorUrl) : undefined;
+  return new Stripe(mode.secretKey, {
+    // The SDK's type admits only the version it pins; the seed profile's preview version
+    // ("2025-03-31.basil; checkout_server_update_beta=v1;") is a string Stripe accepts, so it is cast here, once.
+    apiVersion: apiVersion as Stripe.LatestApiVersion | undefined,
+    maxNetworkRetries: 2,
+    timeout: 8_000,
+    telemetry: false,
+    appInfo: { name: 'stripe-dynamic-checkout-storefront', version: '0.1.0' },
+    ...(local && {
+      host: local.hostname,
+      port: Number(local.port || (local.protocol === 'https:' ? 443 : 80)),
+      protocol: local.protocol === 'https:' ? 'https' : 'http',
+    }),
+  });
+}
+
+let client: Stripe | undefined;
+
+/** The app's one Stripe client, built from the environment on first use. */
+export function stripe(): Stripe {
+  const { stripe: mode, apiVersion } = env();
+  client ??= createStripeClient(mode, apiVersion);
+  return client;
+}

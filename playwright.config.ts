@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test';
+import { APP_PORT, CHROMIUM_ARGS, CHROMIUM_PATH, LOCAL_STRIPE_URL, SEED_API_VERSION, SEED_PROFILE_PORT } from './e2e/config';
+
+const CI = Boolean(process.env.CI);
+// The production build, started twice: once as shipped, once with the seed page's preview API version.
+// `next start` prints its URL before it checks for a build, so refuse to start without one.
+const nextStart = (port: number) => `test -f .next/BUILD_ID && next start -H 127.0.0.1 -p ${port}`;
+const appEnv = (port: number, extra: Record<string, string> = {}) => ({
+  STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
+  APP_URL: `http://127.0.0.1:${port}`,
+  STRIPE_SECRET_KEY: '',
+  ...extra,
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: 'storefront', testIgnore: /seed-profile/ },
+    { name: 'seed-profile', testMatch: /seed-profile/, use: { baseURL: `http://127.0.0.1:${SEED_PROFILE_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: 'tsx --conditions=react-server scripts/local-stripe.ts',
+      url: `${LOCAL_STRIPE_URL}/_emulator/requests`,
+      env: { STRIPE_EMULATOR_PORT: new URL(LOCAL_STRIPE_URL).port },
+      reuseExistingServer: !CI,
+      stdout: 'pipe',
+    },
+    {
+      command: nextStart(APP_PORT),
+      url: `http://127.0.0.1:${APP_PORT}`,
+      env: appEnv(APP_PORT),
+      reuseExistingServer: !CI,
+    },
+    {
+      command: nextStart(SEED_PROFILE_PORT),
+      url: `http://127.0.0.1:${SEED_PROFILE_PORT}`,
+      env: appEnv(SEED_PROFILE_PORT, { STRIPE_API_VERSION: SEED_API_VERSION }),
+      reuseExistingServer: !CI,
+    },
+  ],
+});

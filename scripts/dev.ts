@@ -1,0 +1,38 @@
+// `npm run dev`: the whole storefront in one command. With no STRIPE_SECRET_KEY it first starts the local
+// Stripe (loaded with the catalog), then `next dev`; with keys it is plain `next dev` against real Stripe.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { LOCAL_STRIPE_DEFAULT_URL } from '../lib/env-schema';
+
+const children: ChildProcess[] = [];
+const run = (command: string, args: string[], env: Record<string, string> = {}) => {
+  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  child.on('exit', (code) => shutdown(code ?? 0));
+  children.push(child);
+  return child;
+};
+
+function shutdown(code: number) {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exit(code);
+}
+process.once('SIGINT', () => shutdown(0));
+process.once('SIGTERM', () => shutdown(0));
+
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The local Stripe did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+if (!process.env.STRIPE_SECRET_KEY) {
+  const url = process.env.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL;
+  run('npx', ['tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
+    STRIPE_EMULATOR_PORT: new URL(url).port,
+  });
+  await waitFor(`${url}/_emulator/requests`, 20_000);
+}
+run('npx', ['next', 'dev', ...process.argv.slice(2)]);

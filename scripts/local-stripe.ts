@@ -1,0 +1,22 @@
+// `npm run stripe:emulator`: starts the local Stripe and loads it with the catalog, through the same
+// SDK calls `npm run stripe:seed` makes against a real account.
+import { createLocalStripe } from '../emulator';
+import { LOCAL_PUBLISHABLE_KEY } from '../lib/env-schema';
+import { createStripeClient } from '../lib/stripe/client';
+import { syncCatalog } from '../lib/stripe/seed';
+
+const port = Number(process.env.STRIPE_EMULATOR_PORT ?? 12111);
+const localStripe = createLocalStripe({ webhookSecret: process.env.STRIPE_EMULATOR_WEBHOOK_SECRET });
+const server = await localStripe.listen(port);
+await syncCatalog(
+  createStripeClient({ kind: 'local', secretKey: 'sk_test_local_stripe', publishableKey: LOCAL_PUBLISHABLE_KEY, emulatorUrl: server.url }),
+);
+console.log(`Local Stripe on ${server.url} (catalog loaded)`);
+console.log(`Webhook signing secret: ${localStripe.webhookSecret}`);
+
+const stop = async () => {
+  await server.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
