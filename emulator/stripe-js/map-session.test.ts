@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mapSession } from './map-session';
+import { serverSession } from './test-support/fixtures';
+
+const idle = { pending: false, paymentComplete: null };
+
+test('maps line items with formatted amounts, price id and adjustable quantity', () => {
+  const session = mapSession(serverSession(), idle);
+  const [item] = session.lineItems;
+  assert.equal(session.lineItems.length, 1);
+  assert.deepEqual(
+    {
+      id: item?.id,
+      name: item?.name,
+      quantity: item?.quantity,
+      unitAmount: item?.unitAmount,
+      subtotal: item?.subtotal.amount,
+      total: item?.total.minorUnitsAmount,
+      priceId: item?.priceId,
+      adjustable: item?.adjustableQuantity,
+      recurring: item?.recurring,
+    },
+    {
+      id: 'li_1',
+      name: 'T-shirt',
+      quantity: 2,
+      unitAmount: { minorUnitsAmount: 1500, amount: '$15.00' },
+      subtotal: '$30.00',
+      total: 3000,
+      priceId: 'price_tee',
+      adjustable: { minimum: 1, maximum: 10 },
+      recurring: null,
+    },
+  );
+});
+
+test('maps totals, shipping options and the selected one', () => {
+  const session = mapSession(serverSession(), idle);
+  assert.equal(session.total.total.amount, '$35.00');
+  assert.equal(session.total.subtotal.minorUnitsAmount, 3000);
+  assert.equal(session.total.shippingRate.minorUnitsAmount, 500);
+  assert.deepEqual(session.shippingOptions.map((o) => [o.id, o.displayName, o.amount]), [
+    ['shr_std', 'Standard', '$5.00'],
+    ['shr_exp', 'Express', '$15.00'],
+  ]);
+  assert.equal(session.shipping?.shippingOption.id, 'shr_std');
+  assert.equal(session.minorUnitsAmountDivisor, 100);
+});
+
+test('formats zero-decimal currencies with divisor 1', () => {
+  const session = mapSession(serverSession({ currency: 'jpy', amount_total: 1200 }), idle);
+  assert.equal(session.minorUnitsAmountDivisor, 1);
+  assert.equal(session.total.total.amount, '¥1,200');
+});
+
+test('maps recurring prices and an unexpanded selected rate id', () => {
+  const base = serverSession();
+  const item = base.line_items!.data[0]!;
+  const session = mapSession(
+    serverSession({
+      line_items: { data: [{ ...item, price: { ...item.price!, recurring: { interval: 'month', interval_count: 1 } } }] },
+      shipping_options: [],
+      shipping_cost: null,
+    }),
+    idle,
+  );
+  assert.deepEqual(session.lineItems[0]?.recurring, { interval: 'month', intervalCount: 1, usageType: 'licensed' });
+  assert.equal(session.shipping, null);
+});
+
+test('status and canConfirm follow the session, pending actions and the Payment Element', () => {
+  assert.equal(mapSession(serverSession(), idle).canConfirm, true);
+  assert.equal(mapSession(serverSession(), { pending: true, paymentComplete: null }).canConfirm, false);
+  assert.equal(mapSession(serverSession(), { pending: false, paymentComplete: false }).canConfirm, false);
+  const complete = mapSession(serverSession({ status: 'complete', payment_status: 'paid' }), idle);
+  assert.deepEqual(complete.status, { type: 'complete', paymentStatus: 'paid' });
+  assert.equal(complete.canConfirm, false);
+  assert.deepEqual(mapSession(serverSession({ status: 'expired' }), idle).status, { type: 'expired' });
+});
+
+test('email and shipping address come from the collected information', () => {
+  const session = mapSession(
+    serverSession({
+      customer_email: 'a@b.co',
+      collected_information: { shipping_details: { name: 'Ada', address: { country: 'US', line1: '1 Main', city: 'X' } } },
+    }),
+    idle,
+  );
+  assert.equal(session.email, 'a@b.co');
+  assert.equal(session.shippingAddress?.name, 'Ada');
+  assert.equal(session.shippingAddress?.address.line1, '1 Main');
+});
