@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { createCheckoutSession } from '@/lib/actions/create-checkout-session';
+import { cartSchema } from '@/lib/checkout/cart';
+import { bindingCookie } from '@/lib/checkout/session-binding';
+import { errorResponse, parseJsonBody } from '@/lib/http';
+
+const bodySchema = z.object({
+  cart: cartSchema,
+  /** One per checkout page view (a UUID): makes a double click create one session, not two. */
+  attemptId: z.uuid(),
+});
+
+export async function POST(request: Request) {
+  try {
+    const { cart, attemptId } = await parseJsonBody(request, bodySchema);
+    const session = await createCheckoutSession(cart, attemptId);
+    const response = NextResponse.json({ clientSecret: session.clientSecret }, { status: 201 });
+    response.cookies.set(bindingCookie(session.id));
+    return response;
+  } catch (error) {
+    return errorResponse(error, 'POST /api/checkout/sessions');
+  }
+}

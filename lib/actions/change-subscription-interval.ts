@@ -1,0 +1,32 @@
+import 'server-only';
+import { PLAN, type BillingInterval } from '@/lib/catalog';
+import { assertUpdatable } from '@/lib/checkout/guards';
+import { planLineItems } from '@/lib/checkout/line-items';
+import { isBound } from '@/lib/checkout/session-binding';
+import { switchIntervalChanges } from '@/lib/checkout/subscription-interval';
+import { SessionNotBoundError } from '@/lib/errors';
+import { catalogIds } from '@/lib/stripe/catalog';
+import { retrieveCheckout, updateCheckoutLineItems } from '@/lib/stripe/checkout-sessions';
+
+/**
+ * The seed's flow: switch the plan between monthly and yearly billing. Two Stripe calls at most: the
+ * session (with its line items) is retrieved, the rule decides, and one update sends the new array.
+ */
+export async function changeSubscriptionInterval(input: {
+  sessionId: string;
+  interval: BillingInterval;
+  binding: string | undefined;
+}): Promise<void> {
+  if (!isBound(input.binding, input.sessionId)) {
+    throw new SessionNotBoundError(`Session ${input.sessionId} is not bound to this browser`);
+  }
+  const [ids, session] = await Promise.all([catalogIds(), retrieveCheckout(input.sessionId)]);
+  assertUpdatable(session, Math.floor(Date.now() / 1000), 'subscription');
+  const plan = {
+    monthly: ids.prices.get(PLAN.prices.monthly.lookupKey)!,
+    yearly: ids.prices.get(PLAN.prices.yearly.lookupKey)!,
+  };
+  const changes = switchIntervalChanges(session.lines, plan, input.interval);
+  if (changes.length === 0) return;
+  await updateCheckoutLineItems(session.id, planLineItems(session.lines, changes).params);
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { Cart } from '@/lib/checkout/cart';
+import { sessionCreateParams } from '@/lib/checkout/session-params';
+import { env } from '@/lib/env';
+import { catalogIds } from '@/lib/stripe/catalog';
+import { createCheckout } from '@/lib/stripe/checkout-sessions';
+import { isSeedProfile } from '@/lib/stripe/client';
+
+/**
+ * Creates the Checkout Session for a cart. The browser sends an attempt id, one per checkout page view:
+ * with the cart it makes the Stripe idempotency key, so a double click or a retried request gets the same
+ * session back from Stripe instead of a second one.
+ */
+export async function createCheckoutSession(cart: Cart, attemptId: string) {
+  const { appUrl, apiVersion } = env();
+  const params = sessionCreateParams(cart, await catalogIds(), {
+    profile: isSeedProfile(apiVersion) ? 'seed' : 'ga',
+    returnUrl: `${appUrl}/checkout/return`,
+  });
+  const idempotencyKey = `checkout-create-${createHash('sha256').update(`${attemptId}:${JSON.stringify(cart)}`).digest('hex')}`;
+  return createCheckout(params, idempotencyKey);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { findProduct, PLAN, PRODUCTS } from '@/lib/catalog';
+
+/** What the browser may ask a checkout to hold: catalog ids and quantities, never prices. */
+export const cartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('plan'), planId: z.literal(PLAN.id), interval: z.enum(['monthly', 'yearly']) }),
+  z.object({
+    kind: z.literal('products'),
+    items: z
+      .array(
+        z.object({
+          productId: z.string().refine((id) => findProduct(id) !== undefined, 'unknown product'),
+          quantity: z.number().int().min(1),
+        }),
+      )
+      .min(1)
+      .max(PRODUCTS.length),
+  }),
+]);
+export type Cart = z.infer<typeof cartSchema>;
+
+/** Reads a cart from the checkout page's query string (`?plan=coffee-club&interval=yearly` or `?item=house-blend`). */
+export function cartFromSearchParams(params: Record<string, string | string[] | undefined>): Cart | null {
+  const one = (name: string) => (typeof params[name] === 'string' ? params[name] : undefined);
+  const candidate = one('plan')
+    ? { kind: 'plan', planId: one('plan'), interval: one('interval') ?? 'monthly' }
+    : { kind: 'products', items: [{ productId: one('item'), quantity: 1 }] };
+  const parsed = cartSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}

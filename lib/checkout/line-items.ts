@@ -1,0 +1,98 @@
+// What a Checkout Session's line items become after a buyer action, as the array Stripe expects back.
+import { AppError } from '@/lib/errors';
+
+// Stripe's rule (retransmit the entire array): keep an item with its `id`; update it with its `id` and the
+// changed fields; add one with `price` and `quantity` and no `id`; remove one by leaving it out; reorder by
+// placing its `id` at the new position.
+
+export type SessionLine = { id: string; priceId: string; quantity: number };
+
+export type LineChange =
+  | { kind: 'add'; priceId: string; quantity: number }
+  | { kind: 'set_quantity'; id: string; quantity: number }
+  | { kind: 'set_price'; id: string; priceId: string }
+  | { kind: 'remove'; id: string }
+  | { kind: 'move'; id: string; index: number };
+
+/** One element of `line_items` in a session update: the SDK's `Checkout.SessionUpdateParams.LineItem`, narrowed. */
+export type LineItemParam =
+  | { id: string; quantity?: number; price?: string }
+  | { price: string; quantity: number };
+
+/** The resulting cart: an item is new until Stripe gives it an id. */
+export type PlannedLine = { id: string | null; priceId: string; quantity: number };
+
+/** A change the rules refuse; a 400 for the buyer, with the detail in the log. */
+export class LineItemRuleError extends AppError {
+  constructor(message: string) {
+    super('line_item_rule', 400, message);
+  }
+}
+
+export const MAX_LINE_ITEMS = 100;
+export const MAX_QUANTITY = 999_999;
+
+type Draft = PlannedLine & { changed: { quantity?: number; price?: string } };
+
+export function planLineItems(current: readonly SessionLine[], changes: readonly LineChange[]) {
+  const seen = new Set<string>();
+  let draft: Draft[] = current.map((line) => {
+    if (seen.has(line.id)) throw new LineItemRuleError(`Line item ${line.id} appears twice`);
+    seen.add(line.id);
+    return { ...line, changed: {} };
+  });
+  const find = (id: string) => {
+    const line = draft.find((candidate) => candidate.id === id);
+    if (!line) throw new LineItemRuleError(`No line item ${id} in this session`);
+    return line;
+  };
+
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'add': {
+        checkQuantity(change.quantity);
+        draft.push({ id: null, priceId: change.priceId, quantity: change.quantity, changed: {} });
+        break;
+      }
+      case 'set_quantity': {
+        checkQuantity(change.quantity);
+        const line = find(change.id);
+        line.quantity = change.quantity;
+        line.changed.quantity = change.quantity;
+        break;
+      }
+      case 'set_price': {
+        const line = find(change.id);
+        line.priceId = change.priceId;
+        line.changed.price = change.priceId;
+        break;
+      }
+      case 'remove': {
+        const line = find(change.id);
+        draft = draft.filter((candidate) => candidate !== line);
+        break;
+      }
+      case 'move': {
+        const line = find(change.id);
+        const rest = draft.filter((candidate) => candidate !== line);
+        const index = Math.max(0, Math.min(change.index, rest.length));
+        draft = [...rest.slice(0, index), line, ...rest.slice(index)];
+        break;
+      }
+    }
+  }
+  if (draft.length === 0) throw new LineItemRuleError('A checkout needs at least one line item');
+  if (draft.length > MAX_LINE_ITEMS) throw new LineItemRuleError(`A checkout holds at most ${MAX_LINE_ITEMS} line items`);
+
+  const params: LineItemParam[] = draft.map(({ id, priceId, quantity, changed }) =>
+    id === null ? { price: priceId, quantity } : { id, ...changed },
+  );
+  const lines: PlannedLine[] = draft.map(({ id, priceId, quantity }) => ({ id, priceId, quantity }));
+  return { params, lines };
+}
+
+function checkQuantity(quantity: number) {
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    throw new LineItemRuleError(`Quantity must be a whole number from 1 to ${MAX_QUANTITY}`);
+  }
+}

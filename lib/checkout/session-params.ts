@@ -1,0 +1,54 @@
+import { findProduct, PLAN, SHIPPING_RATES } from '@/lib/catalog';
+import type { Cart } from '@/lib/checkout/cart';
+import { LineItemRuleError } from '@/lib/checkout/line-items';
+
+export type CatalogIdMaps = { prices: ReadonlyMap<string, string>; shippingRates: ReadonlyMap<string, string> };
+
+export type Profile = 'ga' | 'seed';
+
+/**
+ * The Checkout Session to create for a cart: prices come from the catalog's lookup keys, never the browser.
+ * GA: `ui_mode: 'elements'`. Seed profile (the 2025 private preview): `ui_mode: 'custom'` with line items
+ * updatable by the server only, as the seed page configures it.
+ */
+export function sessionCreateParams(cart: Cart, ids: CatalogIdMaps, options: { profile: Profile; returnUrl: string }) {
+  const price = (lookupKey: string) => {
+    const id = ids.prices.get(lookupKey);
+    if (!id) throw new Error(`No Stripe price for lookup key ${lookupKey}`);
+    return id;
+  };
+  const common = {
+    return_url: `${options.returnUrl}?session_id={CHECKOUT_SESSION_ID}`,
+    ...(options.profile === 'seed'
+      ? { ui_mode: 'custom', permissions: { update_line_items: 'server_only' } }
+      : { ui_mode: 'elements' }),
+  } as const;
+
+  if (cart.kind === 'plan') {
+    return {
+      ...common,
+      mode: 'subscription' as const,
+      line_items: [{ price: price(PLAN.prices[cart.interval].lookupKey), quantity: 1 }],
+    };
+  }
+  return {
+    ...common,
+    mode: 'payment' as const,
+    line_items: cart.items.map(({ productId, quantity }) => {
+      const product = findProduct(productId);
+      if (!product) throw new LineItemRuleError(`Unknown product ${productId}`);
+      if (quantity > product.maxQuantity) throw new LineItemRuleError(`${productId}: at most ${product.maxQuantity}`);
+      return {
+        price: price(product.lookupKey),
+        quantity,
+        adjustable_quantity: { enabled: true, minimum: 1, maximum: product.maxQuantity },
+      };
+    }),
+    shipping_options: SHIPPING_RATES.flatMap((rate) => {
+      const id = ids.shippingRates.get(rate.id);
+      return id ? [{ shipping_rate: id }] : [];
+    }),
+  };
+}
+
+export type SessionCreateParams = ReturnType<typeof sessionCreateParams>;

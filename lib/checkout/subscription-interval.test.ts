@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { LineItemRuleError } from '@/lib/checkout/line-items';
+import { currentInterval, switchIntervalChanges } from '@/lib/checkout/subscription-interval';
+
+const PLAN = { monthly: 'price_m', yearly: 'price_y' };
+const MONTHLY = [{ id: 'li_1', priceId: 'price_m', quantity: 1 }];
+
+test('monthly to yearly swaps the price on the same line', () => {
+  assert.deepEqual(switchIntervalChanges(MONTHLY, PLAN, 'yearly'), [{ kind: 'set_price', id: 'li_1', priceId: 'price_y' }]);
+});
+
+test('yearly to monthly swaps back', () => {
+  const yearly = [{ id: 'li_1', priceId: 'price_y', quantity: 1 }];
+  assert.deepEqual(switchIntervalChanges(yearly, PLAN, 'monthly'), [{ kind: 'set_price', id: 'li_1', priceId: 'price_m' }]);
+});
+
+test('switching to the current interval changes nothing', () => {
+  assert.deepEqual(switchIntervalChanges(MONTHLY, PLAN, 'monthly'), []);
+});
+
+test('a session without the plan is refused', () => {
+  assert.throws(
+    () => switchIntervalChanges([{ id: 'li_1', priceId: 'price_beans', quantity: 1 }], PLAN, 'yearly'),
+    LineItemRuleError,
+  );
+});
+
+test('currentInterval reads the plan line', () => {
+  assert.equal(currentInterval(MONTHLY, PLAN), 'monthly');
+  assert.equal(currentInterval([{ id: 'li_2', priceId: 'price_y', quantity: 1 }], PLAN), 'yearly');
+  assert.equal(currentInterval([], PLAN), null);
+});

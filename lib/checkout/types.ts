@@ -1,0 +1,26 @@
+import type { SessionLine } from '@/lib/checkout/line-items';
+
+// Stripe's enums are open (new values may appear), so these admit any string beside the known ones.
+type Open<T extends string> = T | (string & {});
+
+/** What the app needs to know of a Checkout Session to decide an update: no amounts, no customer data. */
+export type CheckoutSnapshot = {
+  id: string;
+  status: Open<'open' | 'complete' | 'expired'>;
+  mode: Open<'payment' | 'subscription' | 'setup'>;
+  /** Unix seconds. */
+  expiresAt: number;
+  currency: string;
+  lines: SessionLine[];
+};
+
+/** What the return page shows of a finished checkout. */
+export type CheckoutReceipt = {
+  id: string;
+  status: CheckoutSnapshot['status'];
+  paymentStatus: Open<'paid' | 'unpaid' | 'no_payment_required'>;
+  currency: string;
+  amountTotal: number;
+  email: string | null;
+  items: Array<{ description: string; quantity: number; amountTotal: number; interval: string | null }>;
+};

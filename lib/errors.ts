@@ -1,0 +1,43 @@
+// The app's errors: each has a `code`, the HTTP status it maps to, and a message that is safe to show a buyer.
+// Detail for the server log goes in `message`; `publicMessage` is all the browser ever sees.
+
+export const GENERIC_BAD_REQUEST = "We couldn't process your request. Please try again later.";
+export const GENERIC_SERVER_ERROR = 'Something went wrong on our end. Please try again later.';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly publicMessage: string = status >= 500 ? GENERIC_SERVER_ERROR : GENERIC_BAD_REQUEST,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidRequestError extends AppError {
+  constructor(message: string, publicMessage?: string) {
+    super('invalid_request', 400, message, publicMessage);
+  }
+}
+
+/** The session id is not the one this browser started: answered with a generic message, never a hint. */
+export class SessionNotBoundError extends AppError {
+  constructor(message: string) {
+    super('session_not_bound', 403, message, 'This checkout belongs to another browser. Please start again.');
+  }
+}
+
+/** The session can no longer change (complete or expired) or is not of the kind this action needs. */
+export class SessionStateError extends AppError {
+  constructor(message: string, publicMessage = 'This checkout can no longer be changed. Please start again.') {
+    super('session_state', 409, message, publicMessage);
+  }
+}
+
+export class UpstreamError extends AppError {
+  constructor(message: string, status = 502) {
+    super('upstream', status, message);
+  }
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import type Stripe from 'stripe';
+import type { LineItemParam } from '@/lib/checkout/line-items';
+import type { SessionCreateParams } from '@/lib/checkout/session-params';
+import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
+import { callStripe } from '@/lib/stripe/errors';
+import { stripe } from '@/lib/stripe/client';
+
+const priceId = (price: Stripe.Price | null | undefined) => price?.id ?? '';
+
+/** Retrieves a session with its line items in one call (carts here hold far fewer than a page of items). */
+export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
+  const session = await callStripe(() =>
+    stripe().checkout.sessions.retrieve(id, { expand: ['line_items'] }),
+  );
+  const lineItems = session.line_items;
+  if (!lineItems || lineItems.has_more) {
+    // Refuse rather than retransmit a partial array, which would remove the items we did not see.
+    throw new Error(`Session ${id} has more line items than one page; this storefront does not page them`);
+  }
+  return {
+    id: session.id,
+    status: session.status ?? 'open',
+    mode: session.mode,
+    expiresAt: session.expires_at,
+    currency: session.currency ?? 'usd',
+    lines: lineItems.data.map((item) => ({ id: item.id, priceId: priceId(item.price), quantity: item.quantity ?? 1 })),
+  };
+}
+
+export async function updateCheckoutLineItems(id: string, lineItems: LineItemParam[]): Promise<void> {
+  await callStripe(() => stripe().checkout.sessions.update(id, { line_items: lineItems }));
+}
+
+export async function createCheckout(
+  params: SessionCreateParams,
+  idempotencyKey: string,
+): Promise<{ id: string; clientSecret: string }> {
+  // The seed profile's `ui_mode: 'custom'` and `permissions.update_line_items` belong to the 2025 preview API,
+  // which today's SDK types no longer list; Stripe accepts them under that preview's API version. Cast once, here.
+  const createParams = params as Stripe.Checkout.SessionCreateParams;
+  const session = await callStripe(() => stripe().checkout.sessions.create(createParams, { idempotencyKey }));
+  if (!session.client_secret) throw new Error(`Session ${session.id} came back without a client secret`);
+  return { id: session.id, clientSecret: session.client_secret };
+}
+
+export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
+  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items'] }));
+  return {
+    id: session.id,
+    status: session.status ?? 'open',
+    paymentStatus: session.payment_status,
+    currency: session.currency ?? 'usd',
+    amountTotal: session.amount_total ?? 0,
+    email: session.customer_details?.email ?? session.customer_email ?? null,
+    items: (session.line_items?.data ?? []).map((item) => ({
+      description: item.description ?? '',
+      quantity: item.quantity ?? 1,
+      amountTotal: item.amount_total,
+      interval: item.price?.recurring?.interval ?? null,
+    })),
+  };
+}
