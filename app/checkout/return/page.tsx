@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { retrieveReceipt } from '@/lib/stripe/checkout-sessions';
+import { formatMoney } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Your order' };
+export const dynamic = 'force-dynamic';
+
+const INTERVAL = { month: ' / month', year: ' / year' } as Record<string, string>;
+
+export default async function ReturnPage({ searchParams }: { searchParams: Promise<{ session_id?: string }> }) {
+  const { session_id: sessionId } = await searchParams;
+  if (!sessionId || !/^cs_(test|live)_\w+$/.test(sessionId)) {
+    return <StartAgain message="We couldn't find that order." />;
+  }
+  const receipt = await retrieveReceipt(sessionId);
+  if (receipt.status === 'expired') return <StartAgain message="This checkout expired before it was paid." />;
+  if (receipt.status !== 'complete') {
+    return <StartAgain message="Your payment isn't finished yet. Nothing was charged." />;
+  }
+  return (
+    <section aria-labelledby="thanks">
+      <h1 id="thanks">Thank you for your order!</h1>
+      <p>
+        {receipt.email ? <>A receipt is on its way to {receipt.email}. </> : null}
+        Here is what you bought:
+      </p>
+      <ul className="receipt" data-testid="receipt">
+        {receipt.items.map((item, index) => (
+          <li key={index}>
+            {item.description}
+            {item.quantity > 1 && ` × ${item.quantity}`}: {formatMoney(item.amountTotal, receipt.currency)}
+            {item.interval && INTERVAL[item.interval]}
+          </li>
+        ))}
+      </ul>
+      <p>
+        Total paid: <strong>{formatMoney(receipt.amountTotal, receipt.currency)}</strong>
+      </p>
+      <Link href="/">Back to the shop</Link>
+    </section>
+  );
+}
+
+function StartAgain({ message }: { message: string }) {
+  return (
+    <section className="notice" role="alert">
+      <p>{message}</p>
+      <Link href="/">Start again from the shop</Link>
+    </section>
+  );
+}
