@@ -114,23 +114,23 @@ export function createCheckoutSdk(options: StripeCheckoutElementsSdkOptions, dep
     // Appearance and fonts style Stripe's own iframes; the local fields keep one plain look.
     changeAppearance: () => {},
     loadFonts: () => {},
-    createPaymentElement: (elementOptions) => {
+    createPaymentElement: (elementOptions?) => {
       if (created.payment) throw new Error('Can only create one Payment Element per checkout.');
       const { element, handle } = deps.elements.payment(host, elementOptions ?? {});
       registry.payment = handle;
       return (created.payment = element);
     },
-    createShippingAddressElement: (elementOptions) => {
+    createShippingAddressElement: (elementOptions?) => {
       const { element, handle } = deps.elements.address(host, 'shipping', elementOptions ?? {});
       registry.shippingAddress = handle;
       return (created.shippingAddress = element);
     },
-    createBillingAddressElement: (elementOptions) => {
+    createBillingAddressElement: (elementOptions?) => {
       const { element, handle } = deps.elements.address(host, 'billing', elementOptions ?? {});
       registry.billingAddress = handle;
       return (created.billingAddress = element);
     },
-    createExpressCheckoutElement: (elementOptions) =>
+    createExpressCheckoutElement: (elementOptions?) =>
       (created.expressCheckout = deps.elements.expressCheckout(host, elementOptions)),
     getPaymentElement: () => created.payment,
     getShippingAddressElement: () => created.shippingAddress,
