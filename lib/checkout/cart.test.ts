@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cartFromSearchParams, cartSchema } from '@/lib/checkout/cart';
+
+test('a plan cart from the query string', () => {
+  assert.deepEqual(cartFromSearchParams({ plan: 'coffee-club', interval: 'yearly' }), {
+    kind: 'plan',
+    planId: 'coffee-club',
+    interval: 'yearly',
+  });
+  assert.equal(cartFromSearchParams({ plan: 'coffee-club' })?.kind, 'plan');
+});
+
+test('a product cart from the query string', () => {
+  assert.deepEqual(cartFromSearchParams({ item: 'house-blend' }), {
+    kind: 'products',
+    items: [{ productId: 'house-blend', quantity: 1 }],
+  });
+});
+
+test('unknown ids and bad intervals are no cart', () => {
+  assert.equal(cartFromSearchParams({ item: 'gold-bar' }), null);
+  assert.equal(cartFromSearchParams({ plan: 'coffee-club', interval: 'weekly' }), null);
+  assert.equal(cartFromSearchParams({}), null);
+});
+
+test('the schema refuses prices, fractional or zero quantities', () => {
+  assert.equal(cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 0 }] }).success, false);
+  assert.equal(cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1.5 }] }).success, false);
+  const withPrice = cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1, price: 1 }] });
+  assert.ok(withPrice.success && !('price' in withPrice.data.items[0]!));
+});

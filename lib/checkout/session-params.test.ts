@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sessionCreateParams } from '@/lib/checkout/session-params';
+import { assertUpdatable } from '@/lib/checkout/guards';
+import { SessionStateError } from '@/lib/errors';
+import { LineItemRuleError } from '@/lib/checkout/line-items';
+
+const IDS = {
+  prices: new Map([
+    ['coffee_club_monthly', 'price_m'],
+    ['coffee_club_yearly', 'price_y'],
+    ['house_blend_340g', 'price_beans'],
+  ]),
+  shippingRates: new Map([
+    ['standard', 'shr_std'],
+    ['express', 'shr_exp'],
+  ]),
+};
+const OPTIONS = { profile: 'ga' as const, returnUrl: 'https://shop.test/checkout/return' };
+
+test('a plan becomes a subscription session with the interval price from the catalog', () => {
+  const params = sessionCreateParams({ kind: 'plan', planId: 'coffee-club', interval: 'yearly' }, IDS, OPTIONS);
+  assert.equal(params.mode, 'subscription');
+  assert.equal(params.ui_mode, 'elements');
+  assert.deepEqual(params.line_items, [{ price: 'price_y', quantity: 1 }]);
+  assert.equal(params.return_url, 'https://shop.test/checkout/return?session_id={CHECKOUT_SESSION_ID}');
+  assert.ok(!('shipping_options' in params), 'Stripe has no shipping rates in subscription mode');
+});
+
+test('products become a payment session with adjustable quantities and shipping options', () => {
+  const params = sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }] }, IDS, OPTIONS);
+  assert.equal(params.mode, 'payment');
+  assert.deepEqual(params.line_items, [
+    { price: 'price_beans', quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 10 } },
+  ]);
+  assert.ok('shipping_options' in params);
+  assert.deepEqual(params.shipping_options, [{ shipping_rate: 'shr_std' }, { shipping_rate: 'shr_exp' }]);
+});
+
+test('the seed profile asks for the preview surface', () => {
+  const params = sessionCreateParams({ kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, IDS, { ...OPTIONS, profile: 'seed' });
+  assert.equal(params.ui_mode, 'custom');
+  assert.ok('permissions' in params);
+  assert.deepEqual(params.permissions, { update_line_items: 'server_only' });
+});
+
+test('more than a product allows is refused before Stripe is called', () => {
+  assert.throws(
+    () => sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 11 }] }, IDS, OPTIONS),
+    LineItemRuleError,
+  );
+});
+
+const SESSION = { id: 'cs_test_1', status: 'open', mode: 'subscription', expiresAt: 2_000, currency: 'usd', lines: [] };
+test('assertUpdatable: only open, unexpired sessions of the right mode', () => {
+  assert.doesNotThrow(() => assertUpdatable(SESSION, 1_000, 'subscription'));
+  assert.throws(() => assertUpdatable({ ...SESSION, status: 'complete' }, 1_000), SessionStateError);
+  assert.throws(() => assertUpdatable({ ...SESSION, status: 'expired' }, 1_000), SessionStateError);
+  assert.throws(() => assertUpdatable(SESSION, 2_000), SessionStateError);
+  assert.throws(() => assertUpdatable(SESSION, 1_000, 'payment'), SessionStateError);
+});

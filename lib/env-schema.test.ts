@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EnvError, LOCAL_STRIPE_DEFAULT_URL, parseEnv } from '@/lib/env-schema';
+
+test('no keys means the local Stripe', () => {
+  const env = parseEnv({});
+  assert.equal(env.stripe.kind, 'local');
+  assert.equal(env.stripe.kind === 'local' && env.stripe.emulatorUrl, LOCAL_STRIPE_DEFAULT_URL);
+  assert.equal(env.appUrl, 'http://localhost:3000');
+});
+
+test('test keys mean real Stripe in test mode', () => {
+  const env = parseEnv({ STRIPE_SECRET_KEY: 'sk_test_abc', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' });
+  assert.deepEqual(env.stripe, { kind: 'live', secretKey: 'sk_test_abc', publishableKey: 'pk_test_abc' });
+});
+
+test('empty strings count as unset (as .env files leave them)', () => {
+  assert.equal(parseEnv({ STRIPE_SECRET_KEY: '', STRIPE_API_VERSION: '' }).stripe.kind, 'local');
+});
+
+test('a live secret key with a test publishable key is refused, and the reverse', () => {
+  assert.throws(
+    () => parseEnv({ STRIPE_SECRET_KEY: 'sk_live_abc', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' }),
+    /live key but NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY is a test key/,
+  );
+  assert.throws(
+    () => parseEnv({ STRIPE_SECRET_KEY: 'sk_test_abc', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_live_abc' }),
+    /test key but NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY is a live key/,
+  );
+});
+
+test('on Vercel a missing secret key is an error, not a silent local Stripe', () => {
+  assert.throws(() => parseEnv({ VERCEL: '1', VERCEL_URL: 'shop.vercel.app' }), /STRIPE_SECRET_KEY is required on Vercel/);
+});
+
+test('one error names every bad variable', () => {
+  try {
+    parseEnv({ STRIPE_SECRET_KEY: 'nope', STRIPE_WEBHOOK_SECRET: 'x', APP_URL: 'not a url' });
+    assert.fail('expected an EnvError');
+  } catch (error) {
+    assert.ok(error instanceof EnvError);
+    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'APP_URL']) assert.match(error.message, new RegExp(name));
+  }
+});
+
+test('the seed profile API version is accepted; the app URL comes from Vercel when unset', () => {
+  const env = parseEnv({
+    STRIPE_SECRET_KEY: 'sk_test_a',
+    NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_a',
+    STRIPE_API_VERSION: '2025-03-31.basil; checkout_server_update_beta=v1;',
+    VERCEL: '1',
+    VERCEL_URL: 'shop.vercel.app',
+  });
+  assert.equal(env.apiVersion, '2025-03-31.basil; checkout_server_update_beta=v1;');
+  assert.equal(env.appUrl, 'https://shop.vercel.app');
+});
