@@ -1,0 +1,99 @@
+import { clearFaults, expect, fillCard, injectFault, sessionIdOf, stripe, test } from './support';
+
+const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
+const summary = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Order summary' });
+
+test.afterEach(clearFaults);
+
+test('monthly → yearly → monthly, then pay and see the confirmation', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  const toggle = page.getByRole('switch', { name: 'Save with a yearly subscription' });
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(summary(page).getByTestId('line-item')).toHaveText(/Coffee Club.*\$24\.00 \/ month/);
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+
+  const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
+  await toggle.click();
+  const sessionId = sessionIdOf(await switchRequest);
+  const yearly = page.getByRole('switch', { name: 'Use monthly subscription' });
+  await expect(yearly).toHaveAttribute('aria-checked', 'true');
+  await expect(summary(page).getByTestId('line-item')).toHaveText(/Coffee Club.*\$240\.00 \/ year/);
+  await expect(page.getByTestId('total')).toHaveText('$240.00');
+  const afterSwitch = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
+  expect(afterSwitch.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
+  expect(afterSwitch.amount_total).toBe(24000);
+
+  await yearly.click();
+  await expect(page.getByRole('switch', { name: 'Save with a yearly subscription' })).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+
+  await page.getByLabel('Email').fill('buyer@example.com');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay $24.00' }).click();
+  await expect(page).toHaveURL(/\/checkout\/return\?session_id=cs_test_/);
+  await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
+  await expect(page.getByTestId('receipt')).toContainText('Coffee Club');
+  const paid = await stripe.checkout.sessions.retrieve(sessionId);
+  expect(paid.status).toBe('complete');
+  expect(paid.payment_status).toBe('paid');
+  expect(paid.subscription).toBeTruthy();
+});
+
+test('a declined card shows the decline and stays on the checkout', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  await page.getByLabel('Email').fill('buyer@example.com');
+  await fillCard(page, '4000 0000 0000 9995');
+  await page.getByRole('button', { name: /^Pay/ }).click();
+  await expect(page.getByRole('alert')).toHaveText(/insufficient funds/i);
+  await expect(page).toHaveURL(/\/checkout\?/);
+});
+
+test('a failed update shows an alert and changes nothing', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  const toggle = page.getByRole('switch', { name: 'Save with a yearly subscription' });
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+  // The SDK retries a 500 twice, so three failures make the update fail for good.
+  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 3, kind: 'error_500' });
+  const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
+  await toggle.click();
+  const sessionId = sessionIdOf(await switchRequest);
+  await expect(page.getByRole('alert')).toHaveText('Something went wrong on our end. Please try again later.');
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(toggle).toBeEnabled();
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+  const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
+  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_monthly']);
+});
+
+test('keyboard only: the switch and Pay are reachable and work', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  const toggle = page.getByRole('switch');
+  await expect(toggle).toBeVisible();
+  await tabUntilFocused(page, toggle);
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('total')).toHaveText('$240.00');
+
+  await tabUntilFocused(page, page.getByLabel('Email'));
+  await page.keyboard.type('keys@example.com');
+  const frame = page.frameLocator('iframe[title="Secure payment input frame"]');
+  await page.keyboard.press('Tab');
+  await expect(frame.getByLabel('Card number')).toBeFocused();
+  await page.keyboard.type('4242424242424242');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('123');
+  const pay = page.getByRole('button', { name: 'Pay $240.00' });
+  await tabUntilFocused(page, pay);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
+});
+
+async function tabUntilFocused(page: import('@playwright/test').Page, target: import('@playwright/test').Locator) {
+  for (let presses = 0; presses < 30; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Could not reach the element with Tab');
+}

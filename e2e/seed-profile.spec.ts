@@ -1,0 +1,20 @@
+import { SEED_API_VERSION } from './config';
+import { expect, sessionIdOf, stripe, test } from './support';
+
+// This project's server runs with STRIPE_API_VERSION set to the seed page's preview version.
+test('seed profile: a custom-UI session with server-only line items switches interval', async ({ page }) => {
+  await page.goto('/checkout?plan=coffee-club&interval=monthly');
+  const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
+  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  const sessionId = sessionIdOf(await switchRequest);
+  await expect(page.getByRole('switch', { name: 'Use monthly subscription' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('total')).toHaveText('$240.00');
+
+  const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] }, {
+    apiVersion: SEED_API_VERSION,
+  });
+  const preview = session as unknown as { ui_mode: string; permissions: { update_line_items?: string } };
+  expect(preview.ui_mode).toBe('custom');
+  expect(preview.permissions.update_line_items).toBe('server_only');
+  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
+});

@@ -1,0 +1,55 @@
+// Shared e2e helpers: a test fixture that fails any test whose page asked a stripe.com host for anything,
+// the local Stripe's controls, and an SDK client to read Stripe's state back.
+import { test as base, expect, type Page, type Request } from '@playwright/test';
+import Stripe from 'stripe';
+import { LOCAL_STRIPE_URL } from './config';
+
+export const test = base.extend<{ stripeRequests: string[] }>({
+  stripeRequests: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      await page.route(/^https?:\/\/([^/]*\.)?stripe\.com\//, (route) => {
+        seen.push(route.request().url());
+        return route.abort();
+      });
+      await use(seen);
+      expect(seen, 'requests to stripe.com hosts').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+const local = new URL(LOCAL_STRIPE_URL);
+export const stripe = new Stripe('sk_test_e2e', {
+  host: local.hostname,
+  port: Number(local.port),
+  protocol: 'http',
+  telemetry: false,
+  maxNetworkRetries: 0,
+});
+
+export async function injectFault(fault: { method: string; path: string; count: number; kind: 'error_500' | 'error_429' | 'delay' | 'drop' }) {
+  const response = await fetch(`${LOCAL_STRIPE_URL}/_emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  expect(response.ok).toBe(true);
+}
+
+export async function clearFaults() {
+  await fetch(`${LOCAL_STRIPE_URL}/_emulator/faults`, { method: 'DELETE' });
+}
+
+/** The checkout session id the page works on, taken from its first interval-switch request. */
+export function sessionIdOf(request: Request): string {
+  return (request.postDataJSON() as { checkout_session_id: string }).checkout_session_id;
+}
+
+export async function fillCard(page: Page, number: string) {
+  const frame = page.frameLocator('iframe[title="Secure payment input frame"]');
+  await frame.getByLabel('Card number').fill(number);
+  await frame.getByLabel('Expiration date').fill('12 / 34');
+  await frame.getByLabel('Security code').fill('123');
+}
