@@ -89,6 +89,27 @@ test("another browser's cookie gets a 403 and the session is unchanged", async (
   await stranger.dispose();
 });
 
+test('a completed session gets a clear 4xx', async ({ request }) => {
+  const { sessionId, clientSecret } = await startCheckout(request);
+  // Pay the way the local Stripe.js does, with the publishable key and the client secret.
+  const paid = await fetch(`${LOCAL_STRIPE_URL}/v1/payment_pages/${sessionId}/confirm`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer pk_test_local_stripe', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      client_secret: clientSecret,
+      email: 'buyer@example.com',
+      'payment_method_data[card][number]': '4242424242424242',
+      'payment_method_data[card][exp_month]': '12',
+      'payment_method_data[card][exp_year]': '2034',
+      'payment_method_data[card][cvc]': '123',
+    }),
+  });
+  expect(paid.status).toBe(200);
+  const response = await switchTo(request, sessionId, 'yearly');
+  expect(response.status()).toBe(409);
+  expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_monthly']);
+});
+
 test('an expired session gets a clear 4xx', async ({ request }) => {
   const { sessionId } = await startCheckout(request);
   await stripe.checkout.sessions.expire(sessionId);
