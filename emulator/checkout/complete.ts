@@ -1,0 +1,59 @@
+// Completing a session after a successful card payment (payment_pages confirm): a customer (the
+// session's, or a new one: the emulator always creates one so fulfilment can read the buyer back, a
+// choice), then a PaymentIntent or a Subscription + Invoice, linked on the session, then the events a
+// fulfilment flow listens to, with `checkout.session.completed` last.
+import type Stripe from 'stripe';
+import type { RequestCtx } from '../core/context';
+import { newId } from '../core/ids';
+import type { Address } from '../resources/common';
+import { createCustomerRecord } from '../resources/customers';
+import { buildInvoice, buildPaymentIntent, buildSubscription } from './fulfilment-objects';
+import { sessionObject } from './render-session';
+import type { SessionRecord } from './session-record';
+
+export type Buyer = { email: string; name: string | null; address: Address | null };
+
+export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: Buyer): void {
+  const s = record.session;
+  const existing = typeof s.customer === 'string' ? ctx.store.get('customer', s.customer) : undefined;
+  const customer = existing ?? createCustomerRecord(ctx, { email: buyer.email, ...(buyer.name ? { name: buyer.name } : {}) });
+  if (!existing) ctx.events.emit(ctx, 'customer.created', structuredClone(customer));
+  const paymentMethod = newId('pm');
+  const shippingDetails = s.collected_information?.shipping_details ?? null;
+
+  s.customer = customer.id;
+  s.customer_details = {
+    address: (buyer.address as Stripe.Address | null) ?? null,
+    business_name: null,
+    email: buyer.email,
+    individual_name: null,
+    name: buyer.name,
+    phone: null,
+    tax_exempt: 'none',
+    tax_ids: [],
+  };
+  s.status = 'complete';
+  s.payment_status = 'paid';
+
+  if (s.mode === 'payment') {
+    const shipping = shippingDetails
+      ? { address: shippingDetails.address, carrier: null, name: shippingDetails.name, phone: null, tracking_number: null }
+      : null;
+    const pi = buildPaymentIntent(ctx, record, customer.id, paymentMethod, shipping);
+    ctx.store.put('payment_intent', pi.id, pi);
+    s.payment_intent = pi.id;
+    ctx.events.emit(ctx, 'payment_intent.created', structuredClone({ ...pi, status: 'requires_payment_method', amount_received: 0 }));
+    ctx.events.emit(ctx, 'payment_intent.succeeded', structuredClone(pi));
+  } else {
+    const sub = buildSubscription(ctx, record, customer.id, paymentMethod);
+    const invoice = buildInvoice(ctx, record, sub, customer);
+    sub.latest_invoice = invoice.id;
+    ctx.store.put('subscription', sub.id, sub);
+    ctx.store.put('invoice', invoice.id, invoice);
+    s.subscription = sub.id;
+    s.invoice = invoice.id;
+    ctx.events.emit(ctx, 'customer.subscription.created', structuredClone(sub));
+    ctx.events.emit(ctx, 'invoice.paid', structuredClone(invoice));
+  }
+  ctx.events.emit(ctx, 'checkout.session.completed', sessionObject(record));
+}

@@ -1,0 +1,279 @@
+// The objects a completed session creates: a succeeded PaymentIntent (payment mode), or an active
+// Subscription with its paid first Invoice (subscription mode). Fields the emulator has no notion of
+// are null, as they are on a plain card payment in test mode.
+import type Stripe from 'stripe';
+import type { RequestCtx } from '../core/context';
+import { newId, randomToken } from '../core/ids';
+import { mergeMetadata } from '../resources/common';
+import type { SessionRecord } from './session-record';
+import { renderLineItem } from './view';
+
+type Shipping = Stripe.PaymentIntent.Shipping | null;
+
+export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, customer: string, paymentMethod: string, shipping: Shipping): Stripe.PaymentIntent {
+  const s = record.session;
+  const id = newId('pi');
+  const data = record.paymentIntentData ?? {};
+  const amount = s.amount_total ?? 0;
+  return {
+    id,
+    object: 'payment_intent',
+    allowed_payment_method_types: null,
+    amount,
+    amount_capturable: 0,
+    amount_details: { tip: {} },
+    amount_received: amount,
+    application: null,
+    application_fee_amount: null,
+    automatic_payment_methods: null,
+    canceled_at: null,
+    cancellation_reason: null,
+    capture_method: 'automatic',
+    client_secret: `${id}_secret_${randomToken(25)}`,
+    confirmation_method: 'automatic',
+    created: ctx.clock.now(),
+    currency: s.currency ?? 'usd',
+    customer,
+    customer_account: null,
+    description: (data.description as string | undefined) ?? null,
+    excluded_payment_method_types: null,
+    last_payment_error: null,
+    // No Charge objects are emulated: the id is a stand-in that cannot be retrieved.
+    latest_charge: newId('ch'),
+    livemode: false,
+    managed_payments: null,
+    metadata: mergeMetadata({}, data.metadata),
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: paymentMethod,
+    payment_method_configuration_details: null,
+    payment_method_options: {},
+    payment_method_types: ['card'],
+    payment_record: null,
+    processing: null,
+    receipt_email: (data.receipt_email as string | undefined) ?? null,
+    review: null,
+    setup_future_usage: null,
+    shipping,
+    source: null,
+    statement_descriptor: (data.statement_descriptor as string | undefined) ?? null,
+    statement_descriptor_suffix: null,
+    status: 'succeeded',
+    transfer_data: null,
+    transfer_group: null,
+  };
+}
+
+const INTERVAL_SECONDS: Record<string, number> = { day: 86400, week: 7 * 86400, month: 30 * 86400, year: 365 * 86400 };
+
+export function buildSubscription(ctx: RequestCtx, record: SessionRecord, customer: string, paymentMethod: string): Stripe.Subscription {
+  const s = record.session;
+  const id = newId('sub');
+  const now = ctx.clock.now();
+  const recurring = record.items.filter((i) => ctx.store.get('price', i.price)?.recurring);
+  const first = ctx.store.get('price', recurring[0]?.price ?? '')?.recurring;
+  // Period length is approximate (30-day months): the emulator has no calendar billing.
+  const periodEnd = now + (INTERVAL_SECONDS[first?.interval ?? 'month'] ?? 0) * (first?.interval_count ?? 1);
+  const data = record.subscriptionData ?? {};
+  const items: Stripe.SubscriptionItem[] = recurring.map((item) => {
+    const price = structuredClone(ctx.store.get('price', item.price) as Stripe.Price);
+    return {
+      id: newId('si'),
+      object: 'subscription_item',
+      billing_thresholds: null,
+      created: now,
+      current_period_end: periodEnd,
+      current_period_start: now,
+      current_trial: null,
+      discounts: [],
+      metadata: {},
+      plan: planOf(price),
+      price,
+      quantity: item.quantity,
+      subscription: id,
+      tax_rates: item.tax_rates.map((t) => structuredClone(ctx.store.get('tax_rate', t) as Stripe.TaxRate)),
+    };
+  });
+  return {
+    id,
+    object: 'subscription',
+    application: null,
+    application_fee_percent: null,
+    automatic_tax: { disabled_reason: null, enabled: false, liability: null },
+    billing_cycle_anchor: now,
+    billing_cycle_anchor_config: null,
+    billing_mode: { type: 'classic' } as Stripe.Subscription.BillingMode,
+    billing_schedules: [],
+    billing_thresholds: null,
+    cancel_at: null,
+    cancel_at_period_end: false,
+    canceled_at: null,
+    cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: null },
+    collection_method: 'charge_automatically',
+    created: now,
+    currency: s.currency ?? 'usd',
+    customer,
+    customer_account: null,
+    days_until_due: null,
+    default_payment_method: paymentMethod,
+    default_source: null,
+    default_tax_rates: [],
+    description: (data.description as string | undefined) ?? null,
+    discounts: [],
+    ended_at: null,
+    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },
+    items: { object: 'list', data: items, has_more: false, url: `/v1/subscription_items?subscription=${id}` },
+    latest_invoice: null,
+    livemode: false,
+    managed_payments: null,
+    metadata: mergeMetadata({}, data.metadata),
+    next_pending_invoice_item_invoice: null,
+    on_behalf_of: null,
+    pause_collection: null,
+    payment_settings: { payment_method_options: null, payment_method_types: null, save_default_payment_method: 'off' },
+    pending_invoice_item_interval: null,
+    pending_setup_intent: null,
+    pending_update: null,
+    schedule: null,
+    start_date: now,
+    status: 'active',
+    test_clock: null,
+    transfer_data: null,
+    trial_end: null,
+    trial_settings: { end_behavior: { billing_cycle_anchor: null, missing_payment_method: 'create_invoice' } },
+    trial_start: null,
+  };
+}
+
+function planOf(price: Stripe.Price): Stripe.Plan {
+  return {
+    id: price.id,
+    object: 'plan',
+    active: price.active,
+    amount: price.unit_amount,
+    amount_decimal: price.unit_amount_decimal,
+    billing_scheme: 'per_unit',
+    created: price.created,
+    currency: price.currency,
+    interval: (price.recurring?.interval ?? 'month') as Stripe.Plan.Interval,
+    interval_count: price.recurring?.interval_count ?? 1,
+    livemode: false,
+    metadata: price.metadata,
+    meter: null,
+    nickname: price.nickname,
+    product: price.product as string,
+    tiers_mode: null,
+    transform_usage: null,
+    trial_period_days: price.recurring?.trial_period_days ?? null,
+    usage_type: 'licensed',
+  };
+}
+
+export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe.Subscription, customer: Stripe.Customer): Stripe.Invoice {
+  const s = record.session;
+  const id = newId('in');
+  const now = ctx.clock.now();
+  const lines: Stripe.InvoiceLineItem[] = record.items.map((item) => {
+    const li = renderLineItem(ctx, item);
+    return {
+      id: newId('il'),
+      object: 'line_item',
+      amount: li.amount_subtotal,
+      currency: li.currency,
+      description: li.description,
+      discount_amounts: [],
+      discountable: true,
+      discounts: [],
+      invoice: id,
+      livemode: false,
+      metadata: {},
+      parent: null,
+      period: { start: now, end: sub.items.data[0]?.current_period_end ?? now },
+      pretax_credit_amounts: null,
+      pricing: null,
+      quantity: li.quantity,
+      quantity_decimal: null,
+      subscription: sub.id,
+      subtotal: li.amount_subtotal,
+      taxes: null,
+    } as Stripe.InvoiceLineItem;
+  });
+  const total = s.amount_total ?? 0;
+  const tax = s.total_details?.amount_tax ?? 0;
+  return {
+    id,
+    object: 'invoice',
+    account_country: 'US',
+    account_name: null,
+    account_tax_ids: null,
+    amount_due: total,
+    amount_overpaid: 0,
+    amount_paid: total,
+    amount_remaining: 0,
+    amount_shipping: 0,
+    application: null,
+    attempt_count: 1,
+    attempted: true,
+    auto_advance: false,
+    automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
+    automatically_finalizes_at: null,
+    billing_reason: 'subscription_create',
+    collection_method: 'charge_automatically',
+    created: now,
+    currency: s.currency ?? 'usd',
+    custom_fields: null,
+    customer: customer.id,
+    customer_account: null,
+    customer_address: customer.address ?? null,
+    customer_email: customer.email,
+    customer_name: customer.name ?? null,
+    customer_phone: null,
+    customer_shipping: null,
+    customer_tax_exempt: 'none',
+    customer_tax_ids: [],
+    default_payment_method: null,
+    default_source: null,
+    default_tax_rates: [],
+    description: null,
+    discounts: [],
+    due_date: null,
+    effective_at: now,
+    ending_balance: 0,
+    footer: null,
+    from_invoice: null,
+    hosted_invoice_url: null,
+    invoice_pdf: null,
+    issuer: { type: 'self' },
+    last_finalization_error: null,
+    latest_revision: null,
+    lines: { object: 'list', data: lines, has_more: false, url: `/v1/invoices/${id}/lines` },
+    livemode: false,
+    metadata: {},
+    next_payment_attempt: null,
+    number: `${customer.invoice_prefix ?? 'LOCAL'}-0001`,
+    on_behalf_of: null,
+    parent: { quote_details: null, subscription_details: { metadata: sub.metadata, subscription: sub.id }, type: 'subscription_details' },
+    payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
+    period_end: now,
+    period_start: now,
+    post_payment_credit_notes_amount: 0,
+    pre_payment_credit_notes_amount: 0,
+    receipt_number: null,
+    rendering: null,
+    shipping_cost: null,
+    shipping_details: null,
+    starting_balance: 0,
+    statement_descriptor: null,
+    status: 'paid',
+    status_transitions: { finalized_at: now, marked_uncollectible_at: null, paid_at: now, voided_at: null },
+    subtotal: s.amount_subtotal ?? 0,
+    subtotal_excluding_tax: (s.amount_subtotal ?? 0) - tax,
+    test_clock: null,
+    total,
+    total_discount_amounts: [],
+    total_excluding_tax: total - tax,
+    total_pretax_credit_amounts: [],
+    total_taxes: [],
+    webhooks_delivered_at: now,
+  };
+}

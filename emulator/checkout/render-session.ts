@@ -1,0 +1,15 @@
+// The session as the API returns it: a copy of the stored object plus the preview permission
+// `update_line_items`, which exists only under the seed profile's beta (not in the GA type).
+import type Stripe from 'stripe';
+import type { SessionRecord } from './session-record';
+
+export function sessionObject(record: SessionRecord): Stripe.Checkout.Session {
+  const session = structuredClone(record.session);
+  if (record.profile === 'seed') {
+    session.permissions = {
+      update_shipping_details: session.permissions?.update_shipping_details ?? null,
+      update_line_items: record.updateLineItems,
+    } as Stripe.Checkout.Session.Permissions;
+  }
+  return session;
+}

@@ -1,0 +1,22 @@
+// `npm run stripe:emulator`: the local Stripe on 127.0.0.1:${STRIPE_EMULATOR_PORT ?? 12111}.
+// Prints its URL and webhook signing secret; stops cleanly on SIGINT/SIGTERM.
+import { createLocalStripe } from './server';
+
+async function main(): Promise<void> {
+  const port = Number(process.env.STRIPE_EMULATOR_PORT ?? 12111);
+  const stripe = createLocalStripe({ webhookSecret: process.env.STRIPE_EMULATOR_WEBHOOK_SECRET || undefined });
+  const server = await stripe.listen(port, '127.0.0.1');
+  console.log(`Local Stripe listening on ${server.url}`);
+  console.log(`Webhook signing secret: ${stripe.webhookSecret}`);
+  const stop = (signal: string) => {
+    console.log(`Local Stripe: ${signal}, shutting down.`);
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Local Stripe failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+// Fault injection for /v1 requests (POST /_emulator/faults): the next `count` requests matching a
+// method and a path glob (`*` = one segment) fail as a 500, a 429, a delay, or a dropped socket.
+export type FaultKind = 'error_500' | 'error_429' | 'delay' | 'drop';
+export const FAULT_KINDS: readonly FaultKind[] = ['error_500', 'error_429', 'delay', 'drop'];
+
+export type Fault = { method: string; path: string; count: number; kind: FaultKind; delayMs?: number };
+type Armed = Fault & { re: RegExp };
+
+export class Faults {
+  private armed: Armed[] = [];
+
+  add(fault: Fault): void {
+    const pattern = fault.path
+      .split('/')
+      .map((seg) => (seg === '*' ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    this.armed.push({ ...fault, method: fault.method.toUpperCase(), re: new RegExp(`^${pattern}$`) });
+  }
+
+  /** Consumes one use of the first fault matching this request. */
+  take(method: string, path: string): Fault | null {
+    const hit = this.armed.find((f) => f.method === method && f.re.test(path));
+    if (!hit) return null;
+    hit.count -= 1;
+    if (hit.count <= 0) this.armed = this.armed.filter((f) => f !== hit);
+    return hit;
+  }
+
+  list(): Fault[] {
+    return this.armed.map(({ re: _re, ...fault }) => fault);
+  }
+
+  clear(): void {
+    this.armed = [];
+  }
+}

@@ -1,0 +1,91 @@
+// The one error builder. Every failure the local Stripe reports is a StripeApiError, rendered with
+// Stripe's envelope `{error: {type, code, message, param, doc_url}}`. Messages are templates below so a
+// reader can compare them with Stripe's wording in one place.
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'card_error'
+  | 'idempotency_error'
+  | 'rate_limit_error'
+  | 'api_error';
+
+export class StripeApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: ErrorType,
+    message: string,
+    readonly details: { code?: string; param?: string; decline_code?: string } = {},
+  ) {
+    super(message);
+    this.name = 'StripeApiError';
+  }
+
+  toBody(): { error: Record<string, string> } {
+    const { code, param, decline_code } = this.details;
+    const error: Record<string, string> = { type: this.type, message: this.message };
+    if (code) {
+      error.code = code;
+      error.doc_url = `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}`;
+    }
+    if (param) error.param = param;
+    if (decline_code) error.decline_code = decline_code;
+    return { error };
+  }
+}
+
+export const MSG = {
+  noKey:
+    'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').',
+  invalidKey: (key: string) => `Invalid API Key provided: ${redact(key)}`,
+  liveKey: (key: string) =>
+    `Invalid API Key provided: ${redact(key)}. The local Stripe only accepts test mode keys (sk_test_…); it never moves real money.`,
+  publishableKey:
+    'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
+  secretOnClient: 'This endpoint is called by Stripe.js with a publishable key (pk_test_…).',
+  unknownParam: (param: string) => `Received unknown parameter: ${param}`,
+  missingParam: (param: string) => `Missing required param: ${param}.`,
+  invalidInteger: (value: string) => `Invalid integer: ${value}`,
+  invalidBoolean: (value: string) => `Invalid boolean: ${value}`,
+  invalidArray: 'Invalid array',
+  invalidObject: 'Invalid object',
+  invalidEnum: (param: string, values: readonly string[]) =>
+    `Invalid ${param}: must be one of ${values.slice(0, -1).join(', ')}${values.length > 1 ? ', or ' : ''}${values.at(-1)}`,
+  stringTooLong: (param: string, max: number) => `Invalid ${param}: must be at most ${max} characters`,
+  intTooSmall: (param: string, min: number) => `This value must be greater than or equal to ${min}.`,
+  intTooLarge: (param: string, max: number) => `This value must be less than or equal to ${max}.`,
+  arrayTooLong: (param: string, max: number) => `Invalid array: ${param} must have at most ${max} elements.`,
+  noSuch: (what: string, id: string) => `No such ${what}: '${id}'`,
+  unrecognizedUrl: (method: string, path: string) =>
+    `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+  invalidVersion: (v: string) =>
+    `Invalid Stripe API version: ${v}. Versions look like 2026-10-28.endive (optionally followed by '; beta_name=v1;').`,
+  idempotencyMismatch: (key: string) =>
+    `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+  idempotencyInFlight:
+    'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
+  rateLimited: 'Too many requests hit the API too quickly. (Injected by the local Stripe fault control.)',
+  apiError: 'An unknown error occurred. (Injected by the local Stripe fault control.)',
+  internal: (detail: string) => `The local Stripe hit an internal error: ${detail}`,
+  expandDepth: (path: string) => `You cannot expand more than 4 levels of a property. Property: ${path}`,
+  notExpandable: (path: string) =>
+    `This property cannot be expanded (${path}). You may want to try expanding 'data.${path}' instead.`,
+  listLimit: 'This value must be less than or equal to 100 (it currently is greater).',
+} as const;
+
+function redact(key: string): string {
+  return key.length <= 12 ? key : `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
+}
+
+export const invalid = (message: string, param?: string, code?: string) =>
+  new StripeApiError(400, 'invalid_request_error', message, { param, code });
+
+export const unknownParam = (param: string) =>
+  new StripeApiError(400, 'invalid_request_error', MSG.unknownParam(param), { param, code: 'parameter_unknown' });
+
+export const missingParam = (param: string) =>
+  new StripeApiError(400, 'invalid_request_error', MSG.missingParam(param), { param, code: 'parameter_missing' });
+
+export const notFound = (what: string, id: string, param = 'id') =>
+  new StripeApiError(404, 'invalid_request_error', MSG.noSuch(what, id), { param, code: 'resource_missing' });
+
+export const authError = (message: string) => new StripeApiError(401, 'authentication_error', message);

@@ -1,0 +1,77 @@
+// The in-memory state of the one emulated account. One Map per object type, in creation order
+// (lists read it newest first, as Stripe's lists do).
+import type Stripe from 'stripe';
+import type { SessionRecord } from '../checkout/session-record';
+
+export type Tables = {
+  product: Stripe.Product;
+  price: Stripe.Price;
+  shipping_rate: Stripe.ShippingRate;
+  tax_rate: Stripe.TaxRate;
+  customer: Stripe.Customer;
+  'checkout.session': SessionRecord;
+  payment_intent: Stripe.PaymentIntent;
+  subscription: Stripe.Subscription;
+  invoice: Stripe.Invoice;
+  event: Stripe.Event;
+  webhook_endpoint: Stripe.WebhookEndpoint;
+};
+export type TableName = keyof Tables;
+
+const TABLES: TableName[] = [
+  'product',
+  'price',
+  'shipping_rate',
+  'tax_rate',
+  'customer',
+  'checkout.session',
+  'payment_intent',
+  'subscription',
+  'invoice',
+  'event',
+  'webhook_endpoint',
+];
+
+/** Id prefix → table, so `expand[]` can resolve any id it meets. */
+const PREFIXES: [string, TableName][] = [
+  ['prod_', 'product'],
+  ['price_', 'price'],
+  ['shr_', 'shipping_rate'],
+  ['txr_', 'tax_rate'],
+  ['cus_', 'customer'],
+  ['cs_', 'checkout.session'],
+  ['pi_', 'payment_intent'],
+  ['sub_', 'subscription'],
+  ['in_', 'invoice'],
+  ['evt_', 'event'],
+  ['we_', 'webhook_endpoint'],
+];
+
+export class Store {
+  private tables = new Map<TableName, Map<string, unknown>>();
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    for (const name of TABLES) this.tables.set(name, new Map());
+  }
+
+  table<K extends TableName>(name: K): Map<string, Tables[K]> {
+    return this.tables.get(name) as Map<string, Tables[K]>;
+  }
+
+  get<K extends TableName>(name: K, id: string): Tables[K] | undefined {
+    return this.table(name).get(id);
+  }
+
+  put<K extends TableName>(name: K, id: string, value: Tables[K]): Tables[K] {
+    this.table(name).set(id, value);
+    return value;
+  }
+
+  tableForId(id: string): TableName | undefined {
+    return PREFIXES.find(([prefix]) => id.startsWith(prefix))?.[1];
+  }
+}

@@ -1,0 +1,33 @@
+// What Stripe.js reads (GET /v1/payment_pages/:id): the session object as the secret API returns it,
+// with every line item (price included) and each shipping option's rate expanded, so the browser
+// needs one request to draw the checkout.
+import type Stripe from 'stripe';
+import type { RequestCtx } from '../core/context';
+import { notFound } from '../core/errors';
+import { loadSession } from '../checkout/expiry';
+import { sessionObject } from '../checkout/render-session';
+import type { SessionRecord } from '../checkout/session-record';
+import { renderLineItem } from '../checkout/view';
+
+export function clientView(ctx: RequestCtx, record: SessionRecord): Stripe.Checkout.Session {
+  const session = sessionObject(record);
+  const id = record.session.id;
+  session.line_items = {
+    object: 'list',
+    data: record.items.map((i) => renderLineItem(ctx, i)),
+    has_more: false,
+    url: `/v1/checkout/sessions/${id}/line_items`,
+  };
+  session.shipping_options = session.shipping_options.map((o) => ({
+    ...o,
+    shipping_rate: structuredClone(ctx.store.get('shipping_rate', String(o.shipping_rate)) ?? o.shipping_rate),
+  }));
+  return session;
+}
+
+/** The session, if the client secret proves access; otherwise it does not exist (Stripe reveals nothing). */
+export function loadWithSecret(ctx: RequestCtx, id: string, secret: unknown): SessionRecord {
+  const record = ctx.store.get('checkout.session', id);
+  if (!record || record.session.client_secret !== secret) throw notFound('checkout.session', id, 'session');
+  return loadSession(ctx, id);
+}

@@ -1,0 +1,25 @@
+// Every /v1 route the local Stripe answers, by resource.
+import { checkoutRoutes } from './checkout/routes';
+import type { Route } from './http/router';
+import { paymentPageRoutes } from './payment-pages/routes';
+import { customerRoutes } from './resources/customers';
+import { priceRoutes } from './resources/prices';
+import { productRoutes } from './resources/products';
+import { retrieveOnlyRoutes } from './resources/retrieve-only';
+import { shippingRateRoutes } from './resources/shipping-rates';
+import { taxRateRoutes } from './resources/tax-rates';
+import { webhookRoutes } from './webhooks/routes';
+
+export function allRoutes(webhookSecret: string): Route[] {
+  return [
+    ...productRoutes,
+    ...priceRoutes,
+    ...shippingRateRoutes,
+    ...taxRateRoutes,
+    ...customerRoutes,
+    ...checkoutRoutes,
+    ...retrieveOnlyRoutes,
+    ...webhookRoutes(webhookSecret),
+    ...paymentPageRoutes,
+  ];
+}
