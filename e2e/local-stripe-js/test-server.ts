@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type Stripe from 'stripe';
 
 export type TestShop = { url: string; close(): Promise<void> };
@@ -8,7 +9,7 @@ export type TestShop = { url: string; close(): Promise<void> };
 // Bundles the test page like a storefront would (React in production mode).
 async function bundlePage(): Promise<string> {
   const result = await build({
-    entryPoints: [join(__dirname, 'test-page.tsx')],
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'test-page.tsx')],
     bundle: true,
     write: false,
     format: 'iife',
