@@ -1,0 +1,92 @@
+// Shared by the emulator's tests: a local Stripe on a free port, the official SDK pointed at it,
+// and a small catalog.
+import Stripe from 'stripe';
+import { createLocalStripe, type LocalStripe, type LocalStripeOptions } from './server';
+
+export type Harness = {
+  local: LocalStripe;
+  url: string;
+  port: number;
+  stripe: Stripe;
+  /** A client for another API version (the seed profile). */
+  sdk(options?: Partial<ConstructorParameters<typeof Stripe>[1]>): Stripe;
+  close(): Promise<void>;
+  control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
+  client(method: 'GET' | 'POST', path: string, params?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+};
+
+export const SEED_VERSION = '2025-03-31.basil; checkout_server_update_beta=v1;';
+
+export async function startLocalStripe(options: LocalStripeOptions = {}): Promise<Harness> {
+  const local = createLocalStripe(options);
+  const server = await local.listen(0);
+  const port = Number(new URL(server.url).port);
+  const sdk = (extra: Partial<ConstructorParameters<typeof Stripe>[1]> = {}) =>
+    new Stripe('sk_test_emulator', { host: '127.0.0.1', port, protocol: 'http', telemetry: false, maxNetworkRetries: 0, ...extra });
+  return {
+    local,
+    url: server.url,
+    port,
+    stripe: sdk(),
+    sdk,
+    close: server.close,
+    async control(method, path, body) {
+      const res = await fetch(`${server.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+      return (await res.json()) as Record<string, unknown>;
+    },
+    async client(method, path, params = {}) {
+      const form = new URLSearchParams(params).toString();
+      const res = await fetch(`${server.url}${path}${method === 'GET' ? `?${form}` : ''}`, {
+        method,
+        headers: { Authorization: 'Bearer pk_test_storefront', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: method === 'POST' ? form : undefined,
+      });
+      return { status: res.status, body: await res.json(), headers: res.headers };
+    },
+  };
+}
+
+export type Catalog = {
+  tee: Stripe.Price;
+  mug: Stripe.Price;
+  monthly: Stripe.Price;
+  yearly: Stripe.Price;
+  eur: Stripe.Price;
+  vat: Stripe.TaxRate;
+  vatIncluded: Stripe.TaxRate;
+  ground: Stripe.ShippingRate;
+  express: Stripe.ShippingRate;
+};
+
+export async function seedCatalog(stripe: Stripe): Promise<Catalog> {
+  const product = (name: string) => stripe.products.create({ name });
+  const [teeP, mugP, planP] = await Promise.all([product('Tee'), product('Mug'), product('Plan')]);
+  return {
+    tee: await stripe.prices.create({ product: teeP.id, currency: 'usd', unit_amount: 2500, lookup_key: 'tee' }),
+    mug: await stripe.prices.create({ product: mugP.id, currency: 'usd', unit_amount: 1299, lookup_key: 'mug' }),
+    monthly: await stripe.prices.create({ product: planP.id, currency: 'usd', unit_amount: 900, recurring: { interval: 'month' } }),
+    yearly: await stripe.prices.create({ product: planP.id, currency: 'usd', unit_amount: 9000, recurring: { interval: 'year' } }),
+    eur: await stripe.prices.create({ product: teeP.id, currency: 'eur', unit_amount: 2300 }),
+    vat: await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 8.25, inclusive: false }),
+    vatIncluded: await stripe.taxRates.create({ display_name: 'VAT', percentage: 20, inclusive: true }),
+    ground: await stripe.shippingRates.create({ display_name: 'Ground', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'usd' } }),
+    express: await stripe.shippingRates.create({ display_name: 'Express', type: 'fixed_amount', fixed_amount: { amount: 1500, currency: 'usd' } }),
+  };
+}
+
+export const RETURN_URL = 'https://shop.example/return?session_id={CHECKOUT_SESSION_ID}';
+
+/** A GA Elements session in payment mode. */
+export function createPaymentSession(stripe: Stripe, params: Partial<Stripe.Checkout.SessionCreateParams> & Pick<Stripe.Checkout.SessionCreateParams, 'line_items'>) {
+  return stripe.checkout.sessions.create({ mode: 'payment', ui_mode: 'elements', return_url: RETURN_URL, ...params });
+}
+
+/** Awaits a rejected SDK call and returns its error. */
+export async function stripeError(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Stripe.errors.StripeError;
+  }
+  throw new Error('expected the Stripe call to fail');
+}
