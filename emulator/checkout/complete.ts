@@ -46,7 +46,8 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     ctx.events.emit(ctx, 'payment_intent.succeeded', structuredClone(pi));
   } else {
     const sub = buildSubscription(ctx, record, customer.id, paymentMethod);
-    const invoice = buildInvoice(ctx, record, sub, customer);
+    // Stripe's fixture (dahlia) still returns `subscription` on invoices; the stripe@23 type dropped it.
+    const invoice = Object.assign(buildInvoice(ctx, record, sub, customer), { subscription: sub.id });
     sub.latest_invoice = invoice.id;
     ctx.store.put('subscription', sub.id, sub);
     ctx.store.put('invoice', invoice.id, invoice);

@@ -1,0 +1,91 @@
+// Every object the local Stripe returns has exactly the keys of its example in Stripe's official
+// fixtures (../shared/stripe/fixtures3.json, API 2026-07-29.dahlia), except the differences listed
+// in DIFFERENCES with their reason.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import type Stripe from 'stripe';
+import { createPaymentSession, type Catalog, type Harness, seedCatalog, startLocalStripe } from './test-helpers';
+
+type Resources = Record<string, Record<string, unknown>>;
+const FIXTURES = (JSON.parse(readFileSync(join(process.cwd(), '../shared/stripe/fixtures3.json'), 'utf8')) as { resources: Resources }).resources;
+
+const ENDIVE = 'present in the types of stripe@23 (API 2026-10-28.endive), newer than the fixture (2026-07-29.dahlia)';
+
+/** Keys we return that the fixture lacks (+) or the fixture has that we do not return (-). */
+const DIFFERENCES: Record<string, Record<string, string>> = {
+  'checkout.session': {
+    '+return_url': 'elements sessions carry return_url (SDK type: optional, present for embedded_page/elements); the fixture is a hosted session',
+    '+allowed_payment_method_types': ENDIVE,
+  },
+  product: { '+tax_details': ENDIVE },
+  payment_intent: { '+allowed_payment_method_types': ENDIVE, '+payment_record': ENDIVE },
+};
+
+let h: Harness;
+let c: Catalog;
+const objects: Record<string, unknown> = {};
+
+before(async () => {
+  h = await startLocalStripe();
+  c = await seedCatalog(h.stripe);
+  const pay = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }], shipping_options: [{ shipping_rate: c.ground.id }] });
+  const sub = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }] });
+  await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/none', enabled_events: ['*'] });
+  for (const s of [pay, sub]) {
+    await h.client('POST', `/v1/payment_pages/${s.id}/confirm`, {
+      client_secret: s.client_secret ?? '',
+      email: 'a@example.com',
+      'payment_method_data[card][number]': '4242424242424242',
+      'payment_method_data[card][exp_month]': '12',
+      'payment_method_data[card][exp_year]': '2040',
+      'payment_method_data[card][cvc]': '123',
+    });
+  }
+  const paid = await h.stripe.checkout.sessions.retrieve(pay.id);
+  const subscribed = await h.stripe.checkout.sessions.retrieve(sub.id);
+  objects['checkout.session'] = paid;
+  objects.item = (await h.stripe.checkout.sessions.listLineItems(pay.id)).data[0];
+  objects.price = await h.stripe.prices.retrieve(c.tee.id);
+  objects.product = await h.stripe.products.retrieve(String(c.tee.product));
+  objects.shipping_rate = await h.stripe.shippingRates.retrieve(c.ground.id);
+  objects.tax_rate = await h.stripe.taxRates.retrieve(c.vat.id);
+  objects.customer = await h.stripe.customers.retrieve(String(paid.customer));
+  objects.payment_intent = await h.stripe.paymentIntents.retrieve(String(paid.payment_intent));
+  objects.subscription = await h.stripe.subscriptions.retrieve(String(subscribed.subscription));
+  objects.invoice = await h.stripe.invoices.retrieve(String(subscribed.invoice));
+  objects.event = (await h.stripe.events.list({ limit: 1 })).data[0];
+  objects.webhook_endpoint = (await h.stripe.webhookEndpoints.list()).data[0];
+});
+after(() => h.close());
+
+function keyDiff(ours: object, fixture: object): string[] {
+  const a = new Set(Object.keys(ours));
+  const b = new Set(Object.keys(fixture));
+  return [...[...a].filter((k) => !b.has(k)).map((k) => `+${k}`), ...[...b].filter((k) => !a.has(k)).map((k) => `-${k}`)].sort();
+}
+
+for (const type of ['checkout.session', 'item', 'price', 'product', 'shipping_rate', 'tax_rate', 'customer', 'payment_intent', 'subscription', 'invoice', 'event', 'webhook_endpoint']) {
+  it(`${type} has the keys of its fixture`, () => {
+    const ours = objects[type] as Stripe.Response<object> | undefined;
+    assert.ok(ours, `no ${type} produced`);
+    const { lastResponse: _lr, ...plain } = ours as { lastResponse?: unknown };
+    const fixture = FIXTURES[type];
+    assert.ok(fixture, `no fixture for ${type}`);
+    assert.deepEqual(keyDiff(plain, fixture), Object.keys(DIFFERENCES[type] ?? {}).sort());
+  });
+}
+
+it('nested shapes that the storefront reads match too', () => {
+  const session = objects['checkout.session'] as Stripe.Checkout.Session;
+  const fixture = FIXTURES['checkout.session'] as Record<string, Record<string, unknown>>;
+  for (const key of ['total_details', 'shipping_cost', 'collected_information', 'customer_details', 'automatic_tax', 'custom_text']) {
+    const ours = session[key as keyof Stripe.Checkout.Session] as object;
+    assert.deepEqual(keyDiff(ours, fixture[key] ?? {}), [], key);
+  }
+  const price = objects.price as Stripe.Price;
+  const item = objects.item as Stripe.LineItem;
+  assert.deepEqual(keyDiff(item.price ?? {}, FIXTURES.price ?? {}), []);
+  assert.deepEqual(keyDiff(price, FIXTURES.price ?? {}), []);
+});
