@@ -44,7 +44,7 @@ test('a declined card shows the decline and stays on the checkout', async ({ pag
   await page.getByLabel('Email').fill('buyer@example.com');
   await fillCard(page, '4000 0000 0000 9995');
   await page.getByRole('button', { name: /^Pay/ }).click();
-  await expect(page.getByRole('alert')).toHaveText(/insufficient funds/i);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/insufficient funds/i);
   await expect(page).toHaveURL(/\/checkout\?/);
 });
 
@@ -57,7 +57,7 @@ test('a failed update shows an alert and changes nothing', async ({ page }) => {
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
   await toggle.click();
   const sessionId = sessionIdOf(await switchRequest);
-  await expect(page.getByRole('alert')).toHaveText('Something went wrong on our end. Please try again later.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Something went wrong on our end. Please try again later.');
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await expect(toggle).toBeEnabled();
   await expect(page.getByTestId('total')).toHaveText('$24.00');

@@ -24,7 +24,11 @@ export function CheckoutApp({ cart, stripeConfig }: { cart: Cart; stripeConfig: 
   // attempt into the same Stripe idempotency key, so there is still one session.
   const [attemptId] = useState(() => crypto.randomUUID());
   const [stripe] = useState(() => loadStripeFor(stripeConfig));
-  const clientSecret = useMemo(() => createSession(cart, attemptId), [cart, attemptId]);
+  // Sessions are created from the browser only: during the server render the provider just shows loading.
+  const clientSecret = useMemo(
+    () => (typeof window === 'undefined' ? new Promise<string>(() => {}) : createSession(cart, attemptId)),
+    [cart, attemptId],
+  );
   const options = useMemo(() => ({ clientSecret }), [clientSecret]);
 
   return (
