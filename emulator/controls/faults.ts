@@ -27,7 +27,7 @@ export class Faults {
   }
 
   list(): Fault[] {
-    return this.armed.map(({ re: _re, ...fault }) => fault);
+    return this.armed.map(({ method, path, count, kind, delayMs }) => ({ method, path, count, kind, ...(delayMs !== undefined ? { delayMs } : {}) }));
   }
 
   clear(): void {

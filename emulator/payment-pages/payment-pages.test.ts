@@ -198,7 +198,8 @@ describe('payment_pages: confirm', () => {
     const stale = await h.client('POST', `${path()}/confirm`, card('4242424242424242', { expected_amount: '1' }));
     assert.equal(stale.status, 400);
     assert.equal(stale.body.error.param, 'expected_amount');
-    const { email: _email, ...noEmail } = card('4242424242424242');
+    const noEmail: Record<string, string> = card('4242424242424242');
+    delete noEmail.email;
     const missing = await h.client('POST', `${path()}/confirm`, noEmail);
     assert.equal(missing.status, 400);
     assert.equal(missing.body.error.param, 'email');
