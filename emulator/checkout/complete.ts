@@ -7,7 +7,8 @@ import type { RequestCtx } from '../core/context';
 import { newId } from '../core/ids';
 import type { Address } from '../resources/common';
 import { createCustomerRecord } from '../resources/customers';
-import { buildInvoice, buildPaymentIntent, buildSubscription } from './fulfilment-objects';
+import { buildPaymentIntent, buildSubscription } from './fulfilment-objects';
+import { buildInvoice } from './invoice-object';
 import { sessionObject } from './render-session';
 import type { SessionRecord } from './session-record';
 

@@ -1,12 +1,11 @@
 // The objects a completed session creates: a succeeded PaymentIntent (payment mode), or an active
-// Subscription with its paid first Invoice (subscription mode). Fields the emulator has no notion of
+// Subscription (subscription mode; its paid first invoice is in invoice-object.ts). Fields the emulator has no notion of
 // are null, as they are on a plain card payment in test mode.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId, randomToken } from '../core/ids';
 import { mergeMetadata } from '../resources/common';
 import type { SessionRecord } from './session-record';
-import { renderLineItem } from './view';
 
 type Shipping = Stripe.PaymentIntent.Shipping | null;
 
@@ -166,114 +165,5 @@ function planOf(price: Stripe.Price): Stripe.Plan {
     transform_usage: null,
     trial_period_days: price.recurring?.trial_period_days ?? null,
     usage_type: 'licensed',
-  };
-}
-
-export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe.Subscription, customer: Stripe.Customer): Stripe.Invoice {
-  const s = record.session;
-  const id = newId('in');
-  const now = ctx.clock.now();
-  const lines: Stripe.InvoiceLineItem[] = record.items.map((item) => {
-    const li = renderLineItem(ctx, item);
-    return {
-      id: newId('il'),
-      object: 'line_item',
-      amount: li.amount_subtotal,
-      currency: li.currency,
-      description: li.description,
-      discount_amounts: [],
-      discountable: true,
-      discounts: [],
-      invoice: id,
-      livemode: false,
-      metadata: {},
-      parent: null,
-      period: { start: now, end: sub.items.data[0]?.current_period_end ?? now },
-      pretax_credit_amounts: null,
-      pricing: null,
-      quantity: li.quantity,
-      quantity_decimal: null,
-      subscription: sub.id,
-      subtotal: li.amount_subtotal,
-      taxes: null,
-    } as Stripe.InvoiceLineItem;
-  });
-  const total = s.amount_total ?? 0;
-  const tax = s.total_details?.amount_tax ?? 0;
-  return {
-    id,
-    object: 'invoice',
-    account_country: 'US',
-    account_name: null,
-    account_tax_ids: null,
-    amount_due: total,
-    amount_overpaid: 0,
-    amount_paid: total,
-    amount_remaining: 0,
-    amount_shipping: 0,
-    application: null,
-    attempt_count: 1,
-    attempted: true,
-    auto_advance: false,
-    automatic_tax: { disabled_reason: null, enabled: false, liability: null, provider: null, status: null },
-    automatically_finalizes_at: null,
-    billing_reason: 'subscription_create',
-    collection_method: 'charge_automatically',
-    created: now,
-    currency: s.currency ?? 'usd',
-    custom_fields: null,
-    customer: customer.id,
-    customer_account: null,
-    customer_address: customer.address ?? null,
-    customer_email: customer.email,
-    customer_name: customer.name ?? null,
-    customer_phone: null,
-    customer_shipping: null,
-    customer_tax_exempt: 'none',
-    customer_tax_ids: [],
-    default_payment_method: null,
-    default_source: null,
-    default_tax_rates: [],
-    description: null,
-    discounts: [],
-    due_date: null,
-    effective_at: now,
-    ending_balance: 0,
-    footer: null,
-    from_invoice: null,
-    hosted_invoice_url: null,
-    invoice_pdf: null,
-    issuer: { type: 'self' },
-    last_finalization_error: null,
-    latest_revision: null,
-    lines: { object: 'list', data: lines, has_more: false, url: `/v1/invoices/${id}/lines` },
-    livemode: false,
-    metadata: {},
-    next_payment_attempt: null,
-    number: `${customer.invoice_prefix ?? 'LOCAL'}-0001`,
-    on_behalf_of: null,
-    parent: { quote_details: null, subscription_details: { metadata: sub.metadata, subscription: sub.id }, type: 'subscription_details' },
-    payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
-    period_end: now,
-    period_start: now,
-    post_payment_credit_notes_amount: 0,
-    pre_payment_credit_notes_amount: 0,
-    receipt_number: null,
-    rendering: null,
-    shipping_cost: null,
-    shipping_details: null,
-    starting_balance: 0,
-    statement_descriptor: null,
-    status: 'paid',
-    status_transitions: { finalized_at: now, marked_uncollectible_at: null, paid_at: now, voided_at: null },
-    subtotal: s.amount_subtotal ?? 0,
-    subtotal_excluding_tax: (s.amount_subtotal ?? 0) - tax,
-    test_clock: null,
-    total,
-    total_discount_amounts: [],
-    total_excluding_tax: total - tax,
-    total_pretax_credit_amounts: [],
-    total_taxes: [],
-    webhooks_delivered_at: now,
   };
 }
