@@ -7,12 +7,13 @@ const FIELDS: Array<{ field: CardField; label: string; placeholder: string; auto
 ];
 
 const STYLE = `
+  * { box-sizing: border-box; }
   body { margin: 0; font: 15px system-ui, -apple-system, "Segoe UI", sans-serif; color: #30313d; background: transparent; }
   .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; padding: 2px; }
-  .field { display: flex; flex-direction: column; gap: 4px; }
+  .field { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
   .field.number { grid-column: 1 / -1; }
   label { font-size: 14px; }
-  input { font: inherit; padding: 10px 12px; border: 1px solid #d5d9e0; border-radius: 6px; }
+  input { width: 100%; font: inherit; padding: 10px 12px; border: 1px solid #d5d9e0; border-radius: 6px; }
   input:focus { outline: 2px solid #0570de; outline-offset: 0; }
   input[aria-invalid="true"] { border-color: #df1b41; }
   .error { color: #df1b41; font-size: 13px; margin: 0; min-height: 0; }
