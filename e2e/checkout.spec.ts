@@ -97,3 +97,24 @@ async function tabUntilFocused(page: import('@playwright/test').Page, target: im
   }
   throw new Error('Could not reach the element with Tab');
 }
+
+test('coming back before paying resumes the same checkout; another browser cannot', async ({ page, browser, baseURL }) => {
+  await page.goto(MONTHLY_URL);
+  const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
+  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  const sessionId = sessionIdOf(await switchRequest);
+  await expect(page.getByTestId('total')).toHaveText('$240.00');
+
+  await page.goto(`/checkout/return?session_id=${sessionId}`);
+  await expect(page).toHaveURL(`/checkout?session_id=${sessionId}`);
+  await expect(page.getByRole('switch', { name: 'Use monthly subscription' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('total')).toHaveText('$240.00');
+
+  const stranger = await browser.newPage();
+  await stranger.route(/stripe\.com/, (route) => route.abort());
+  await stranger.goto(`${baseURL}/checkout/return?session_id=${sessionId}`);
+  await expect(stranger.getByRole('main').getByRole('alert')).toContainText('another browser');
+  await stranger.goto(`${baseURL}/checkout?session_id=${sessionId}`);
+  await expect(stranger.getByRole('main').getByRole('alert')).toContainText('belongs to another browser');
+  await stranger.close();
+});

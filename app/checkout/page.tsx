@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CheckoutApp } from '@/components/checkout/checkout-app';
+import { cookies } from 'next/headers';
+import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
+import { resumeCheckout } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
+import { BINDING_COOKIE } from '@/lib/checkout/session-binding';
 import { browserStripeConfig } from '@/lib/stripe/browser-config';
 
 export const metadata: Metadata = { title: 'Checkout' };
@@ -9,11 +12,12 @@ export const metadata: Metadata = { title: 'Checkout' };
 export const dynamic = 'force-dynamic';
 
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const cart = cartFromSearchParams(await searchParams);
-  if (!cart) {
+  const params = await searchParams;
+  const source = await checkoutSource(params);
+  if (!source) {
     return (
       <section className="notice" role="alert">
-        <p>That item isn&apos;t in our shop any more.</p>
+        <p>{params.session_id ? 'This checkout has ended or belongs to another browser.' : "That item isn't in our shop any more."}</p>
         <Link href="/">Choose from the shop</Link>
       </section>
     );
@@ -21,7 +25,17 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Checkout</h1>
-      <CheckoutApp cart={cart} stripeConfig={browserStripeConfig()} />
+      <CheckoutApp source={source} stripeConfig={browserStripeConfig()} />
     </>
   );
+}
+
+async function checkoutSource(params: Record<string, string | string[] | undefined>): Promise<CheckoutSource | null> {
+  if (typeof params.session_id === 'string') {
+    const binding = (await cookies()).get(BINDING_COOKIE)?.value;
+    const clientSecret = await resumeCheckout(params.session_id, binding);
+    return clientSecret ? { kind: 'resume', clientSecret } : null;
+  }
+  const cart = cartFromSearchParams(params);
+  return cart ? { kind: 'cart', cart } : null;
 }

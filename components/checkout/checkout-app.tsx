@@ -19,16 +19,19 @@ async function createSession(cart: Cart, attemptId: string): Promise<string> {
   return payload.clientSecret;
 }
 
-export function CheckoutApp({ cart, stripeConfig }: { cart: Cart; stripeConfig: BrowserStripeConfig }) {
+/** A new checkout for a cart, or one this browser started and comes back to. */
+export type CheckoutSource = { kind: 'cart'; cart: Cart } | { kind: 'resume'; clientSecret: string };
+
+export function CheckoutApp({ source, stripeConfig }: { source: CheckoutSource; stripeConfig: BrowserStripeConfig }) {
   // One attempt id per page view: React may run this twice in development, and the server turns the same
   // attempt into the same Stripe idempotency key, so there is still one session.
   const [attemptId] = useState(() => crypto.randomUUID());
   const [stripe] = useState(() => loadStripeFor(stripeConfig));
   // Sessions are created from the browser only: during the server render the provider just shows loading.
-  const clientSecret = useMemo(
-    () => (typeof window === 'undefined' ? new Promise<string>(() => {}) : createSession(cart, attemptId)),
-    [cart, attemptId],
-  );
+  const clientSecret = useMemo(() => {
+    if (source.kind === 'resume') return source.clientSecret;
+    return typeof window === 'undefined' ? new Promise<string>(() => {}) : createSession(source.cart, attemptId);
+  }, [source, attemptId]);
   const options = useMemo(() => ({ clientSecret }), [clientSecret]);
 
   return (

@@ -61,3 +61,9 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     })),
   };
 }
+
+/** The client secret of a session that is still open, to resume its checkout; null once it is not. */
+export async function retrieveOpenClientSecret(id: string): Promise<string | null> {
+  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id));
+  return session.status === 'open' ? session.client_secret : null;
+}

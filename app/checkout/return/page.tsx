@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { cookies } from 'next/headers';
+import { BINDING_COOKIE, isBound } from '@/lib/checkout/session-binding';
+import { InvalidRequestError } from '@/lib/errors';
 import { retrieveReceipt } from '@/lib/stripe/checkout-sessions';
 import { formatMoney } from '@/lib/format';
 
@@ -13,11 +17,18 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   if (!sessionId || !/^cs_(test|live)_\w+$/.test(sessionId)) {
     return <StartAgain message="We couldn't find that order." />;
   }
-  const receipt = await retrieveReceipt(sessionId);
-  if (receipt.status === 'expired') return <StartAgain message="This checkout expired before it was paid." />;
-  if (receipt.status !== 'complete') {
-    return <StartAgain message="Your payment isn't finished yet. Nothing was charged." />;
+  // The receipt shows the buyer's email: only to the browser that started this checkout.
+  if (!isBound((await cookies()).get(BINDING_COOKIE)?.value, sessionId)) {
+    return <StartAgain message="This order was placed from another browser. Your receipt is in your email." />;
   }
+  const receipt = await retrieveReceipt(sessionId).catch((error: unknown) => {
+    if (error instanceof InvalidRequestError) return null; // Stripe has no such session
+    throw error;
+  });
+  if (!receipt) return <StartAgain message="We couldn't find that order." />;
+  if (receipt.status === 'expired') return <StartAgain message="This checkout expired before it was paid." />;
+  // Not paid yet (the buyer came back early): back to the same checkout, which checks this browser's binding.
+  if (receipt.status !== 'complete') redirect(`/checkout?session_id=${receipt.id}`);
   return (
     <section aria-labelledby="thanks">
       <h1 id="thanks">Thank you for your order!</h1>

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startLocalStripe, type Harness } from '@/emulator/test-helpers';
+import { ALL_LOOKUP_KEYS, PLAN, SHIPPING_RATES } from '@/lib/catalog';
+import { syncCatalog } from '@/lib/stripe/seed';
+
+let harness: Harness;
+before(async () => {
+  harness = await startLocalStripe();
+});
+after(() => harness.close());
+
+test('the first sync creates the catalog; the second creates nothing', async () => {
+  const first = await syncCatalog(harness.stripe);
+  assert.ok(first.created.length > 0);
+  const prices = await harness.stripe.prices.list({ lookup_keys: [...ALL_LOOKUP_KEYS], expand: ['data.product'], limit: 100 });
+  assert.equal(prices.data.length, ALL_LOOKUP_KEYS.length);
+  const yearly = prices.data.find((price) => price.lookup_key === PLAN.prices.yearly.lookupKey);
+  assert.equal(yearly?.unit_amount, PLAN.prices.yearly.unitAmount);
+  assert.equal(yearly?.recurring?.interval, 'year');
+  assert.equal(typeof yearly?.product === 'object' && 'name' in yearly.product ? yearly.product.name : null, PLAN.name);
+  const rates = await harness.stripe.shippingRates.list({ active: true });
+  assert.deepEqual(rates.data.map((rate) => rate.metadata.catalog_id).sort(), SHIPPING_RATES.map((rate) => rate.id).sort());
+
+  const second = await syncCatalog(harness.stripe);
+  assert.deepEqual(second.created, []);
+  const productCount = (await harness.stripe.products.list({ limit: 100 })).data.length;
+  assert.equal(productCount, 4, 'one product per catalog id, shared by the plan prices');
+});
+
+test('a changed amount moves the lookup key to a new price', async () => {
+  const before = await harness.stripe.prices.list({ lookup_keys: ['house_blend_340g'] });
+  await harness.stripe.prices.create({
+    product: (before.data[0]!.product as string),
+    currency: 'usd',
+    unit_amount: 999,
+    lookup_key: 'house_blend_340g',
+    transfer_lookup_key: true,
+  });
+  const report = await syncCatalog(harness.stripe);
+  assert.deepEqual(report.created, ['price house_blend_340g']);
+  const after = await harness.stripe.prices.list({ lookup_keys: ['house_blend_340g'] });
+  assert.equal(after.data.length, 1);
+  assert.equal(after.data[0]?.unit_amount, 1600);
+});
