@@ -20,9 +20,10 @@ describe('planLineItems', () => {
     assert.equal(lines[1]?.quantity, 4);
   });
 
-  test('update: a price change keeps the id (monthly to yearly)', () => {
-    const { params } = planLineItems(CART, [{ kind: 'set_price', id: 'li_a', priceId: 'price_other' }]);
-    assert.deepEqual(params[0], { id: 'li_a', price: 'price_other' });
+  test('replace: a new item takes the old one\'s place and quantity (monthly to yearly)', () => {
+    const { params, lines } = planLineItems(CART, [{ kind: 'replace', id: 'li_a', priceId: 'price_other' }]);
+    assert.deepEqual(params, [{ price: 'price_other', quantity: 2 }, { id: 'li_b' }, { id: 'li_c' }]);
+    assert.deepEqual(lines[0], { id: null, priceId: 'price_other', quantity: 2 });
   });
 
   test('add: a new item has a price and quantity and no id, at the end', () => {

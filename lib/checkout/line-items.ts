@@ -10,14 +10,13 @@ export type SessionLine = { id: string; priceId: string; quantity: number };
 export type LineChange =
   | { kind: 'add'; priceId: string; quantity: number }
   | { kind: 'set_quantity'; id: string; quantity: number }
-  | { kind: 'set_price'; id: string; priceId: string }
+  /** A new item in the old one's place, with its quantity: how Stripe's own sample swaps a price. */
+  | { kind: 'replace'; id: string; priceId: string }
   | { kind: 'remove'; id: string }
   | { kind: 'move'; id: string; index: number };
 
 /** One element of `line_items` in a session update: the SDK's `Checkout.SessionUpdateParams.LineItem`, narrowed. */
-export type LineItemParam =
-  | { id: string; quantity?: number; price?: string }
-  | { price: string; quantity: number };
+export type LineItemParam = { id: string; quantity?: number } | { price: string; quantity: number };
 
 /** The resulting cart: an item is new until Stripe gives it an id. */
 export type PlannedLine = { id: string | null; priceId: string; quantity: number };
@@ -32,7 +31,7 @@ export class LineItemRuleError extends AppError {
 export const MAX_LINE_ITEMS = 100;
 export const MAX_QUANTITY = 999_999;
 
-type Draft = PlannedLine & { changed: { quantity?: number; price?: string } };
+type Draft = PlannedLine & { changed: { quantity?: number } };
 
 export function planLineItems(current: readonly SessionLine[], changes: readonly LineChange[]) {
   const seen = new Set<string>();
@@ -61,10 +60,10 @@ export function planLineItems(current: readonly SessionLine[], changes: readonly
         line.changed.quantity = change.quantity;
         break;
       }
-      case 'set_price': {
+      case 'replace': {
         const line = find(change.id);
-        line.priceId = change.priceId;
-        line.changed.price = change.priceId;
+        const replacement: Draft = { id: null, priceId: change.priceId, quantity: line.quantity, changed: {} };
+        draft = draft.map((candidate) => (candidate === line ? replacement : candidate));
         break;
       }
       case 'remove': {

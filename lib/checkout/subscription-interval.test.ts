@@ -6,13 +6,13 @@ import { currentInterval, switchIntervalChanges } from '@/lib/checkout/subscript
 const PLAN = { monthly: 'price_m', yearly: 'price_y' };
 const MONTHLY = [{ id: 'li_1', priceId: 'price_m', quantity: 1 }];
 
-test('monthly to yearly swaps the price on the same line', () => {
-  assert.deepEqual(switchIntervalChanges(MONTHLY, PLAN, 'yearly'), [{ kind: 'set_price', id: 'li_1', priceId: 'price_y' }]);
+test('monthly to yearly replaces the plan line with the yearly price', () => {
+  assert.deepEqual(switchIntervalChanges(MONTHLY, PLAN, 'yearly'), [{ kind: 'replace', id: 'li_1', priceId: 'price_y' }]);
 });
 
 test('yearly to monthly swaps back', () => {
   const yearly = [{ id: 'li_1', priceId: 'price_y', quantity: 1 }];
-  assert.deepEqual(switchIntervalChanges(yearly, PLAN, 'monthly'), [{ kind: 'set_price', id: 'li_1', priceId: 'price_m' }]);
+  assert.deepEqual(switchIntervalChanges(yearly, PLAN, 'monthly'), [{ kind: 'replace', id: 'li_1', priceId: 'price_m' }]);
 });
 
 test('switching to the current interval changes nothing', () => {

@@ -11,8 +11,9 @@ export function currentInterval(lines: readonly SessionLine[], plan: PlanPriceId
 }
 
 /**
- * Switches the plan line to the other interval's price, keeping its id (and so its place and quantity).
- * Switching to the interval it already has changes nothing: a repeated click is harmless.
+ * Switches the plan line to the other interval's price: a new line in its place, with its quantity, as the
+ * seed page's sample does. (The API reference also lets a kept `id` take a new `price`; replacing is the
+ * documented path for a price swap, so we take it.) Switching to the current interval changes nothing.
  */
 export function switchIntervalChanges(
   lines: readonly SessionLine[],
@@ -22,5 +23,5 @@ export function switchIntervalChanges(
   const line = lines.find((candidate) => candidate.priceId === plan.monthly || candidate.priceId === plan.yearly);
   if (!line) throw new LineItemRuleError('This checkout has no subscription plan to switch');
   const target = plan[interval];
-  return line.priceId === target ? [] : [{ kind: 'set_price', id: line.id, priceId: target }];
+  return line.priceId === target ? [] : [{ kind: 'replace', id: line.id, priceId: target }];
 }
