@@ -1,5 +1,6 @@
 // `npm run dev`: the whole storefront in one command. With no STRIPE_SECRET_KEY it first starts the local
 // Stripe (loaded with the catalog), then `next dev`; with keys it is plain `next dev` against real Stripe.
+import './load-env';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { LOCAL_STRIPE_DEFAULT_URL } from '../lib/env-schema';
 
