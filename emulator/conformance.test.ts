@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, seedCatalog, startLocalStripe } from './test-helpers';
+import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe } from './test-helpers';
 
 type Resources = Record<string, Record<string, unknown>>;
 const FIXTURES = (JSON.parse(readFileSync(join(process.cwd(), '../shared/stripe/fixtures3.json'), 'utf8')) as { resources: Resources }).resources;
@@ -34,14 +34,7 @@ before(async () => {
   const sub = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }] });
   await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/none', enabled_events: ['*'] });
   for (const s of [pay, sub]) {
-    await h.client('POST', `/v1/payment_pages/${s.id}/confirm`, {
-      client_secret: s.client_secret ?? '',
-      email: 'a@example.com',
-      'payment_method_data[card][number]': '4242424242424242',
-      'payment_method_data[card][exp_month]': '12',
-      'payment_method_data[card][exp_year]': '2040',
-      'payment_method_data[card][cvc]': '123',
-    });
+    await paySession(h, s);
   }
   const paid = await h.stripe.checkout.sessions.retrieve(pay.id);
   const subscribed = await h.stripe.checkout.sessions.retrieve(sub.id);

@@ -91,3 +91,21 @@ export async function stripeError(promise: Promise<unknown>): Promise<Stripe.err
   }
   throw new Error('expected the Stripe call to fail');
 }
+
+/** The confirm form the local Stripe.js sends for a card (any future expiry, any CVC). */
+export function cardForm(clientSecret: string, number = '4242424242424242', extra: Record<string, string> = {}) {
+  return {
+    client_secret: clientSecret,
+    email: 'buyer@example.com',
+    'payment_method_data[card][number]': number,
+    'payment_method_data[card][exp_month]': '12',
+    'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 3),
+    'payment_method_data[card][cvc]': '123',
+    ...extra,
+  };
+}
+
+/** Pays a session through the client endpoint, as a buyer's browser would. */
+export function paySession(h: Harness, session: Stripe.Checkout.Session, number?: string) {
+  return h.client('POST', `/v1/payment_pages/${session.id}/confirm`, cardForm(session.client_secret ?? '', number));
+}

@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, SEED_VERSION, seedCatalog, startLocalStripe } from '../test-helpers';
+import { cardForm, createPaymentSession, type Catalog, type Harness, SEED_VERSION, seedCatalog, startLocalStripe } from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
 let s: Stripe.Checkout.Session;
 let secret: string;
 const path = () => `/v1/payment_pages/${s.id}`;
-const card = (number: string, extra: Record<string, string> = {}) => ({
-  client_secret: secret,
-  email: 'buyer@example.com',
-  'payment_method_data[card][number]': number,
-  'payment_method_data[card][exp_month]': '12',
-  'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 3),
-  'payment_method_data[card][cvc]': '123',
-  ...extra,
-});
+const card = (number: string, extra: Record<string, string> = {}) => cardForm(secret, number, extra);
 
 before(async () => {
   h = await startLocalStripe();

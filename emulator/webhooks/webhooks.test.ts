@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
+import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
 
 type Received = { body: string; signature: string };
 
@@ -49,16 +49,7 @@ async function waitFor<T>(find: () => T | undefined, ms = 3000): Promise<T> {
   }
 }
 
-async function pay(session: Stripe.Checkout.Session) {
-  return h.client('POST', `/v1/payment_pages/${session.id}/confirm`, {
-    client_secret: session.client_secret ?? '',
-    email: 'buyer@example.com',
-    'payment_method_data[card][number]': '4242424242424242',
-    'payment_method_data[card][exp_month]': '12',
-    'payment_method_data[card][exp_year]': '2040',
-    'payment_method_data[card][cvc]': '123',
-  });
-}
+const pay = (session: Stripe.Checkout.Session) => paySession(h, session);
 
 describe('webhook endpoints', () => {
   it('creates (returning the signing secret), lists, retrieves and deletes', async () => {
