@@ -21,6 +21,11 @@ function values() {
   return { number: form.inputs.number.value, expiry: form.inputs.expiry.value, cvc: form.inputs.cvc.value };
 }
 
+// The html element is at least as tall as the iframe, so it would never let the frame shrink; the body is not.
+function contentHeight() {
+  return Math.ceil(document.body.getBoundingClientRect().height);
+}
+
 function render() {
   const check = checkCard(values());
   for (const field of ['number', 'expiry', 'cvc'] as const) {
@@ -29,7 +34,7 @@ function render() {
     form.inputs[field].setAttribute('aria-invalid', message ? 'true' : 'false');
   }
   post({ type: 'change', complete: check.complete, empty: check.empty, error: firstError(check) });
-  post({ type: 'resize', height: document.documentElement.scrollHeight });
+  post({ type: 'resize', height: contentHeight() });
 }
 
 form.inputs.number.addEventListener('input', () => {
@@ -98,5 +103,5 @@ window.addEventListener('message', (event: MessageEvent<ToFrame>) => {
   else if (message.type === 'blur') (document.activeElement as HTMLElement | null)?.blur();
 });
 
-post({ type: 'ready', height: document.documentElement.scrollHeight });
+post({ type: 'ready', height: contentHeight() });
 render();
