@@ -50,9 +50,11 @@ export class WebhookDeliverer {
       ok = false;
     }
     if (generation !== this.generation) return;
-    if (ok) return this.settle(eventId);
+    if (ok) return this.delivered(eventId);
+    // Out of retries: the delivery stays counted in `pending_webhooks`, as on Stripe, where the count
+    // is of webhooks "that haven't been successfully delivered".
     const delay = this.retryDelaysMs[n];
-    if (delay === undefined) return this.settle(eventId);
+    if (delay === undefined) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void this.attempt(url, payload, eventId, n + 1, generation);
@@ -61,8 +63,8 @@ export class WebhookDeliverer {
     this.timers.add(timer);
   }
 
-  /** One fewer delivery pending on the stored event (delivered, or given up). */
-  private settle(eventId: string): void {
+  /** One fewer delivery pending on the stored event. */
+  private delivered(eventId: string): void {
     const event = this.store.get('event', eventId);
     if (event && event.pending_webhooks > 0) event.pending_webhooks -= 1;
   }

@@ -97,6 +97,21 @@ describe('webhook delivery', () => {
     await h.stripe.webhookEndpoints.del(endpoint.id);
   });
 
+  it('a delivery that never succeeds stays in pending_webhooks after the last retry', async () => {
+    const endpoint = await h.stripe.webhookEndpoints.create({ url: receiverUrl, enabled_events: ['checkout.session.completed'] });
+    failuresLeft = 100;
+    const s = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }] });
+    assert.equal((await pay(s)).status, 200);
+    const event = (await h.stripe.events.list({ type: 'checkout.session.completed', limit: 1 })).data[0]!;
+    assert.equal((event.data.object as Stripe.Checkout.Session).id, s.id);
+    // One first attempt and three retries 50 ms apart, all refused.
+    await waitFor(() => (failuresLeft <= 96 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await h.stripe.events.retrieve(event.id)).pending_webhooks, 1);
+    failuresLeft = 0;
+    await h.stripe.webhookEndpoints.del(endpoint.id);
+  });
+
   it('lists events newest first and filters by type with wildcards', async () => {
     const all = await h.stripe.events.list({ type: 'checkout.session.*' });
     assert.ok(all.data.length >= 2);
