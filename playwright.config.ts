@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { APP_PORT, CHROMIUM_ARGS, CHROMIUM_PATH, LOCAL_STRIPE_URL, SEED_API_VERSION, SEED_PROFILE_PORT } from './e2e/config';
 
@@ -5,10 +6,15 @@ const CI = Boolean(process.env.CI);
 // The production build, started twice: once as shipped, once with the seed page's preview API version.
 // `next start` prints its URL before it checks for a build, so refuse to start without one.
 const nextStart = (port: number) => `test -f .next/BUILD_ID && next start -H 127.0.0.1 -p ${port}`;
+// The local Stripe signs webhooks with this secret and the storefront verifies them with it. Kept in the
+// environment so the test workers, which load this file again, see the same one.
+process.env.E2E_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
+const WEBHOOK_SECRET = process.env.E2E_WEBHOOK_SECRET;
 const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
   APP_URL: `http://127.0.0.1:${port}`,
   STRIPE_SECRET_KEY: '',
+  STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
   ...extra,
 });
 
@@ -33,21 +39,26 @@ export default defineConfig({
     {
       command: 'tsx --conditions=react-server scripts/local-stripe.ts',
       url: `${LOCAL_STRIPE_URL}/_emulator/requests`,
-      env: { STRIPE_EMULATOR_PORT: new URL(LOCAL_STRIPE_URL).port },
-      reuseExistingServer: !CI,
+      env: {
+        STRIPE_EMULATOR_PORT: new URL(LOCAL_STRIPE_URL).port,
+        STRIPE_EMULATOR_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        // Webhooks go to the first storefront only: two receivers would fulfil each order twice.
+        LOCAL_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${APP_PORT}/api/webhooks/stripe`,
+      },
+      reuseExistingServer: false,
       stdout: 'pipe',
     },
     {
       command: nextStart(APP_PORT),
       url: `http://127.0.0.1:${APP_PORT}`,
       env: appEnv(APP_PORT),
-      reuseExistingServer: !CI,
+      reuseExistingServer: false,
     },
     {
       command: nextStart(SEED_PROFILE_PORT),
       url: `http://127.0.0.1:${SEED_PROFILE_PORT}`,
       env: appEnv(SEED_PROFILE_PORT, { STRIPE_API_VERSION: SEED_API_VERSION }),
-      reuseExistingServer: !CI,
+      reuseExistingServer: false,
     },
   ],
 });

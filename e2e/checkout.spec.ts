@@ -1,4 +1,4 @@
-import { clearFaults, expect, fillCard, injectFault, sessionIdOf, stripe, test } from './support';
+import { clearFaults, expect, expectWebhookDelivered, fillCard, injectFault, sessionIdOf, stripe, test } from './support';
 
 const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
 const summary = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Order summary' });
@@ -37,6 +37,8 @@ test('monthly → yearly → monthly, then pay and see the confirmation', async 
   expect(paid.status).toBe('complete');
   expect(paid.payment_status).toBe('paid');
   expect(paid.subscription).toBeTruthy();
+  // The storefront's webhook route verified and acknowledged checkout.session.completed.
+  await expectWebhookDelivered(sessionId);
 });
 
 test('a declined card shows the decline and stays on the checkout', async ({ page }) => {

@@ -53,3 +53,14 @@ export async function fillCard(page: Page, number: string) {
   await frame.getByLabel('Expiration date').fill('12 / 34');
   await frame.getByLabel('Security code').fill('123');
 }
+
+/** Waits until the `checkout.session.completed` event of a session has been delivered to every endpoint. */
+export async function expectWebhookDelivered(sessionId: string) {
+  await expect
+    .poll(async () => {
+      const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
+      const event = events.data.find((e) => (e.data.object as { id: string }).id === sessionId);
+      return event?.pending_webhooks;
+    }, { timeout: 10_000 })
+    .toBe(0);
+}

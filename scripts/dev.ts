@@ -2,6 +2,7 @@
 // Stripe (loaded with the catalog), then `next dev`; with keys it is plain `next dev` against real Stripe.
 import './load-env';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { LOCAL_STRIPE_DEFAULT_URL } from '../lib/env-schema';
 
 const children: ChildProcess[] = [];
@@ -29,11 +30,17 @@ async function waitFor(url: string, timeoutMs: number) {
   throw new Error(`The local Stripe did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
+const nextEnv: Record<string, string> = {};
 if (!process.env.STRIPE_SECRET_KEY) {
   const url = process.env.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL;
+  // One signing secret per run, shared by the local Stripe (which signs) and the storefront (which verifies).
+  const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
   run('npx', ['tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
     STRIPE_EMULATOR_PORT: new URL(url).port,
+    STRIPE_EMULATOR_WEBHOOK_SECRET: webhookSecret,
+    LOCAL_STRIPE_WEBHOOK_URL: `${process.env.APP_URL ?? 'http://localhost:3000'}/api/webhooks/stripe`,
   });
   await waitFor(`${url}/_emulator/requests`, 20_000);
+  nextEnv.STRIPE_WEBHOOK_SECRET = webhookSecret;
 }
-run('npx', ['next', 'dev', ...process.argv.slice(2)]);
+run('npx', ['next', 'dev', ...process.argv.slice(2)], nextEnv);

@@ -5,13 +5,25 @@ import { LOCAL_PUBLISHABLE_KEY } from '../lib/env-schema';
 import { createStripeClient } from '../lib/stripe/client';
 import { syncCatalog } from '../lib/stripe/seed';
 
+// LOCAL_STRIPE_WEBHOOK_URL: the storefront's webhook route, registered as an endpoint (npm run dev sets it).
 const port = Number(process.env.STRIPE_EMULATOR_PORT ?? 12111);
+const webhookUrl = process.env.LOCAL_STRIPE_WEBHOOK_URL;
 const localStripe = createLocalStripe({ webhookSecret: process.env.STRIPE_EMULATOR_WEBHOOK_SECRET });
 const server = await localStripe.listen(port);
-await syncCatalog(
-  createStripeClient({ kind: 'local', secretKey: 'sk_test_local_stripe', publishableKey: LOCAL_PUBLISHABLE_KEY, emulatorUrl: server.url }),
-);
-console.log(`Local Stripe on ${server.url} (catalog loaded)`);
+const stripe = createStripeClient({
+  kind: 'local',
+  secretKey: 'sk_test_local_stripe',
+  publishableKey: LOCAL_PUBLISHABLE_KEY,
+  emulatorUrl: server.url,
+});
+await syncCatalog(stripe);
+if (webhookUrl) {
+  await stripe.webhookEndpoints.create({
+    url: webhookUrl,
+    enabled_events: ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.expired'],
+  });
+}
+console.log(`Local Stripe on ${server.url} (catalog loaded${webhookUrl ? `, webhooks to ${webhookUrl}` : ''})`);
 console.log(`Webhook signing secret: ${localStripe.webhookSecret}`);
 
 const stop = async () => {

@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import { fulfilCheckout } from '@/lib/actions/fulfil-checkout';
+import { errorResponse } from '@/lib/http';
+import { verifyWebhookEvent } from '@/lib/stripe/webhooks';
+
+// Stripe's webhooks: the raw body is verified before anything reads it.
+export async function POST(request: Request) {
+  try {
+    const event = verifyWebhookEvent(await request.text(), request.headers.get('stripe-signature'));
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': {
+        if (event.objectId) await fulfilCheckout(event.objectId);
+        break;
+      }
+      default: {
+        // Acknowledged: the endpoint may be subscribed to more events than this storefront acts on.
+      }
+    }
+    return NextResponse.json({ received: true });
+  } catch (error) {
+    return errorResponse(error, 'POST /api/webhooks/stripe');
+  }
+}
