@@ -47,7 +47,8 @@ test('a double click (same attempt) creates one session', async ({ request }) =>
 
 test('bad bodies get a 400 with a generic message', async ({ request }) => {
   for (const data of [
-    { cart: { kind: 'products', items: [{ productId: 'house-blend', quantity: 1, unit_amount: 1 }] } },
+    { cart: { kind: 'products', items: [{ productId: 'house-blend', quantity: 1, unit_amount: 1 }] }, attemptId: randomUUID() },
+    { cart: PLAN_CART },
     { cart: { kind: 'products', items: [{ productId: 'gold-bar', quantity: 1 }] }, attemptId: randomUUID() },
   ]) {
     const response = await request.post('/api/checkout/sessions', { data });

@@ -1,10 +1,20 @@
-// Shared e2e helpers: a test fixture that fails any test whose page asked a stripe.com host for anything,
+// Shared e2e helpers: fixtures that fail any test whose page asked a stripe.com host for anything or threw,
 // the local Stripe's controls, and an SDK client to read Stripe's state back.
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import Stripe from 'stripe';
 import { LOCAL_STRIPE_URL } from './config';
 
-export const test = base.extend<{ stripeRequests: string[] }>({
+export const test = base.extend<{ stripeRequests: string[]; pageErrors: string[] }>({
+  // No test may leave an uncaught exception in the page.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'uncaught exceptions in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
   stripeRequests: [
     async ({ page }, use) => {
       const seen: string[] = [];

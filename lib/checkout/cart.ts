@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { findProduct, PLAN, PRODUCTS } from '@/lib/catalog';
 
-/** What the browser may ask a checkout to hold: catalog ids and quantities, never prices. */
+/**
+ * What the browser may ask a checkout to hold: catalog ids and quantities. Strict: a request that also
+ * sends a price or an amount is refused rather than quietly trimmed.
+ */
 export const cartSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('plan'), planId: z.literal(PLAN.id), interval: z.enum(['monthly', 'yearly']) }),
-  z.object({
+  z.strictObject({ kind: z.literal('plan'), planId: z.literal(PLAN.id), interval: z.enum(['monthly', 'yearly']) }),
+  z.strictObject({
     kind: z.literal('products'),
     items: z
       .array(
-        z.object({
+        z.strictObject({
           productId: z.string().refine((id) => findProduct(id) !== undefined, 'unknown product'),
           quantity: z.number().int().min(1),
         }),

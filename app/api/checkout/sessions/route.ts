@@ -5,7 +5,7 @@ import { cartSchema } from '@/lib/checkout/cart';
 import { bindingCookie } from '@/lib/checkout/session-binding';
 import { errorResponse, parseJsonBody } from '@/lib/http';
 
-const bodySchema = z.object({
+const bodySchema = z.strictObject({
   cart: cartSchema,
   /** One per checkout page view (a UUID): makes a double click create one session, not two. */
   attemptId: z.uuid(),
