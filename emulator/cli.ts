@@ -1,5 +1,6 @@
-// `npm run stripe:emulator`: the local Stripe on 127.0.0.1:${STRIPE_EMULATOR_PORT ?? 12111}.
-// Prints its URL and webhook signing secret; stops cleanly on SIGINT/SIGTERM.
+// The bare local Stripe, empty, on 127.0.0.1:${STRIPE_EMULATOR_PORT ?? 12111}: `npx tsx emulator/cli.ts`.
+// Prints its URL and webhook signing secret; stops cleanly on SIGINT/SIGTERM. The storefront's
+// `npm run stripe:emulator` (scripts/local-stripe.ts) does the same and also loads the shop's catalog.
 import { createLocalStripe } from './server';
 
 async function main(): Promise<void> {
