@@ -6,6 +6,7 @@ export const CLIENT_MSG = {
     'This Checkout Session only allows shipping details to be updated from your server (permissions.update_shipping_details is server_only).',
   notAdjustable: (id: string) => `The quantity of line item \`${id}\` cannot be changed: its adjustable_quantity is not enabled.`,
   unknownItem: (id: string) => `The line item \`${id}\` does not exist on this Checkout Session.`,
+  lastItem: 'The only remaining line item cannot be removed: a Checkout Session needs at least one line item.',
   quantityRequired: (param: string) => `Missing required param: ${param}[quantity].`,
   shippingRateNotOffered: (id: string) => `The shipping rate \`${id}\` is not one of this Checkout Session's shipping options.`,
   promotionCode: (code: string) =>

@@ -85,6 +85,30 @@ describe('payment_pages: buyer updates', () => {
     assert.deepEqual((await h.stripe.checkout.sessions.listLineItems(s.id)).data.map((i) => i.quantity), [1, 1]);
   });
 
+  it('removes an item the buyer sets to 0, but never the only remaining one', async () => {
+    const session = await createPaymentSession(h.stripe, {
+      line_items: [
+        { price: c.tee.id, quantity: 1, adjustable_quantity: { enabled: true } },
+        { price: c.mug.id, quantity: 2, adjustable_quantity: { enabled: true } },
+      ],
+    });
+    const [tee, mug] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
+    const at = `/v1/payment_pages/${session.id}`;
+    const form = (id: string) => ({ client_secret: session.client_secret ?? '', 'line_items[0][id]': id, 'line_items[0][quantity]': '0' });
+
+    const removed = await h.client('POST', at, form(tee?.id ?? ''));
+    assert.equal(removed.status, 200);
+    assert.deepEqual(removed.body.line_items.data.map((i: { id: string }) => i.id), [mug?.id]);
+    const back = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
+    assert.deepEqual(back.line_items?.data.map((i) => i.id), [mug?.id]);
+    assert.equal(back.amount_subtotal, 2 * c.mug.unit_amount!);
+
+    const last = await h.client('POST', at, form(mug?.id ?? ''));
+    assert.equal(last.status, 400);
+    assert.equal(last.body.error.param, 'line_items[0][quantity]');
+    assert.deepEqual((await h.stripe.checkout.sessions.listLineItems(session.id)).data.map((i) => i.quantity), [2]);
+  });
+
   it('refuses a shipping rate that is not offered and any promotion code', async () => {
     const other = await h.stripe.shippingRates.create({ display_name: 'Other', type: 'fixed_amount', fixed_amount: { amount: 1, currency: 'usd' } });
     const rate = await h.client('POST', path(), { client_secret: secret, shipping_rate: other.id });

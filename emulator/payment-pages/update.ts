@@ -41,12 +41,21 @@ export function updatePaymentPage(ctx: RequestCtx, p: Params, id: string): Strip
     if (c.quantity === undefined) throw invalid(M.quantityRequired(param), `${param}[quantity]`, 'parameter_missing');
     checkQuantityBounds(c.quantity as number, item.adjustable_quantity, param);
   });
+  // A quantity of 0 removes the item (Stripe: "If your customer removes a line item, it is also removed
+  // from the line items response"), but never the last one ("Checkout prevents the customer from removing
+  // an item if it is the only item remaining"): docs.stripe.com/payments/checkout/adjustable-quantity.
+  const removed = new Set(changes.filter((c) => c.quantity === 0).map((c) => String(c.id)));
+  if (removed.size > 0 && record.items.every((it) => removed.has(it.id))) {
+    const last = changes.findIndex((c) => c.quantity === 0);
+    throw invalid(M.lastItem, `line_items[${last}][quantity]`);
+  }
   if (p.shipping_details !== undefined) checkShippingDetailsAllowed(record);
 
   for (const c of changes) {
     const item = record.items.find((it) => it.id === c.id);
     if (item) item.quantity = c.quantity as number;
   }
+  record.items = record.items.filter((it) => !removed.has(it.id));
   if (typeof p.email === 'string') setBuyerEmail(record, p.email);
   if (p.shipping_details !== undefined) {
     s.collected_information = {
