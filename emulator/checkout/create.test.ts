@@ -28,6 +28,7 @@ describe('checkout session create', () => {
     assert.equal(back.ui_mode, 'elements');
     assert.equal(back.return_url, RETURN_URL);
     assert.equal(back.url, null);
+    assert.equal(back.payment_method_collection, 'always');
     assert.equal(back.expires_at - back.created, 24 * 3600);
     // 2 × 2500 + 8.25 % (412.5 → 413 rounded per line) ; 1299 ; first shipping option selected.
     assert.equal(back.amount_subtotal, 6299);

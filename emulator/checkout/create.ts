@@ -118,7 +118,8 @@ function buildSession(ctx: RequestCtx, p: Params, b: Basics): Stripe.Checkout.Se
     origin_context: null,
     payment_intent: null,
     payment_link: null,
-    payment_method_collection: b.mode === 'subscription' ? 'always' : null,
+    // Defaults to `always` in payment mode too (the session object in Stripe's API reference, 2026-07-29.dahlia).
+    payment_method_collection: (p.payment_method_collection as Stripe.Checkout.Session.PaymentMethodCollection | undefined) ?? 'always',
     payment_method_configuration_details: null,
     payment_method_options: {},
     payment_method_types: (p.payment_method_types as string[] | undefined) ?? ['card'],

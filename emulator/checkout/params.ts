@@ -76,6 +76,7 @@ export function createParams(ctx: RequestCtx): Record<string, Spec> {
     automatic_tax: obj({ enabled: bool({ required: true }) }),
     invoice_creation: obj({ enabled: bool({ required: true }) }),
     payment_method_types: arr(str()),
+    payment_method_collection: str({ enum: ['always', 'if_required'] }),
     payment_intent_data: obj({ metadata: METADATA, description: str(), receipt_email: str(), statement_descriptor: str() }),
     subscription_data: obj({ metadata: METADATA, description: str(), trial_period_days: int({ min: 1 }) }),
     permissions: obj(permissions),
