@@ -30,7 +30,11 @@ const objects: Record<string, unknown> = {};
 before(async () => {
   h = await startLocalStripe();
   c = await seedCatalog(h.stripe);
-  const pay = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }], shipping_options: [{ shipping_rate: c.ground.id }] });
+  const pay = await createPaymentSession(h.stripe, {
+    line_items: [{ price: c.tee.id, quantity: 1 }],
+    shipping_options: [{ shipping_rate: c.ground.id }],
+    customer_creation: 'always',
+  });
   const sub = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }] });
   await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/none', enabled_events: ['*'] });
   for (const s of [pay, sub]) {

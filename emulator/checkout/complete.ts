@@ -1,7 +1,7 @@
 // Completing a session after a successful card payment (payment_pages confirm): a customer (the
-// session's, or a new one: the emulator always creates one so fulfilment can read the buyer back, a
-// choice), then a PaymentIntent or a Subscription + Invoice, linked on the session, then the events a
-// fulfilment flow listens to, with `checkout.session.completed` last.
+// session's, or a new one when Stripe would create one: see needsCustomer; the buyer is always in
+// customer_details), then a PaymentIntent or a Subscription + Invoice, linked on the session, then the
+// events a fulfilment flow listens to, with `checkout.session.completed` last.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId } from '../core/ids';
@@ -17,12 +17,12 @@ export type Buyer = { email: string; name: string | null; address: Address | nul
 export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: Buyer): void {
   const s = record.session;
   const existing = typeof s.customer === 'string' ? ctx.store.get('customer', s.customer) : undefined;
-  const customer = existing ?? createCustomerRecord(ctx, { email: buyer.email, ...(buyer.name ? { name: buyer.name } : {}) });
-  if (!existing) ctx.events.emit(ctx, 'customer.created', structuredClone(customer));
+  const customer = existing ?? (needsCustomer(s) ? createCustomerRecord(ctx, { email: buyer.email, ...(buyer.name ? { name: buyer.name } : {}) }) : null);
+  if (customer && !existing) ctx.events.emit(ctx, 'customer.created', structuredClone(customer));
   const paymentMethod = newId('pm');
   const shippingDetails = s.collected_information?.shipping_details ?? null;
 
-  s.customer = customer.id;
+  s.customer = customer?.id ?? null;
   s.customer_details = {
     address: (buyer.address as Stripe.Address | null) ?? null,
     business_name: null,
@@ -40,12 +40,12 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     const shipping = shippingDetails
       ? { address: shippingDetails.address, carrier: null, name: shippingDetails.name, phone: null, tracking_number: null }
       : null;
-    const pi = buildPaymentIntent(ctx, record, customer.id, paymentMethod, shipping);
+    const pi = buildPaymentIntent(ctx, record, customer?.id ?? null, paymentMethod, shipping);
     ctx.store.put('payment_intent', pi.id, pi);
     s.payment_intent = pi.id;
     ctx.events.emit(ctx, 'payment_intent.created', structuredClone({ ...pi, status: 'requires_payment_method', amount_received: 0 }));
     ctx.events.emit(ctx, 'payment_intent.succeeded', structuredClone(pi));
-  } else {
+  } else if (customer) {
     const sub = buildSubscription(ctx, record, customer.id, paymentMethod);
     // Stripe's fixture (dahlia) still returns `subscription` on invoices; the stripe@23 type dropped it.
     const invoice = Object.assign(buildInvoice(ctx, record, sub, customer), { subscription: sub.id });
@@ -58,4 +58,11 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     ctx.events.emit(ctx, 'invoice.paid', structuredClone(invoice));
   }
   ctx.events.emit(ctx, 'checkout.session.completed', sessionObject(record));
+}
+
+// Payment mode defaults to customer_creation=if_required, which creates a Customer only when one is
+// needed ("only subscription mode Sessions and payment mode Sessions with post-purchase invoices
+// enabled require a Customer"; changelog 2022-08-01 default-customer-creation-checkout-session).
+function needsCustomer(s: Stripe.Checkout.Session): boolean {
+  return s.mode !== 'payment' || s.customer_creation === 'always' || s.invoice_creation?.enabled === true;
 }

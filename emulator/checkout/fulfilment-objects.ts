@@ -9,7 +9,7 @@ import type { SessionRecord } from './session-record';
 
 type Shipping = Stripe.PaymentIntent.Shipping | null;
 
-export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, customer: string, paymentMethod: string, shipping: Shipping): Stripe.PaymentIntent {
+export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, customer: string | null, paymentMethod: string, shipping: Shipping): Stripe.PaymentIntent {
   const s = record.session;
   const id = newId('pi');
   const data = record.paymentIntentData ?? {};

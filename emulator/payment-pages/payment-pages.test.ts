@@ -152,7 +152,7 @@ describe('payment_pages: buyer updates', () => {
 });
 
 describe('payment_pages: confirm', () => {
-  it('completes a payment session with 4242: payment intent, customer, events', async () => {
+  it('completes a payment session with 4242: payment intent, buyer details, events', async () => {
     const res = await h.client('POST', `${path()}/confirm`, card('4242424242424242', { 'payment_method_data[billing_details][name]': 'Ada Lovelace' }));
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const back = await h.stripe.checkout.sessions.retrieve(s.id);
@@ -161,8 +161,10 @@ describe('payment_pages: confirm', () => {
     const pi = await h.stripe.paymentIntents.retrieve(String(back.payment_intent));
     assert.equal(pi.status, 'succeeded');
     assert.equal(pi.amount, back.amount_total);
-    const customer = await h.stripe.customers.retrieve(String(back.customer));
-    assert.equal((customer as Stripe.Customer).email, 'buyer@example.com');
+    // customer_creation defaults to if_required in payment mode: no Customer, the buyer is in customer_details.
+    assert.equal(back.customer, null);
+    assert.equal(pi.customer, null);
+    assert.equal(back.customer_details?.email, 'buyer@example.com');
     assert.equal(back.customer_details?.name, 'Ada Lovelace');
     const events = await h.stripe.events.list({ type: 'checkout.session.completed' });
     const event = events.data.find((e) => (e.data.object as { id: string }).id === s.id);
@@ -170,6 +172,16 @@ describe('payment_pages: confirm', () => {
     assert.equal((event.data.object as Stripe.Checkout.Session).payment_status, 'paid');
     const again = await h.client('POST', `${path()}/confirm`, card('4242424242424242'));
     assert.equal(again.status, 400, 'a completed session cannot be paid twice');
+  });
+
+  it('creates a Customer for a payment session only with customer_creation=always', async () => {
+    const always = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }], customer_creation: 'always' });
+    const res = await h.client('POST', `/v1/payment_pages/${always.id}/confirm`, cardForm(always.client_secret ?? ''));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const back = await h.stripe.checkout.sessions.retrieve(always.id);
+    const customer = await h.stripe.customers.retrieve(String(back.customer));
+    assert.equal((customer as Stripe.Customer).email, 'buyer@example.com');
+    assert.equal((await h.stripe.paymentIntents.retrieve(String(back.payment_intent))).customer, customer.id);
   });
 
   it('completes a subscription session: subscription, paid invoice, events', async () => {
