@@ -1,7 +1,6 @@
 'use client';
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { formatMoney } from '@/lib/format';
 
 /** Email (when the session has none yet), the Payment Element, and Pay. A decline stays on the page. */
 export function PayForm(props: { checkout: StripeCheckoutElementsValue; disabled: boolean; children: ReactNode }) {
@@ -45,7 +44,8 @@ export function PayForm(props: { checkout: StripeCheckoutElementsValue; disabled
         )}
       </div>
       <button className="button pay" type="submit" disabled={props.disabled || paying}>
-        {paying ? 'Processing…' : `Pay ${formatMoney(checkout.total.total.minorUnitsAmount, checkout.currency)}`}
+        {/* Stripe.js's confirm() requires the page to show the total it charges: its own formatted string. */}
+        {paying ? 'Processing…' : `Pay ${checkout.total.total.amount}`}
       </button>
     </form>
   );
