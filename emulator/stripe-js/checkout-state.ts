@@ -13,6 +13,8 @@ export class CheckoutState {
   private paymentComplete: boolean | null = null;
   billingAddress: StripeCheckoutContact | null = null;
   phoneNumber: string | null = null;
+  /** Whether the page has read the total it will charge; confirm() refuses to run before. */
+  totalShown = false;
 
   constructor(
     public server: ServerSession,
@@ -34,6 +36,26 @@ export class CheckoutState {
       ...session,
       billingAddress: this.billingAddress,
       phoneNumber: this.phoneNumber ?? session.phoneNumber,
+      total: { ...session.total, total: this.watchTotal(session.total.total) },
+    };
+  }
+
+  // Stripe.js requires the page to show the buyer the total before confirm(): reading `total.total.amount`
+  // or `total.total.minorUnitsAmount` counts (the React wrapper reads `currency` and
+  // `minorUnitsAmountDivisor` for every page, so they are not what tells a page that shows the total apart).
+  private watchTotal(total: StripeCheckoutSession['total']['total']): StripeCheckoutSession['total']['total'] {
+    const mark = () => {
+      this.totalShown = true;
+    };
+    return {
+      get amount() {
+        mark();
+        return total.amount;
+      },
+      get minorUnitsAmount() {
+        mark();
+        return total.minorUnitsAmount;
+      },
     };
   }
 

@@ -7,11 +7,29 @@ import { StripeApiError } from './transport';
 async function withPayment(overrides = {}) {
   const parts = await loaded(serverSession({ customer_email: 'ada@example.com', ...overrides }));
   parts.sdk.createPaymentElement();
+  showTotal(parts.actions);
   return parts;
 }
 
+// What a checkout page does before it offers Pay: display the total (Stripe.js insists).
+function showTotal(actions: { getSession(): { total: { total: { amount: string } } } }) {
+  return actions.getSession().total.total.amount;
+}
+
+test('confirm before the page read the total throws, as Stripe.js does', async () => {
+  const parts = await loaded(serverSession({ customer_email: 'ada@example.com' }));
+  parts.sdk.createPaymentElement();
+  parts.elements.payment.complete = true;
+  await assert.rejects(parts.actions.confirm(), /never read the total/);
+  assert.equal(parts.elements.payment.confirmRequests.length, 0);
+  assert.equal(showTotal(parts.actions), '$35.00');
+  parts.elements.payment.answer = async () => serverSession({ status: 'complete', payment_status: 'paid' });
+  assert.equal((await parts.actions.confirm()).type, 'success');
+});
+
 test('confirm without a Payment Element is an error', async () => {
   const { actions } = await loaded();
+  showTotal(actions);
   const result = await actions.confirm();
   assert.match(result.type === 'error' ? result.error.message : '', /Payment Element/);
 });

@@ -38,6 +38,12 @@ export async function validateElements(ctx: ActionContext): Promise<StripeChecko
 // Confirms with the card in the Payment Element's frame. Like Stripe.js, a success redirects to the
 // return URL (the session id filled in) unless redirect is 'if_required'.
 export async function confirm(ctx: ActionContext, args: ConfirmArgs = {}): Promise<StripeCheckoutConfirmResult> {
+  if (!ctx.state.totalShown) {
+    // Stripe.js throws here (an integration error, not a buyer's one): a page must display the amount it charges.
+    throw new Error(
+      'confirm() was called, but the page never read the total: display session.total.total.amount (or total.total.minorUnitsAmount) first.',
+    );
+  }
   if (args.paymentMethod) return buyerError('confirm({paymentMethod}) is not supported by the local Stripe.js');
   const payment = ctx.elements.payment;
   if (!payment) return buyerError('confirm() needs a mounted Payment Element to collect the card.');
