@@ -34,7 +34,7 @@ test('creating a session answers only the client secret and binds it with an htt
   expect(response.status()).toBe(201);
   expect(Object.keys(await response.json())).toEqual(['clientSecret']);
   const cookie = response.headers()['set-cookie'] ?? '';
-  expect(cookie).toMatch(/checkout_session=cs_test_/);
+  expect(cookie).toMatch(/storefront_browser=[\w-]{43};/);
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=lax/i);
 });
@@ -77,6 +77,16 @@ test('the interval switch succeeds in two Stripe calls and the session reads bac
     `POST /v1/checkout/sessions/${sessionId}`,
   ]);
   expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_yearly']);
+});
+
+test('one browser can keep several checkouts open (one per tab) and change each', async ({ request }) => {
+  const first = await startCheckout(request);
+  const second = await startCheckout(request);
+  expect(second.sessionId).not.toBe(first.sessionId);
+  expect((await switchTo(request, first.sessionId, 'yearly')).status()).toBe(200);
+  expect((await switchTo(request, second.sessionId, 'yearly')).status()).toBe(200);
+  expect(await planLookupKeys(first.sessionId)).toEqual(['coffee_club_yearly']);
+  expect(await planLookupKeys(second.sessionId)).toEqual(['coffee_club_yearly']);
 });
 
 test("another browser's cookie gets a 403 and the session is unchanged", async ({ request, playwright, baseURL }) => {

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
 import { resumeCheckout } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
-import { BINDING_COOKIE } from '@/lib/checkout/session-binding';
+import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
 import { browserStripeConfig } from '@/lib/stripe/browser-config';
 
 export const metadata: Metadata = { title: 'Checkout' };
@@ -32,8 +32,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
 
 async function checkoutSource(params: Record<string, string | string[] | undefined>): Promise<CheckoutSource | null> {
   if (typeof params.session_id === 'string') {
-    const binding = (await cookies()).get(BINDING_COOKIE)?.value;
-    const clientSecret = await resumeCheckout(params.session_id, binding);
+    const clientSecret = await resumeCheckout(params.session_id, (await cookies()).get(BROWSER_COOKIE)?.value);
     return clientSecret ? { kind: 'resume', clientSecret } : null;
   }
   const cart = cartFromSearchParams(params);

@@ -10,17 +10,18 @@ import { retrieveCheckout, updateCheckoutLineItems } from '@/lib/stripe/checkout
 
 /**
  * The seed's flow: switch the plan between monthly and yearly billing. Two Stripe calls at most: the
- * session (with its line items) is retrieved, the rule decides, and one update sends the new array.
+ * session (with its line items) is retrieved, checked (this browser's, open, a subscription), the rule
+ * decides, and one update sends the new array. Nothing is changed before every check has passed.
  */
 export async function changeSubscriptionInterval(input: {
   sessionId: string;
   interval: BillingInterval;
-  binding: string | undefined;
+  browserToken: string | undefined;
 }): Promise<void> {
-  if (!isBound(input.binding, input.sessionId)) {
+  const [ids, session] = await Promise.all([catalogIds(), retrieveCheckout(input.sessionId)]);
+  if (!isBound(input.browserToken, session.bindingTag)) {
     throw new SessionNotBoundError(`Session ${input.sessionId} is not bound to this browser`);
   }
-  const [ids, session] = await Promise.all([catalogIds(), retrieveCheckout(input.sessionId)]);
   assertUpdatable(session, Math.floor(Date.now() / 1000), 'subscription');
   const plan = {
     monthly: ids.prices.get(PLAN.prices.monthly.lookupKey)!,

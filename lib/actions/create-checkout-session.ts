@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Cart } from '@/lib/checkout/cart';
+import { bindingTag } from '@/lib/checkout/session-binding';
 import { sessionCreateParams } from '@/lib/checkout/session-params';
 import { env } from '@/lib/env';
 import { catalogIds } from '@/lib/stripe/catalog';
@@ -12,11 +13,12 @@ import { isSeedProfile } from '@/lib/stripe/client';
  * with the cart it makes the Stripe idempotency key, so a double click or a retried request gets the same
  * session back from Stripe instead of a second one.
  */
-export async function createCheckoutSession(cart: Cart, attemptId: string) {
+export async function createCheckoutSession(cart: Cart, attemptId: string, browserToken: string) {
   const { appUrl, apiVersion } = env();
   const params = sessionCreateParams(cart, await catalogIds(), {
     profile: isSeedProfile(apiVersion) ? 'seed' : 'ga',
     returnUrl: `${appUrl}/checkout/return`,
+    bindingTag: bindingTag(browserToken),
   });
   const idempotencyKey = `checkout-create-${createHash('sha256').update(`${attemptId}:${JSON.stringify(cart)}`).digest('hex')}`;
   return createCheckout(params, idempotencyKey);

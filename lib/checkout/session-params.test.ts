@@ -16,7 +16,7 @@ const IDS = {
     ['express', 'shr_exp'],
   ]),
 };
-const OPTIONS = { profile: 'ga' as const, returnUrl: 'https://shop.test/checkout/return' };
+const OPTIONS = { profile: 'ga' as const, returnUrl: 'https://shop.test/checkout/return', bindingTag: 'tag_1' };
 
 test('a plan becomes a subscription session with the interval price from the catalog', () => {
   const params = sessionCreateParams({ kind: 'plan', planId: 'coffee-club', interval: 'yearly' }, IDS, OPTIONS);
@@ -25,6 +25,7 @@ test('a plan becomes a subscription session with the interval price from the cat
   assert.deepEqual(params.line_items, [{ price: 'price_y', quantity: 1 }]);
   assert.equal(params.return_url, 'https://shop.test/checkout/return?session_id={CHECKOUT_SESSION_ID}');
   assert.ok(!('shipping_options' in params), 'Stripe has no shipping rates in subscription mode');
+  assert.deepEqual(params.metadata, { storefront_browser_tag: 'tag_1' });
 });
 
 test('products become a payment session with adjustable quantities and shipping options', () => {
@@ -51,7 +52,7 @@ test('more than a product allows is refused before Stripe is called', () => {
   );
 });
 
-const SESSION = { id: 'cs_test_1', status: 'open', mode: 'subscription', expiresAt: 2_000, currency: 'usd', lines: [] };
+const SESSION = { id: 'cs_test_1', status: 'open', mode: 'subscription', expiresAt: 2_000, currency: 'usd', lines: [], bindingTag: null };
 test('assertUpdatable: only open, unexpired sessions of the right mode', () => {
   assert.doesNotThrow(() => assertUpdatable(SESSION, 1_000, 'subscription'));
   assert.throws(() => assertUpdatable({ ...SESSION, status: 'complete' }, 1_000), SessionStateError);

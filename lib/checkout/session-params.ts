@@ -6,12 +6,19 @@ export type CatalogIdMaps = { prices: ReadonlyMap<string, string>; shippingRates
 
 export type Profile = 'ga' | 'seed';
 
+/** The session metadata key that holds the tag of the browser that created it. */
+export const BINDING_METADATA_KEY = 'storefront_browser_tag';
+
 /**
  * The Checkout Session to create for a cart: prices come from the catalog's lookup keys, never the browser.
  * GA: `ui_mode: 'elements'`. Seed profile (the 2025 private preview): `ui_mode: 'custom'` with line items
  * updatable by the server only, as the seed page configures it.
  */
-export function sessionCreateParams(cart: Cart, ids: CatalogIdMaps, options: { profile: Profile; returnUrl: string }) {
+export function sessionCreateParams(
+  cart: Cart,
+  ids: CatalogIdMaps,
+  options: { profile: Profile; returnUrl: string; bindingTag: string },
+) {
   const price = (lookupKey: string) => {
     const id = ids.prices.get(lookupKey);
     if (!id) throw new Error(`No Stripe price for lookup key ${lookupKey}`);
@@ -19,6 +26,7 @@ export function sessionCreateParams(cart: Cart, ids: CatalogIdMaps, options: { p
   };
   const common = {
     return_url: `${options.returnUrl}?session_id={CHECKOUT_SESSION_ID}`,
+    metadata: { [BINDING_METADATA_KEY]: options.bindingTag },
     ...(options.profile === 'seed'
       ? { ui_mode: 'custom', permissions: { update_line_items: 'server_only' } }
       : { ui_mode: 'elements' }),

@@ -12,6 +12,8 @@ export type CheckoutSnapshot = {
   expiresAt: number;
   currency: string;
   lines: SessionLine[];
+  /** The tag of the browser that created it (lib/checkout/session-binding.ts), from its metadata. */
+  bindingTag: string | null;
 };
 
 /** What the return page shows of a finished checkout. */
@@ -22,5 +24,6 @@ export type CheckoutReceipt = {
   currency: string;
   amountTotal: number;
   email: string | null;
+  bindingTag: string | null;
   items: Array<{ description: string; quantity: number; amountTotal: number; interval: string | null }>;
 };

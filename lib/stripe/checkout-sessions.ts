@@ -1,12 +1,13 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import type { LineItemParam } from '@/lib/checkout/line-items';
-import type { SessionCreateParams } from '@/lib/checkout/session-params';
+import { BINDING_METADATA_KEY, type SessionCreateParams } from '@/lib/checkout/session-params';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
 import { callStripe } from '@/lib/stripe/errors';
 import { stripe } from '@/lib/stripe/client';
 
 const priceId = (price: Stripe.Price | null | undefined) => price?.id ?? '';
+const bindingTagOf = (session: Stripe.Checkout.Session) => session.metadata?.[BINDING_METADATA_KEY] ?? null;
 
 /** Retrieves a session with its line items in one call (carts here hold far fewer than a page of items). */
 export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
@@ -25,6 +26,7 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
     expiresAt: session.expires_at,
     currency: session.currency ?? 'usd',
     lines: lineItems.data.map((item) => ({ id: item.id, priceId: priceId(item.price), quantity: item.quantity ?? 1 })),
+    bindingTag: bindingTagOf(session),
   };
 }
 
@@ -53,6 +55,7 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     currency: session.currency ?? 'usd',
     amountTotal: session.amount_total ?? 0,
     email: session.customer_details?.email ?? session.customer_email ?? null,
+    bindingTag: bindingTagOf(session),
     items: (session.line_items?.data ?? []).map((item) => ({
       description: item.description ?? '',
       quantity: item.quantity ?? 1,
@@ -62,8 +65,8 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
   };
 }
 
-/** The client secret of a session that is still open, to resume its checkout; null once it is not. */
-export async function retrieveOpenClientSecret(id: string): Promise<string | null> {
+/** A session's client secret while it is open (null once it is not), and the tag of the browser that made it. */
+export async function retrieveClientSecret(id: string): Promise<{ clientSecret: string | null; bindingTag: string | null }> {
   const session = await callStripe(() => stripe().checkout.sessions.retrieve(id));
-  return session.status === 'open' ? session.client_secret : null;
+  return { clientSecret: session.status === 'open' ? session.client_secret : null, bindingTag: bindingTagOf(session) };
 }

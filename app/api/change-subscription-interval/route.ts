@@ -2,7 +2,7 @@ import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { changeSubscriptionInterval } from '@/lib/actions/change-subscription-interval';
-import { BINDING_COOKIE } from '@/lib/checkout/session-binding';
+import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
 import { errorResponse, parseJsonBody } from '@/lib/http';
 
 // The seed page's endpoint and contract: {checkout_session_id, interval} in, {type: 'success'} out.
@@ -17,7 +17,7 @@ export async function POST(request: Request) {
     await changeSubscriptionInterval({
       sessionId: body.checkout_session_id,
       interval: body.interval,
-      binding: (await cookies()).get(BINDING_COOKIE)?.value,
+      browserToken: (await cookies()).get(BROWSER_COOKIE)?.value,
     });
     return NextResponse.json({ type: 'success' });
   } catch (error) {

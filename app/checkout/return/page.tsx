@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { cookies } from 'next/headers';
-import { BINDING_COOKIE, isBound } from '@/lib/checkout/session-binding';
+import { BROWSER_COOKIE, isBound } from '@/lib/checkout/session-binding';
 import { InvalidRequestError } from '@/lib/errors';
 import { retrieveReceipt } from '@/lib/stripe/checkout-sessions';
 import { formatMoney } from '@/lib/format';
@@ -17,15 +17,15 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   if (!sessionId || !/^cs_(test|live)_\w+$/.test(sessionId)) {
     return <StartAgain message="We couldn't find that order." />;
   }
-  // The receipt shows the buyer's email: only to the browser that started this checkout.
-  if (!isBound((await cookies()).get(BINDING_COOKIE)?.value, sessionId)) {
-    return <StartAgain message="This order was placed from another browser. Your receipt is in your email." />;
-  }
   const receipt = await retrieveReceipt(sessionId).catch((error: unknown) => {
     if (error instanceof InvalidRequestError) return null; // Stripe has no such session
     throw error;
   });
   if (!receipt) return <StartAgain message="We couldn't find that order." />;
+  // The receipt shows the buyer's email: only to the browser that started this checkout.
+  if (!isBound((await cookies()).get(BROWSER_COOKIE)?.value, receipt.bindingTag)) {
+    return <StartAgain message="This order was placed from another browser. Your receipt is in your email." />;
+  }
   if (receipt.status === 'expired') return <StartAgain message="This checkout expired before it was paid." />;
   // Not paid yet (the buyer came back early): back to the same checkout, which checks this browser's binding.
   if (receipt.status !== 'complete') redirect(`/checkout?session_id=${receipt.id}`);

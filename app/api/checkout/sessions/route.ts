@@ -2,7 +2,8 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { createCheckoutSession } from '@/lib/actions/create-checkout-session';
 import { cartSchema } from '@/lib/checkout/cart';
-import { bindingCookie } from '@/lib/checkout/session-binding';
+import { cookies } from 'next/headers';
+import { browserCookie, browserToken, BROWSER_COOKIE } from '@/lib/checkout/session-binding';
 import { errorResponse, parseJsonBody } from '@/lib/http';
 
 const bodySchema = z.strictObject({
@@ -14,9 +15,10 @@ const bodySchema = z.strictObject({
 export async function POST(request: Request) {
   try {
     const { cart, attemptId } = await parseJsonBody(request, bodySchema);
-    const session = await createCheckoutSession(cart, attemptId);
+    const token = browserToken((await cookies()).get(BROWSER_COOKIE)?.value, attemptId);
+    const session = await createCheckoutSession(cart, attemptId, token);
     const response = NextResponse.json({ clientSecret: session.clientSecret }, { status: 201 });
-    response.cookies.set(bindingCookie(session.id));
+    response.cookies.set(browserCookie(token));
     return response;
   } catch (error) {
     return errorResponse(error, 'POST /api/checkout/sessions');
