@@ -40,6 +40,7 @@ export async function main(n = Number(process.argv[2] ?? 300)): Promise<Stats[]>
       await timed(samples.update, () => stripe.checkout.sessions.update(session.id, { line_items: [...kept, { price: prices[10]!.id, quantity: 1 }] }));
     }
     const result = [stats('checkout.sessions.create (10 items)', samples.create), stats('checkout.sessions.retrieve expand line_items', samples.retrieve), stats('checkout.sessions.update (10 items)', samples.update)];
+    console.log(`The local Stripe through the SDK, ${n} sessions, sequential (milliseconds)`);
     console.table(result);
     return result;
   } finally {

@@ -3,6 +3,7 @@
 // overhead shows. Needs a build (`npm run build`). Prints p50/p99 in milliseconds.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { createLocalStripe } from '../emulator';
 import { LOCAL_PUBLISHABLE_KEY } from '../lib/env-schema';
 import { createStripeClient } from '../lib/stripe/client';
@@ -10,7 +11,17 @@ import { syncCatalog } from '../lib/stripe/seed';
 import { percentile, timed } from './bench-stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
-const APP_PORT = 3199;
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
 
 export async function benchIntervalSwitch() {
   const localStripe = createLocalStripe();
@@ -18,18 +29,22 @@ export async function benchIntervalSwitch() {
   const mode = { kind: 'local' as const, secretKey: 'sk_test_bench', publishableKey: LOCAL_PUBLISHABLE_KEY, emulatorUrl: server.url };
   const stripe = createStripeClient(mode);
   await syncCatalog(stripe);
-  const app = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)], {
-    env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: server.url, APP_URL: `http://127.0.0.1:${APP_PORT}` },
+  const port = await freePort();
+  // Its own process group, so stopping it stops the next-server it starts too.
+  const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: server.url, APP_URL: `http://127.0.0.1:${port}` },
     stdio: 'ignore',
+    detached: true,
   });
   try {
-    const base = `http://127.0.0.1:${APP_PORT}`;
+    const base = `http://127.0.0.1:${port}`;
     await waitFor(base);
     const created = await fetch(`${base}/api/checkout/sessions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ cart: { kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, attemptId: randomUUID() }),
     });
+    if (created.status !== 201) throw new Error(`creating a session answered ${created.status}: ${await created.text()}`);
     const cookie = created.headers.get('set-cookie')!.split(';')[0]!;
     const { clientSecret } = (await created.json()) as { clientSecret: string };
     const sessionId = clientSecret.split('_secret_')[0]!;
@@ -63,7 +78,7 @@ export async function benchIntervalSwitch() {
     console.log(row('its two Stripe calls alone (SDK, direct)', direct));
     console.log(`handler overhead at p50: ${(percentile(handler, 50) - percentile(direct, 50)).toFixed(2)} ms`);
   } finally {
-    app.kill('SIGTERM');
+    process.kill(-app.pid!, 'SIGTERM');
     await server.close();
   }
 }
