@@ -35,7 +35,7 @@ if (!process.env.STRIPE_SECRET_KEY) {
   const url = process.env.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL;
   // One signing secret per run, shared by the local Stripe (which signs) and the storefront (which verifies).
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
-  run('npx', ['tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
+  run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
     STRIPE_EMULATOR_PORT: new URL(url).port,
     STRIPE_EMULATOR_WEBHOOK_SECRET: webhookSecret,
     LOCAL_STRIPE_WEBHOOK_URL: `${process.env.APP_URL ?? 'http://localhost:3000'}/api/webhooks/stripe`,
@@ -43,4 +43,5 @@ if (!process.env.STRIPE_SECRET_KEY) {
   await waitFor(`${url}/_emulator/requests`, 20_000);
   nextEnv.STRIPE_WEBHOOK_SECRET = webhookSecret;
 }
-run('npx', ['next', 'dev', ...process.argv.slice(2)], nextEnv);
+// Node runs both directly (no npx in between), so a signal reaches the processes that do the work.
+run(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...process.argv.slice(2)], nextEnv);
