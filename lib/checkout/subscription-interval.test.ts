@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LineItemRuleError } from '@/lib/checkout/line-items';
-import { currentInterval, switchIntervalChanges } from '@/lib/checkout/subscription-interval';
+import { switchIntervalChanges } from '@/lib/checkout/subscription-interval';
 
 const PLAN = { monthly: 'price_m', yearly: 'price_y' };
 const MONTHLY = [{ id: 'li_1', priceId: 'price_m', quantity: 1 }];
@@ -24,10 +24,4 @@ test('a session without the plan is refused', () => {
     () => switchIntervalChanges([{ id: 'li_1', priceId: 'price_beans', quantity: 1 }], PLAN, 'yearly'),
     LineItemRuleError,
   );
-});
-
-test('currentInterval reads the plan line', () => {
-  assert.equal(currentInterval(MONTHLY, PLAN), 'monthly');
-  assert.equal(currentInterval([{ id: 'li_2', priceId: 'price_y', quantity: 1 }], PLAN), 'yearly');
-  assert.equal(currentInterval([], PLAN), null);
 });

@@ -3,13 +3,6 @@ import type { BillingInterval } from '@/lib/catalog';
 
 export type PlanPriceIds = Record<BillingInterval, string>;
 
-/** The interval a session's plan is billed at, or null when the session has no plan line. */
-export function currentInterval(lines: readonly SessionLine[], plan: PlanPriceIds): BillingInterval | null {
-  const line = lines.find((candidate) => candidate.priceId === plan.monthly || candidate.priceId === plan.yearly);
-  if (!line) return null;
-  return line.priceId === plan.yearly ? 'yearly' : 'monthly';
-}
-
 /**
  * Switches the plan line to the other interval's price: a new line in its place, with its quantity, as the
  * seed page's sample does. (The API reference also lets a kept `id` take a new `price`; replacing is the

@@ -4,9 +4,6 @@ import { env, type StripeMode } from '@/lib/env';
 
 export { Stripe };
 
-/** The preview API version of the seed page (Stripe's "dynamic updates" private preview). */
-export const SEED_API_VERSION_PREFIX = '2025-03-31.basil';
-
 export function isSeedProfile(apiVersion: string | undefined): boolean {
   return apiVersion?.includes('checkout_server_update_beta') ?? false;
 }
