@@ -23,6 +23,7 @@ test('buy beans with express shipping: the total follows the option, and the rec
   await page.getByRole('button', { name: 'Pay $31.00' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
   await expect(page.getByTestId('receipt')).toContainText('House Blend, 340 g');
+  await expect(page.getByTestId('receipt')).toContainText('Shipping: $15.00');
   await expect(page.getByText('Total paid: $31.00')).toBeVisible();
   const paid = await stripe.checkout.sessions.retrieve(sessionId);
   expect(paid.status).toBe('complete');

@@ -23,6 +23,7 @@ export type CheckoutReceipt = {
   paymentStatus: Open<'paid' | 'unpaid' | 'no_payment_required'>;
   currency: string;
   amountTotal: number;
+  amountShipping: number;
   email: string | null;
   bindingTag: string | null;
   items: Array<{ description: string; quantity: number; amountTotal: number; interval: string | null }>;

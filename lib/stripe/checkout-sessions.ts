@@ -54,6 +54,7 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     paymentStatus: session.payment_status,
     currency: session.currency ?? 'usd',
     amountTotal: session.amount_total ?? 0,
+    amountShipping: session.total_details?.amount_shipping ?? 0,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     bindingTag: bindingTagOf(session),
     items: (session.line_items?.data ?? []).map((item) => ({

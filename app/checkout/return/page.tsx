@@ -44,6 +44,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
             {item.interval && INTERVAL[item.interval]}
           </li>
         ))}
+        {receipt.amountShipping > 0 && <li>Shipping: {formatMoney(receipt.amountShipping, receipt.currency)}</li>}
       </ul>
       <p>
         Total paid: <strong>{formatMoney(receipt.amountTotal, receipt.currency)}</strong>
