@@ -24,7 +24,8 @@ async function planLookupKeys(sessionId: string) {
 
 async function stripeRequestLog() {
   const response = await fetch(`${LOCAL_STRIPE_URL}/_emulator/requests`);
-  return ((await response.json()) as { data: Array<{ method: string; path: string }> }).data;
+  return ((await response.json()) as { data: Array<{ method: string; path: string; status: number; idempotencyKey: string | null }> })
+    .data;
 }
 
 test.afterEach(clearFaults);
@@ -131,10 +132,24 @@ test('an expired session gets a clear 4xx', async ({ request }) => {
 
 test('a Stripe 500 gets a generic 5xx and the session is unchanged', async ({ request }) => {
   const { sessionId } = await startCheckout(request);
-  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 3, kind: 'error_500' });
+  // One more than the storefront's Stripe client retries.
+  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 2, kind: 'error_500' });
   const response = await switchTo(request, sessionId, 'yearly');
   expect(response.status()).toBe(502);
   expect(await response.json()).toEqual({ type: 'error', message: 'Something went wrong on our end. Please try again later.' });
   await clearFaults();
   expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_monthly']);
+});
+
+test('a single Stripe 500 is retried with the same idempotency key and the switch succeeds', async ({ request }) => {
+  const { sessionId } = await startCheckout(request);
+  await fetch(`${LOCAL_STRIPE_URL}/_emulator/requests`, { method: 'DELETE' });
+  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 1, kind: 'error_500' });
+  const response = await switchTo(request, sessionId, 'yearly');
+  expect(response.status()).toBe(200);
+  const updates = (await stripeRequestLog()).filter((call) => call.method === 'POST');
+  expect(updates.map((call) => call.status)).toEqual([500, 200]);
+  expect(updates[0]!.idempotencyKey).toBeTruthy();
+  expect(updates[1]!.idempotencyKey).toBe(updates[0]!.idempotencyKey);
+  expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_yearly']);
 });

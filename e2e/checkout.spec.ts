@@ -54,8 +54,8 @@ test('a failed update shows an alert and changes nothing', async ({ page }) => {
   await page.goto(MONTHLY_URL);
   const toggle = page.getByRole('switch', { name: 'Save with a yearly subscription' });
   await expect(page.getByTestId('total')).toHaveText('$24.00');
-  // The SDK retries a 500 twice, so three failures make the update fail for good.
-  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 3, kind: 'error_500' });
+  // The storefront's Stripe client retries a 500 once, so two failures make the update fail for good.
+  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 2, kind: 'error_500' });
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
   await toggle.click();
   const sessionId = sessionIdOf(await switchRequest);

@@ -8,6 +8,9 @@ export function isSeedProfile(apiVersion: string | undefined): boolean {
   return apiVersion?.includes('checkout_server_update_beta') ?? false;
 }
 
+/** Retries on connection errors, 409 and 5xx (with idempotency keys, so a retried write applies once). */
+export const MAX_NETWORK_RETRIES = 1;
+
 /**
  * Builds a Stripe client for real Stripe or the local Stripe; nothing else in the app knows which.
  * The SDK has no base-URL option, so the local Stripe is reached through host, port and protocol.
@@ -18,8 +21,11 @@ export function createStripeClient(mode: StripeMode, apiVersion?: string): Strip
     // The SDK's type admits only the version it pins; the seed profile's preview version
     // ("2025-03-31.basil; checkout_server_update_beta=v1;") is a string Stripe accepts, so it is cast here, once.
     apiVersion: apiVersion as Stripe.LatestApiVersion | undefined,
-    maxNetworkRetries: 2,
-    timeout: 8_000,
+    // A buyer's update runs inside Stripe.js's runServerUpdate, which gives up after 20 s and keeps the old
+    // session. Two calls, each at most 4 s and one retry (~8.5 s), finish inside that, so an update can't
+    // land on Stripe after the browser has reported it failed.
+    maxNetworkRetries: MAX_NETWORK_RETRIES,
+    timeout: 4_000,
     telemetry: false,
     appInfo: { name: 'stripe-dynamic-checkout-storefront', version: '0.1.0' },
     ...(local && {
