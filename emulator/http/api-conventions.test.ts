@@ -18,7 +18,7 @@ describe('auth', () => {
     const cases: [Record<string, string>, RegExp][] = [
       [{}, /did not provide an API key/],
       [{ Authorization: 'Bearer nope' }, /Invalid API Key/],
-      [{ Authorization: 'Bearer sk_live_1234567890abcdef' }, /only accepts test mode keys/],
+      [{ Authorization: 'Bearer sk_live_fake' }, /only accepts test mode keys/],
       [{ Authorization: 'Bearer pk_test_123' }, /publishable API key/],
     ];
     for (const [headers, message] of cases) {
