@@ -9,23 +9,29 @@ import { stripe } from '@/lib/stripe/client';
 const priceId = (price: Stripe.Price | null | undefined) => price?.id ?? '';
 const bindingTagOf = (session: Stripe.Checkout.Session) => session.metadata?.[BINDING_METADATA_KEY] ?? null;
 
-/** Retrieves a session with its line items in one call (carts here hold far fewer than a page of items). */
-export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
-  const session = await callStripe(() =>
-    stripe().checkout.sessions.retrieve(id, { expand: ['line_items'] }),
-  );
+/**
+ * A session with all its line items, in one call: expanded `line_items` hold the first page, which is all
+ * of a cart here. A longer one is refused rather than used in part: retransmitting a partial array would
+ * remove the items we did not see.
+ */
+async function retrieveWithLineItems(id: string) {
+  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items'] }));
   const lineItems = session.line_items;
   if (!lineItems || lineItems.has_more) {
-    // Refuse rather than retransmit a partial array, which would remove the items we did not see.
     throw new Error(`Session ${id} has more line items than one page; this storefront does not page them`);
   }
+  return { session, lineItems: lineItems.data };
+}
+
+export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
+  const { session, lineItems } = await retrieveWithLineItems(id);
   return {
     id: session.id,
     status: session.status ?? 'open',
     mode: session.mode,
     expiresAt: session.expires_at,
     currency: session.currency ?? 'usd',
-    lines: lineItems.data.map((item) => ({ id: item.id, priceId: priceId(item.price), quantity: item.quantity ?? 1 })),
+    lines: lineItems.map((item) => ({ id: item.id, priceId: priceId(item.price), quantity: item.quantity ?? 1 })),
     bindingTag: bindingTagOf(session),
   };
 }
@@ -47,7 +53,7 @@ export async function createCheckout(
 }
 
 export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
-  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items'] }));
+  const { session, lineItems } = await retrieveWithLineItems(id);
   return {
     id: session.id,
     status: session.status ?? 'open',
@@ -57,7 +63,7 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     amountShipping: session.total_details?.amount_shipping ?? 0,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     bindingTag: bindingTagOf(session),
-    items: (session.line_items?.data ?? []).map((item) => ({
+    items: lineItems.map((item) => ({
       description: item.description ?? '',
       quantity: item.quantity ?? 1,
       amountTotal: item.amount_total,
