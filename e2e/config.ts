@@ -1,8 +1,10 @@
 // Addresses the e2e suite runs on, shared by playwright.config.ts and the specs.
 export const LOCAL_STRIPE_URL = process.env.STRIPE_EMULATOR_URL ?? 'http://127.0.0.1:12111';
-export const APP_PORT = 3100;
+// E2E_APP_PORT moves both storefronts (and STRIPE_EMULATOR_URL the local Stripe), so two clones can run the
+// suite side by side; build with the same STRIPE_EMULATOR_URL, since the CSP admits exactly that origin.
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 /** A second server of the same build, configured with the seed page's preview API version. */
-export const SEED_PROFILE_PORT = 3101;
+export const SEED_PROFILE_PORT = APP_PORT + 1;
 export const SEED_API_VERSION = '2025-03-31.basil; checkout_server_update_beta=v1;';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

@@ -1,5 +1,5 @@
 // Every object the local Stripe returns has exactly the keys of its example in Stripe's official
-// fixtures (../shared/stripe/fixtures3.json, API 2026-07-29.dahlia), except the differences listed
+// fixtures (emulator/fixtures/stripe-fixtures.json, a copy of stripe/openapi's fixtures3.json, API 2026-07-29.dahlia), except the differences listed
 // in DIFFERENCES with their reason.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type Stripe from 'stripe';
 import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe } from './test-helpers';
 
 type Resources = Record<string, Record<string, unknown>>;
-const FIXTURES = (JSON.parse(readFileSync(join(process.cwd(), '../shared/stripe/fixtures3.json'), 'utf8')) as { resources: Resources }).resources;
+const FIXTURES = (JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/stripe-fixtures.json'), 'utf8')) as { resources: Resources }).resources;
 
 const ENDIVE = 'present in the types of stripe@23 (API 2026-10-28.endive), newer than the fixture (2026-07-29.dahlia)';
 

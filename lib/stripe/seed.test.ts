@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startLocalStripe, type Harness } from '@/emulator/test-helpers';
-import { ALL_LOOKUP_KEYS, PLAN, SHIPPING_RATES } from '@/lib/catalog';
+import { ALL_LOOKUP_KEYS, PLAN, PRODUCTS, SHIPPING_RATES } from '@/lib/catalog';
 import { syncCatalog } from '@/lib/stripe/seed';
 
 let harness: Harness;
@@ -25,21 +25,22 @@ test('the first sync creates the catalog; the second creates nothing', async () 
   const second = await syncCatalog(harness.stripe);
   assert.deepEqual(second.created, []);
   const productCount = (await harness.stripe.products.list({ limit: 100 })).data.length;
-  assert.equal(productCount, 4, 'one product per catalog id, shared by the plan prices');
+  assert.equal(productCount, PRODUCTS.length + 1, 'one product per catalog id, the plan one product for both its prices');
 });
 
 test('a changed amount moves the lookup key to a new price', async () => {
-  const before = await harness.stripe.prices.list({ lookup_keys: ['house_blend_340g'] });
+  const product = PRODUCTS[0]!;
+  const before = await harness.stripe.prices.list({ lookup_keys: [product.lookupKey] });
   await harness.stripe.prices.create({
     product: (before.data[0]!.product as string),
     currency: 'usd',
-    unit_amount: 999,
-    lookup_key: 'house_blend_340g',
+    unit_amount: product.unitAmount + 1,
+    lookup_key: product.lookupKey,
     transfer_lookup_key: true,
   });
   const report = await syncCatalog(harness.stripe);
-  assert.deepEqual(report.created, ['price house_blend_340g']);
-  const after = await harness.stripe.prices.list({ lookup_keys: ['house_blend_340g'] });
+  assert.deepEqual(report.created, [`price ${product.lookupKey}`]);
+  const after = await harness.stripe.prices.list({ lookup_keys: [product.lookupKey] });
   assert.equal(after.data.length, 1);
-  assert.equal(after.data[0]?.unit_amount, 1600);
+  assert.equal(after.data[0]?.unit_amount, product.unitAmount);
 });
