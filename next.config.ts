@@ -4,13 +4,16 @@ import { securityHeaders, type CspMode } from './lib/security-headers';
 
 // Headers are computed when the config loads (at build, and at dev start), so build with the same
 // Stripe environment you run with: a local-Stripe build only admits the local Stripe's origin.
-const { stripe } = parseEnv(process.env);
+const { stripe, appUrl } = parseEnv(process.env);
 const cspMode: CspMode =
   stripe.kind === 'live' ? { kind: 'live' } : { kind: 'local', emulatorOrigin: new URL(stripe.emulatorUrl).origin };
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // `next dev` serves its scripts to localhost only; the storefront also opens at 127.0.0.1 and [::1]
+  // (and at APP_URL's host). Without this, a page opened there never hydrates.
+  allowedDevOrigins: ['127.0.0.1', '[::1]', ...(appUrl ? [new URL(appUrl).hostname] : [])],
   async headers() {
     return [
       {

@@ -10,9 +10,9 @@ const nextStart = (port: number) => `test -f .next/BUILD_ID && next start -H 127
 // environment so the test workers, which load this file again, see the same one.
 process.env.E2E_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
 const WEBHOOK_SECRET = process.env.E2E_WEBHOOK_SECRET;
-const appEnv = (port: number, extra: Record<string, string> = {}) => ({
+// No APP_URL: on the local Stripe the storefront follows the address it is opened at, as `npm run dev` does.
+const appEnv = (extra: Record<string, string> = {}) => ({
   STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
-  APP_URL: `http://127.0.0.1:${port}`,
   STRIPE_SECRET_KEY: '',
   STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
   ...extra,
@@ -51,13 +51,13 @@ export default defineConfig({
     {
       command: nextStart(APP_PORT),
       url: `http://127.0.0.1:${APP_PORT}`,
-      env: appEnv(APP_PORT),
+      env: appEnv(),
       reuseExistingServer: false,
     },
     {
       command: nextStart(SEED_PROFILE_PORT),
       url: `http://127.0.0.1:${SEED_PROFILE_PORT}`,
-      env: appEnv(SEED_PROFILE_PORT, { STRIPE_API_VERSION: SEED_API_VERSION }),
+      env: appEnv({ STRIPE_API_VERSION: SEED_API_VERSION }),
       reuseExistingServer: false,
     },
   ],

@@ -6,7 +6,19 @@ test('no keys means the local Stripe', () => {
   const env = parseEnv({});
   assert.equal(env.stripe.kind, 'local');
   assert.equal(env.stripe.kind === 'local' && env.stripe.emulatorUrl, LOCAL_STRIPE_DEFAULT_URL);
-  assert.equal(env.appUrl, 'http://localhost:3000');
+  assert.equal(env.appUrl, undefined, 'the local Stripe follows the address the storefront is opened at');
+});
+
+test('APP_URL overrides the local default; its trailing slash is dropped', () => {
+  assert.equal(parseEnv({ APP_URL: 'http://127.0.0.1:4100/' }).appUrl, 'http://127.0.0.1:4100');
+});
+
+test('real keys in production need APP_URL or a Vercel URL; in development they default to this machine', () => {
+  const keys = { STRIPE_SECRET_KEY: 'sk_test_abc', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' };
+  assert.throws(() => parseEnv({ ...keys, NODE_ENV: 'production' }), /APP_URL is required in production/);
+  assert.equal(parseEnv({ ...keys, NODE_ENV: 'production', APP_URL: 'https://shop.example' }).appUrl, 'https://shop.example');
+  assert.equal(parseEnv({ ...keys, NODE_ENV: 'development', PORT: '4100' }).appUrl, 'http://localhost:4100');
+  assert.equal(parseEnv({ NODE_ENV: 'production' }).appUrl, undefined, 'the local Stripe needs none');
 });
 
 test('test keys mean real Stripe in test mode', () => {

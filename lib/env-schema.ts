@@ -19,6 +19,8 @@ const rawEnvSchema = z.object({
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   VERCEL: optional(z.string()),
   VERCEL_URL: optional(z.string()),
+  NODE_ENV: optional(z.string()),
+  PORT: optional(z.string().regex(/^\d{1,5}$/, 'must be a port number')),
 });
 
 export type StripeMode =
@@ -30,7 +32,11 @@ export type Env = {
   webhookSecret: string | undefined;
   /** Undefined means the version the `stripe` SDK pins. */
   apiVersion: string | undefined;
-  appUrl: string;
+  /**
+   * The storefront's public URL (APP_URL, else https://$VERCEL_URL). Undefined only on the local Stripe,
+   * where the storefront follows the address it was opened at (lib/app-origin.ts): nothing is at stake there.
+   */
+  appUrl: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -51,6 +57,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const { STRIPE_SECRET_KEY: secret, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: publishable } = raw;
     if (raw.VERCEL === '1' && !secret) {
       problems.push('STRIPE_SECRET_KEY is required on Vercel (the local Stripe runs only on your machine)');
+    }
+    if (secret && !raw.APP_URL && !raw.VERCEL_URL && raw.NODE_ENV === 'production') {
+      // Checkout's return URL must not come from a request header an attacker can set.
+      problems.push('APP_URL is required in production with real Stripe keys (the address buyers return to after paying)');
     }
     if (secret && !publishable) {
       problems.push('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY is required when STRIPE_SECRET_KEY is set');
@@ -73,11 +83,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         publishableKey: LOCAL_PUBLISHABLE_KEY,
         emulatorUrl: (raw.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL).replace(/\/$/, ''),
       };
-  const appUrl = raw.APP_URL ?? (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : 'http://localhost:3000');
+  // `next dev` with real keys and no APP_URL: the port it was given (PORT), on this machine.
+  const devUrl = stripe.kind === 'live' ? `http://localhost:${raw.PORT ?? 3000}` : undefined;
+  const appUrl = raw.APP_URL ?? (raw.VERCEL_URL ? `https://${raw.VERCEL_URL}` : devUrl);
   return {
     stripe,
     webhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     apiVersion: raw.STRIPE_API_VERSION,
-    appUrl: appUrl.replace(/\/$/, ''),
+    appUrl: appUrl?.replace(/\/$/, ''),
   };
 }

@@ -30,7 +30,19 @@ async function waitFor(url: string, timeoutMs: number) {
   throw new Error(`The local Stripe did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
-const nextEnv: Record<string, string> = {};
+/** The port `next dev` will listen on: `-p`/`--port` as Next reads them, else PORT, else Next's 3000. */
+function devPort(args: string[]): string {
+  for (const [index, arg] of args.entries()) {
+    if (arg === '-p' || arg === '--port') return args[index + 1] ?? '3000';
+    if (arg.startsWith('--port=')) return arg.slice('--port='.length);
+  }
+  return process.env.PORT ?? '3000';
+}
+
+const nextArgs = process.argv.slice(2);
+const port = devPort(nextArgs);
+// PORT tells the app where it runs (lib/env-schema.ts) when it has no APP_URL.
+const nextEnv: Record<string, string> = { PORT: port };
 if (!process.env.STRIPE_SECRET_KEY) {
   const url = process.env.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL;
   // One signing secret per run, shared by the local Stripe (which signs) and the storefront (which verifies).
@@ -38,10 +50,11 @@ if (!process.env.STRIPE_SECRET_KEY) {
   run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
     STRIPE_EMULATOR_PORT: new URL(url).port,
     STRIPE_EMULATOR_WEBHOOK_SECRET: webhookSecret,
-    LOCAL_STRIPE_WEBHOOK_URL: `${process.env.APP_URL ?? 'http://localhost:3000'}/api/webhooks/stripe`,
+    // Webhooks follow the storefront to whichever port it was given.
+    LOCAL_STRIPE_WEBHOOK_URL: `${process.env.APP_URL || `http://localhost:${port}`}/api/webhooks/stripe`,
   });
   await waitFor(`${url}/_emulator/requests`, 20_000);
   nextEnv.STRIPE_WEBHOOK_SECRET = webhookSecret;
 }
 // Node runs both directly (no npx in between), so a signal reaches the processes that do the work.
-run(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...process.argv.slice(2)], nextEnv);
+run(process.execPath, ['node_modules/next/dist/bin/next', 'dev', ...nextArgs], nextEnv);

@@ -1,25 +1,19 @@
 'use client';
 import { PaymentElement, useCheckoutElements, type StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
-import Link from 'next/link';
+import { CheckoutLoadFailed, LoadingCheckout } from '@/components/checkout/loading-checkout';
 import { IntervalSwitch } from '@/components/checkout/interval-switch';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayForm } from '@/components/checkout/pay-form';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { useServerUpdate } from '@/components/checkout/use-server-update';
 
-export function CheckoutForm() {
+// Stripe.js's own error text (e.g. about the client secret) is not for a buyer; the console keeps it.
+const LOAD_FAILED = 'We could not load the payment form. Please try again.';
+
+export function CheckoutForm({ onRetry }: { onRetry: () => void }) {
   const state = useCheckoutElements();
-  if (state.type === 'loading') {
-    return <p className="muted" role="status">Loading your checkout…</p>;
-  }
-  if (state.type === 'error') {
-    return (
-      <div className="notice" role="alert">
-        <p>{state.error.message}</p>
-        <Link href="/">Back to the shop</Link>
-      </div>
-    );
-  }
+  if (state.type === 'loading') return <LoadingCheckout onRetry={onRetry} />;
+  if (state.type === 'error') return <CheckoutLoadFailed message={LOAD_FAILED} onRetry={onRetry} />;
   return <LoadedCheckout checkout={state.checkout} />;
 }
 

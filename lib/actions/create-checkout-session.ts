@@ -11,13 +11,13 @@ import { isSeedProfile } from '@/lib/stripe/client';
 /**
  * Creates the Checkout Session for a cart. The browser sends an attempt id, one per checkout page view:
  * with the cart it makes the Stripe idempotency key, so a double click or a retried request gets the same
- * session back from Stripe instead of a second one.
+ * session back from Stripe instead of a second one. `origin` is where the buyer returns (lib/app-origin.ts).
  */
-export async function createCheckoutSession(cart: Cart, attemptId: string, browserToken: string) {
-  const { appUrl, apiVersion } = env();
+export async function createCheckoutSession(cart: Cart, attemptId: string, browserToken: string, origin: string) {
+  const { apiVersion } = env();
   const params = sessionCreateParams(cart, await catalogIds(), {
     profile: isSeedProfile(apiVersion) ? 'seed' : 'ga',
-    returnUrl: `${appUrl}/checkout/return`,
+    returnUrl: `${origin}/checkout/return`,
     bindingTag: bindingTag(browserToken),
   });
   const idempotencyKey = `checkout-create-${createHash('sha256').update(`${attemptId}:${JSON.stringify(cart)}`).digest('hex')}`;

@@ -24,13 +24,14 @@ export function browserToken(existing: string | undefined, attemptId: string): s
   return createHmac('sha256', hmacKey('browser-token/v1')).update(attemptId).digest('base64url');
 }
 
-export function browserCookie(token: string) {
+/** The cookie that holds the token; `Secure` whenever the storefront is served over https. */
+export function browserCookie(token: string, origin: string) {
   return {
     name: BROWSER_COOKIE,
     value: token,
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: env().appUrl.startsWith('https://'),
+    secure: origin.startsWith('https://'),
     path: '/',
     maxAge: MAX_AGE_SECONDS,
   };
