@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import { parseEnv } from './lib/env-schema';
-import { securityHeaders, type CspMode } from './lib/security-headers';
+import { securityHeaders, STRICT_TRANSPORT_SECURITY, type CspMode } from './lib/security-headers';
 
 // Headers are computed when the config loads (at build, and at dev start), so build with the same
 // Stripe environment you run with: a local-Stripe build only admits the local Stripe's origin.
@@ -19,6 +19,12 @@ const nextConfig: NextConfig = {
       {
         source: '/:path*',
         headers: securityHeaders(cspMode, { dev: process.env.NODE_ENV === 'development' }),
+      },
+      {
+        // `next start` speaks http only: https ends at a proxy (Vercel's, or yours), which says so here.
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        headers: [STRICT_TRANSPORT_SECURITY],
       },
     ];
   },

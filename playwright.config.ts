@@ -5,7 +5,9 @@ import { APP_PORT, CHROMIUM_ARGS, CHROMIUM_PATH, LOCAL_STRIPE_URL, SEED_API_VERS
 const CI = Boolean(process.env.CI);
 // The production build, started twice: once as shipped, once with the seed page's preview API version.
 // `next start` prints its URL before it checks for a build, so refuse to start without one.
-const nextStart = (port: number) => `test -f .next/BUILD_ID && next start -H 127.0.0.1 -p ${port}`;
+// Its log (JSON lines, thousands from the hostile-request specs) goes to a file beside the test results.
+const nextStart = (port: number) =>
+  `test -f .next/BUILD_ID && mkdir -p test-results && next start -H 127.0.0.1 -p ${port} >> test-results/next-${port}.log 2>&1`;
 // The local Stripe signs webhooks with this secret and the storefront verifies them with it. Kept in the
 // environment so the test workers, which load this file again, see the same one.
 process.env.E2E_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;

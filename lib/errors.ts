@@ -37,7 +37,24 @@ export class SessionStateError extends AppError {
 }
 
 export class UpstreamError extends AppError {
-  constructor(message: string, status = 502) {
+  /** True when the call may have succeeded anyway (a timeout, a dropped connection, a 409). */
+  readonly outcomeUnknown: boolean;
+  constructor(message: string, status = 502, { outcomeUnknown = false } = {}) {
     super('upstream', status, message);
+    this.outcomeUnknown = outcomeUnknown;
+  }
+}
+
+/** The request itself is refused before it is read: too large, not JSON, or from another site's page. */
+export class RequestRefusedError extends AppError {
+  constructor(status: 403 | 413 | 415, message: string, publicMessage: string) {
+    super('request_refused', status, message, publicMessage);
+  }
+}
+
+/** Two requests disagree about one attempt (Stripe's idempotency error): the buyer reloads, nothing is ours. */
+export class ConflictError extends AppError {
+  constructor(message: string, publicMessage = 'This checkout changed in another window. Please reload the page.') {
+    super('conflict', 409, message, publicMessage);
   }
 }

@@ -1,11 +1,63 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { AppError, GENERIC_SERVER_ERROR, InvalidRequestError } from '@/lib/errors';
+import { appOrigin } from '@/lib/app-origin';
+import { AppError, GENERIC_SERVER_ERROR, InvalidRequestError, RequestRefusedError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
-/** Parses a JSON request body with a schema; a malformed body is a 400, never a 500. */
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-  const body: unknown = await request.json().catch(() => undefined);
+/** A buyer action's JSON is a few ids and numbers: 16 KiB is generous. */
+export const JSON_BODY_LIMIT = 16 * 1024;
+
+/**
+ * Reads a request body up to `maxBytes`, refusing a larger one (413) before it is held whole: a declared
+ * Content-Length is checked first, and a streamed body is cut off as soon as it passes the limit.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => new RequestRefusedError(413, `Body over ${maxBytes} bytes`, 'That request is too large.');
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A mutation must come from the storefront's own pages: the browser's Origin (and Sec-Fetch-Site, where
+ * sent) must name this origin. SameSite=Lax cookies alone let a page on a sibling subdomain post here.
+ */
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get('origin');
+  const site = request.headers.get('sec-fetch-site');
+  if ((origin !== null && origin !== appOrigin(request)) || (site !== null && site !== 'same-origin' && site !== 'none')) {
+    throw new RequestRefusedError(403, `Cross-origin request (Origin ${origin}, Sec-Fetch-Site ${site})`, "This request didn't come from our shop's pages.");
+  }
+}
+
+/** The one way a buyer action reads its input: same origin, JSON, bounded, then the schema. */
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = JSON_BODY_LIMIT): Promise<T> {
+  assertSameOrigin(request);
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new RequestRefusedError(415, `Content-Type ${mediaType ?? 'missing'}`, 'Requests must be sent as JSON.');
+  }
+  const text = new TextDecoder().decode(await readBody(request, maxBytes));
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new InvalidRequestError('Body is not JSON');
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new InvalidRequestError(`Bad request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -16,10 +68,10 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>): 
 /** The one way a route handler answers with an error: the safe message to the buyer, the detail to the log. */
 export function errorResponse(error: unknown, route: string): NextResponse {
   if (error instanceof AppError) {
-    const log = error.status >= 500 ? console.error : console.warn;
-    log(`[${route}] ${error.code} ${error.status}: ${error.message}`);
+    const write = error.status >= 500 ? log.error : log.warn;
+    write('request.failed', { route, code: error.code, status: error.status, detail: error.message });
     return NextResponse.json({ type: 'error', message: error.publicMessage }, { status: error.status });
   }
-  console.error(`[${route}] unexpected error`, error);
+  log.error('request.failed', { route, status: 500, error });
   return NextResponse.json({ type: 'error', message: GENERIC_SERVER_ERROR }, { status: 500 });
 }

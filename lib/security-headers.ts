@@ -44,3 +44,6 @@ export function securityHeaders(mode: CspMode, options: { dev?: boolean } = {}) 
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
   ];
 }
+
+/** Sent only over https (browsers ignore it on http): two years, subdomains included. */
+export const STRICT_TRANSPORT_SECURITY = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };

@@ -36,6 +36,9 @@ export function useServerUpdate(checkout: Pick<StripeCheckoutElementsValue, 'run
         });
         if (result.type === 'error') {
           setError(endpointMessage ?? UPDATE_FAILED_MESSAGE);
+          // A failed update may still have changed the session (Stripe answered late, or our server
+          // re-read it): an empty server update fetches the session again, so the page shows what Stripe holds.
+          await checkout.runServerUpdate(async () => {});
           return false;
         }
         return true;

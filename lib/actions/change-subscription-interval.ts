@@ -5,7 +5,7 @@ import { planLineItems } from '@/lib/checkout/line-items';
 import { isBound } from '@/lib/checkout/session-binding';
 import { switchIntervalChanges } from '@/lib/checkout/subscription-interval';
 import { SessionNotBoundError } from '@/lib/errors';
-import { catalogIds } from '@/lib/stripe/catalog';
+import { catalogIds, withCatalogIds } from '@/lib/stripe/catalog';
 import { retrieveCheckout, updateCheckoutLineItems } from '@/lib/stripe/checkout-sessions';
 
 /**
@@ -18,16 +18,19 @@ export async function changeSubscriptionInterval(input: {
   interval: BillingInterval;
   browserToken: string | undefined;
 }): Promise<void> {
-  const [ids, session] = await Promise.all([catalogIds(), retrieveCheckout(input.sessionId)]);
+  // The catalog lookup (cached) warms beside the retrieve.
+  const [session] = await Promise.all([retrieveCheckout(input.sessionId), catalogIds()]);
   if (!isBound(input.browserToken, session.bindingTag)) {
     throw new SessionNotBoundError(`Session ${input.sessionId} is not bound to this browser`);
   }
   assertUpdatable(session, Math.floor(Date.now() / 1000), 'subscription');
-  const plan = {
-    monthly: ids.prices.get(PLAN.prices.monthly.lookupKey)!,
-    yearly: ids.prices.get(PLAN.prices.yearly.lookupKey)!,
-  };
-  const changes = switchIntervalChanges(session.lines, plan, input.interval);
-  if (changes.length === 0) return;
-  await updateCheckoutLineItems(session.id, planLineItems(session.lines, changes).params);
+  await withCatalogIds(async (ids) => {
+    const plan = {
+      monthly: ids.prices.get(PLAN.prices.monthly.lookupKey)!,
+      yearly: ids.prices.get(PLAN.prices.yearly.lookupKey)!,
+    };
+    const changes = switchIntervalChanges(session.lines, plan, input.interval);
+    if (changes.length === 0) return;
+    await updateCheckoutLineItems(session.id, planLineItems(session.lines, changes));
+  });
 }

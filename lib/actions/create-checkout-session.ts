@@ -4,7 +4,7 @@ import type { Cart } from '@/lib/checkout/cart';
 import { bindingTag } from '@/lib/checkout/session-binding';
 import { sessionCreateParams } from '@/lib/checkout/session-params';
 import { env } from '@/lib/env';
-import { catalogIds } from '@/lib/stripe/catalog';
+import { withCatalogIds } from '@/lib/stripe/catalog';
 import { createCheckout } from '@/lib/stripe/checkout-sessions';
 import { isSeedProfile } from '@/lib/stripe/client';
 
@@ -15,11 +15,15 @@ import { isSeedProfile } from '@/lib/stripe/client';
  */
 export async function createCheckoutSession(cart: Cart, attemptId: string, browserToken: string, origin: string) {
   const { apiVersion } = env();
-  const params = sessionCreateParams(cart, await catalogIds(), {
-    profile: isSeedProfile(apiVersion) ? 'seed' : 'ga',
-    returnUrl: `${origin}/checkout/return`,
-    bindingTag: bindingTag(browserToken),
+  return withCatalogIds((ids) => {
+    const params = sessionCreateParams(cart, ids, {
+      profile: isSeedProfile(apiVersion) ? 'seed' : 'ga',
+      returnUrl: `${origin}/checkout/return`,
+      bindingTag: bindingTag(browserToken),
+    });
+    // The key names the attempt and everything sent: a retry of the same request replays it, while fresh
+    // catalog ids (after a re-seed) or another browser reusing the attempt id make a request of their own.
+    const idempotencyKey = `checkout-create-${createHash('sha256').update(`${attemptId}:${JSON.stringify(params)}`).digest('hex')}`;
+    return createCheckout(params, idempotencyKey);
   });
-  const idempotencyKey = `checkout-create-${createHash('sha256').update(`${attemptId}:${JSON.stringify(cart)}`).digest('hex')}`;
-  return createCheckout(params, idempotencyKey);
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { isBound } from '@/lib/checkout/session-binding';
+import { isCheckoutSessionId } from '@/lib/checkout/session-id';
 import { InvalidRequestError } from '@/lib/errors';
 import { retrieveClientSecret } from '@/lib/stripe/checkout-sessions';
 
@@ -8,7 +9,7 @@ import { retrieveClientSecret } from '@/lib/stripe/checkout-sessions';
  * finished). Another browser's session, or one that is complete or expired, cannot be resumed: null.
  */
 export async function resumeCheckout(sessionId: string, browserToken: string | undefined): Promise<string | null> {
-  if (!/^cs_(test|live)_\w+$/.test(sessionId) || !browserToken) return null;
+  if (!isCheckoutSessionId(sessionId) || !browserToken) return null;
   const { clientSecret, bindingTag } = await retrieveClientSecret(sessionId).catch((error: unknown) => {
     if (error instanceof InvalidRequestError) return { clientSecret: null, bindingTag: null }; // no such session
     throw error;

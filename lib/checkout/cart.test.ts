@@ -30,3 +30,9 @@ test("the schema refuses prices, amounts, fractional or zero quantities", () => 
   assert.equal(cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1, price: 1 }] }).success, false);
   assert.equal(cartSchema.safeParse({ kind: 'plan', planId: 'coffee-club', interval: 'yearly', unit_amount: 1 }).success, false);
 });
+
+test('a product appears once: duplicate lines would slip past the per-order limit', () => {
+  const line = { productId: 'house-blend', quantity: 10 };
+  assert.equal(cartSchema.safeParse({ kind: 'products', items: [line] }).success, true);
+  assert.equal(cartSchema.safeParse({ kind: 'products', items: [line, line] }).success, false);
+});

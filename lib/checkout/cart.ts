@@ -12,12 +12,14 @@ export const cartSchema = z.discriminatedUnion('kind', [
     items: z
       .array(
         z.strictObject({
-          productId: z.string().refine((id) => findProduct(id) !== undefined, 'unknown product'),
-          quantity: z.number().int().min(1),
+          productId: z.string().max(100).refine((id) => findProduct(id) !== undefined, 'unknown product'),
+          quantity: z.number().int().min(1).max(999_999),
         }),
       )
       .min(1)
-      .max(PRODUCTS.length),
+      .max(PRODUCTS.length)
+      // One line per product: three lines of the same product would pass each line's limit but not the order's.
+      .refine((items) => new Set(items.map((item) => item.productId)).size === items.length, 'each product at most once'),
   }),
 ]);
 export type Cart = z.infer<typeof cartSchema>;

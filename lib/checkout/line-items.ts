@@ -95,3 +95,14 @@ function checkQuantity(quantity: number) {
     throw new LineItemRuleError(`Quantity must be a whole number from 1 to ${MAX_QUANTITY}`);
   }
 }
+
+/** True when a session's lines are the planned ones (same prices, quantities and order; kept ids kept). */
+export function linesMatch(actual: readonly SessionLine[], planned: readonly PlannedLine[]): boolean {
+  return (
+    actual.length === planned.length &&
+    planned.every((line, index) => {
+      const seen = actual[index]!;
+      return seen.priceId === line.priceId && seen.quantity === line.quantity && (line.id === null || line.id === seen.id);
+    })
+  );
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import type { LineItemParam } from '@/lib/checkout/line-items';
+import { linesMatch, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
+import { UpstreamError } from '@/lib/errors';
 import { BINDING_METADATA_KEY, type SessionCreateParams } from '@/lib/checkout/session-params';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
 import { callStripe } from '@/lib/stripe/errors';
@@ -36,8 +37,21 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
   };
 }
 
-export async function updateCheckoutLineItems(id: string, lineItems: LineItemParam[]): Promise<void> {
-  await callStripe(() => stripe().checkout.sessions.update(id, { line_items: lineItems }));
+/**
+ * Sends a session its new line items. When the outcome is unknown (a timeout, a dropped connection, a 409:
+ * the update may have landed all the same), the session is read back: if it holds the planned lines the
+ * update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds.
+ */
+export async function updateCheckoutLineItems(id: string, planned: { params: LineItemParam[]; lines: PlannedLine[] }): Promise<void> {
+  try {
+    await callStripe(() => stripe().checkout.sessions.update(id, { line_items: planned.params }));
+  } catch (error) {
+    if (!(error instanceof UpstreamError && error.outcomeUnknown)) throw error;
+    const after = await retrieveCheckout(id).catch(() => {
+      throw error;
+    });
+    if (!linesMatch(after.lines, planned.lines)) throw error;
+  }
 }
 
 export async function createCheckout(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Stripe from 'stripe';
-import { AppError, InvalidRequestError, UpstreamError } from '@/lib/errors';
+import { AppError, ConflictError, InvalidRequestError, UpstreamError } from '@/lib/errors';
 import { fromStripeError } from '@/lib/stripe/errors';
 
 const raw = (type: string, statusCode: number) => ({ type, message: 'detail from Stripe', statusCode, requestId: 'req_1' });
@@ -23,6 +23,16 @@ test('Stripe failing or unreachable is a 5xx with a generic message', () => {
   assert.equal(limited.status, 503);
   const unreachable = fromStripeError(new Stripe.errors.StripeConnectionError({ message: 'ECONNREFUSED' } as never));
   assert.ok(unreachable instanceof UpstreamError);
+  assert.equal(unreachable.outcomeUnknown, true, 'a timeout or a dropped connection may have landed');
+  assert.equal(apiError.outcomeUnknown, false);
+  const inFlight = fromStripeError(Stripe.errors.StripeError.generate(raw('idempotency_error', 409) as never));
+  assert.ok(inFlight instanceof UpstreamError && inFlight.outcomeUnknown);
+});
+
+test('an idempotency key reused with other parameters is a 409 conflict, not our 500', () => {
+  const error = fromStripeError(Stripe.errors.StripeError.generate(raw('idempotency_error', 400) as never));
+  assert.ok(error instanceof ConflictError);
+  assert.equal(error.status, 409);
 });
 
 test('a bad key is our configuration, not the buyer: 500', () => {

@@ -3,11 +3,12 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { changeSubscriptionInterval } from '@/lib/actions/change-subscription-interval';
 import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { checkoutSessionIdSchema } from '@/lib/checkout/session-id';
 import { errorResponse, parseJsonBody } from '@/lib/http';
 
 // The seed page's endpoint and contract: {checkout_session_id, interval} in, {type: 'success'} out.
-const bodySchema = z.object({
-  checkout_session_id: z.string().regex(/^cs_(test|live)_\w+$/),
+const bodySchema = z.strictObject({
+  checkout_session_id: checkoutSessionIdSchema,
   interval: z.enum(['monthly', 'yearly']),
 });
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { BROWSER_COOKIE, isBound } from '@/lib/checkout/session-binding';
+import { isCheckoutSessionId } from '@/lib/checkout/session-id';
 import { InvalidRequestError } from '@/lib/errors';
 import { retrieveReceipt } from '@/lib/stripe/checkout-sessions';
 import { formatMoney } from '@/lib/format';
@@ -14,7 +15,7 @@ const INTERVAL = { month: ' / month', year: ' / year' } as Record<string, string
 
 export default async function ReturnPage({ searchParams }: { searchParams: Promise<{ session_id?: string }> }) {
   const { session_id: sessionId } = await searchParams;
-  if (!sessionId || !/^cs_(test|live)_\w+$/.test(sessionId)) {
+  if (!isCheckoutSessionId(sessionId)) {
     return <StartAgain message="We couldn't find that order." />;
   }
   const receipt = await retrieveReceipt(sessionId).catch((error: unknown) => {

@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
 import { fulfilCheckout } from '@/lib/actions/fulfil-checkout';
-import { errorResponse } from '@/lib/http';
-import { verifyWebhookEvent } from '@/lib/stripe/webhooks';
+import { errorResponse, readBody } from '@/lib/http';
+import { verifyWebhookEvent, WEBHOOK_BODY_LIMIT } from '@/lib/stripe/webhooks';
 
-// Stripe's webhooks: the raw body is verified before anything reads it.
+// Stripe's webhooks: the raw body (bounded, so a huge one is refused unread) is verified before anything reads it.
 export async function POST(request: Request) {
   try {
-    const event = verifyWebhookEvent(await request.text(), request.headers.get('stripe-signature'));
+    const event = verifyWebhookEvent(await readBody(request, WEBHOOK_BODY_LIMIT), request.headers.get('stripe-signature'));
     switch (event.type) {
       case 'checkout.session.completed':
       case 'checkout.session.async_payment_succeeded': {

@@ -1,0 +1,97 @@
+// Fault drills: every Stripe call of every buyer action fails once and twice in each way the network can
+// fail (a 500, a 429, a dropped connection, a delay past the client's 4 s timeout). Whatever the answer, it
+// must agree with what Stripe holds when read back, and the page must show what Stripe holds.
+import { randomUUID } from 'node:crypto';
+import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCalls } from './raw-http';
+import { clearFaults, expect, injectFault, sessionIdOf, stripe, test } from './support';
+
+type Kind = 'error_500' | 'error_429' | 'drop' | 'delay';
+const KINDS: Kind[] = ['error_500', 'error_429', 'drop', 'delay'];
+const DELAY_MS = 4_500; // past the storefront's 4 s Stripe timeout
+const SESSION_PATH = '/v1/checkout/sessions/*';
+
+const fault = (method: string, path: string, kind: Kind, count: number) =>
+  injectFault({ method, path, count, kind, ...(kind === 'delay' && { delayMs: DELAY_MS }) } as Parameters<typeof injectFault>[0]);
+/** A delayed request still runs when its time comes: wait until every one has, before reading the state. */
+const settle = (kind: Kind) => (kind === 'delay' ? new Promise((resolve) => setTimeout(resolve, 2 * DELAY_MS)) : undefined);
+const lookupKeys = async (sessionId: string) =>
+  (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => item.price?.lookup_key);
+
+test.describe.configure({ timeout: 240_000 });
+test.afterEach(clearFaults);
+
+test('the interval switch: its answer always agrees with the session read back', async () => {
+  for (const [method, call] of [['GET', 'retrieve'], ['POST', 'update']] as const) {
+    for (const kind of KINDS) {
+      for (const count of [1, 2]) {
+        const buyer = await newBuyer();
+        await fault(method, SESSION_PATH, kind, count);
+        const response = await send(
+          '/api/change-subscription-interval',
+          { ...BROWSER_HEADERS, cookie: buyer.cookie },
+          JSON.stringify({ checkout_session_id: buyer.sessionId, interval: 'yearly' }),
+        );
+        await settle(kind);
+        await clearFaults();
+        const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
+        expect([200, 502, 503], drill).toContain(response.status);
+        expect(await lookupKeys(buyer.sessionId), drill).toEqual([response.status === 200 ? 'coffee_club_yearly' : 'coffee_club_monthly']);
+      }
+    }
+  }
+});
+
+test('creating a session: a failure leaves at most the one session its retry gets back', async () => {
+  for (const kind of KINDS) {
+    for (const count of [1, 2]) {
+      const body = JSON.stringify({ cart: { kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, attemptId: randomUUID() });
+      await clearStripeCalls();
+      await fault('POST', '/v1/checkout/sessions', kind, count);
+      const first = await send('/api/checkout/sessions', BROWSER_HEADERS, body);
+      await settle(kind);
+      await clearFaults();
+      const drill = `create ${kind} ×${count}: ${first.status} ${first.text}`;
+      expect([201, 502, 503], drill).toContain(first.status);
+      // The buyer's "Try again" sends the same attempt: the same session, never a second one.
+      const retry = await send('/api/checkout/sessions', BROWSER_HEADERS, body);
+      expect(retry.status, drill).toBe(201);
+      const { clientSecret } = JSON.parse(retry.text) as { clientSecret: string };
+      if (first.status === 201) expect(JSON.parse(first.text)).toEqual({ clientSecret });
+      const creations = (await stripeCalls()).filter((c) => c.method === 'POST' && c.path === '/v1/checkout/sessions' && c.status === 200);
+      expect(new Set(creations.map((c) => c.idempotencyKey)).size, drill).toBe(1);
+      expect((await stripe.checkout.sessions.retrieve(clientSecret.split('_secret_')[0]!)).status).toBe('open');
+    }
+  }
+});
+
+const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
+
+test('an update that lands although the page was told it failed: the page shows what Stripe holds', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+  // The update reaches the server and Stripe; the answer is lost on its way back to the page.
+  await page.route('**/api/change-subscription-interval', async (route) => {
+    await route.fetch();
+    await route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ type: 'error', message: 'Lost on the way.' }) });
+  });
+  const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
+  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  const sessionId = sessionIdOf(await switchRequest);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Lost on the way.');
+  expect(await lookupKeys(sessionId)).toEqual(['coffee_club_yearly']);
+  await expect(page.getByTestId('total')).toHaveText('$240.00');
+  await expect(page.getByRole('switch', { name: 'Use monthly subscription' })).toHaveAttribute('aria-checked', 'true');
+});
+
+test('an update whose connection drops twice: an alert, and the page and Stripe both keep monthly', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+  await fault('POST', SESSION_PATH, 'drop', 2);
+  const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
+  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  const sessionId = sessionIdOf(await switchRequest);
+  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
+  await clearFaults();
+  expect(await lookupKeys(sessionId)).toEqual(['coffee_club_monthly']);
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+});

@@ -1,0 +1,150 @@
+// Property-based hardening: for every mutation endpoint, hundreds of generated malformed or hostile
+// requests (wrong types, sizes, encodings, prototype keys, unicode, other browsers' sessions, foreign
+// origins, forged signatures). Each must get a 4xx with a safe message, and none may change anything:
+// no request reaches Stripe with a write (the local Stripe's request log), and the sessions read back
+// as they were. Every later buyer action joins this table.
+import { createHmac, randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { APP_ORIGIN, BROWSER_HEADERS, clearStripeCalls, isSafeErrorAnswer, newBuyer, send, stripeCalls, type Buyer } from './raw-http';
+import { expect, stripe, test } from './support';
+
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
+const PLAN_CART = { kind: 'plan', planId: 'coffee-club', interval: 'monthly' };
+
+type Hostile = { headers: Record<string, string>; body: string | Buffer };
+
+// Values no field of ours accepts where it stands: other types, sizes, encodings and shapes.
+const strangeString = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000', '\ud800', 'x\n[fulfilment] cs_test_forged paid', '../../etc/passwd', '<script>alert(1)</script>', "' OR 1=1 --"),
+  fc.nat({ max: 20_000 }).map((n) => `cs_test_${'a'.repeat(n)}`),
+);
+const strangeValue: fc.Arbitrary<unknown> = fc.oneof(
+  strangeString,
+  fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null)),
+  fc.constantFrom(-1, 0, 1.5, 1e308, Number.MAX_SAFE_INTEGER + 2),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+);
+/** A header carries bytes, not text: the string's UTF-8 bytes, less the control characters HTTP forbids. */
+const asHeaderValue = (text: string) => Buffer.from(text).toString('latin1').replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
+const prototypeKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty');
+const extraKey = fc.oneof(prototypeKey, fc.string({ minLength: 1, maxLength: 12 }), fc.constant('k'.repeat(5000)));
+
+/** A valid body with exactly one thing wrong in it. */
+function brokenBody(valid: Record<string, unknown>, invalidFor: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string> {
+  const fields = Object.keys(valid);
+  return fc.oneof(
+    fc.constantFrom(...fields).chain((field) => invalidFor[field]!.map((value) => JSON.stringify({ ...valid, [field]: value }))),
+    fc.constantFrom(...fields).map((field) => JSON.stringify(Object.fromEntries(Object.entries(valid).filter(([key]) => key !== field)))),
+    fc.tuple(extraKey, fc.jsonValue({ maxDepth: 2 })).map(([key, value]) => `${JSON.stringify(valid).slice(0, -1)},${JSON.stringify(key)}:${JSON.stringify(value)}}`),
+    fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+    fc.constantFrom('', 'not json', '{"a":', '[]', 'null', '{"checkout_session_id": "cs_test_a", }'),
+  );
+}
+
+/** A request whose body is fine but which does not come from our pages as a buyer action does. */
+function brokenEnvelope(validBody: string): fc.Arbitrary<Hostile> {
+  const body = Buffer.from(validBody);
+  return fc.oneof(
+    fc
+      .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'text/json', '')
+      .map((type) => ({ headers: { ...BROWSER_HEADERS, 'content-type': type }, body })),
+    fc
+      .constantFrom('https://evil.example', 'http://127.0.0.1.evil.example', 'null', 'http://localhost:1', `${APP_ORIGIN}.evil.example`)
+      .map((origin) => ({ headers: { ...BROWSER_HEADERS, origin }, body })),
+    fc.constantFrom('cross-site', 'same-site').map((site) => ({ headers: { ...BROWSER_HEADERS, 'sec-fetch-site': site }, body })),
+    fc.constant({ headers: BROWSER_HEADERS, body: Buffer.concat([Buffer.from('{"pad":"'), Buffer.alloc(40_000, 0x61), Buffer.from('"}')]) }),
+    fc.constant({ headers: BROWSER_HEADERS, body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) }),
+  );
+}
+
+function hostile(validBody: Record<string, unknown>, invalidFor: Record<string, fc.Arbitrary<unknown>>, withCookie: string) {
+  const cookie = { cookie: withCookie };
+  return fc.oneof(
+    brokenBody(validBody, invalidFor).map((body): Hostile => ({ headers: { ...BROWSER_HEADERS, ...cookie }, body })),
+    brokenEnvelope(JSON.stringify(validBody)).map((request): Hostile => ({ ...request, headers: { ...request.headers, ...cookie } })),
+  );
+}
+
+/** Sends each generated request; each must be a safe 4xx that made no write to Stripe. */
+async function expectAllRefused(path: string, requests: fc.Arbitrary<Hostile>, allowedStripeCalls: RegExp) {
+  let sent = 0;
+  await fc.assert(
+    fc.asyncProperty(requests, async ({ headers, body }) => {
+      await clearStripeCalls();
+      const response = await send(path, headers, body);
+      sent += 1;
+      expect(response.status, `${response.status} ${response.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      // 431: Node's HTTP server refuses headers over 16 KB itself, before the app, with no body.
+      expect(response.status === 431 || isSafeErrorAnswer(response), `${response.status} ${response.text.slice(0, 200)}`).toBe(true);
+      const calls = (await stripeCalls()).map((call) => `${call.method} ${call.path}`);
+      expect(calls.filter((call) => !allowedStripeCalls.test(call))).toEqual([]);
+    }),
+    { numRuns: RUNS, endOnFailure: true },
+  );
+  expect(sent).toBeGreaterThanOrEqual(RUNS);
+}
+
+const lookupKeys = async (sessionId: string) =>
+  (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => item.price?.lookup_key);
+
+test.describe.configure({ timeout: 180_000 });
+
+test('POST /api/checkout/sessions refuses every hostile request and creates nothing', async () => {
+  const buyer = await newBuyer();
+  const invalidCart = fc.oneof(
+    strangeValue,
+    fc.record({ kind: fc.constantFrom('plan', 'products', 'gift'), planId: strangeValue, interval: strangeValue }),
+    fc.integer().map((unitAmount) => ({ ...PLAN_CART, unit_amount: unitAmount })),
+    fc.record({ kind: fc.constant('products'), items: fc.array(fc.record({ productId: fc.constantFrom('house-blend', 'gold-bar'), quantity: strangeValue }), { maxLength: 5 }) }),
+    fc.integer({ min: 2, max: 5 }).map((n) => ({ kind: 'products', items: Array.from({ length: n }, () => ({ productId: 'house-blend', quantity: 10 })) })),
+  );
+  await expectAllRefused(
+    '/api/checkout/sessions',
+    hostile({ cart: PLAN_CART, attemptId: randomUUID() }, { cart: invalidCart, attemptId: strangeValue }, buyer.cookie),
+    /^GET /,
+  );
+});
+
+test('POST /api/change-subscription-interval refuses every hostile request; no session changes', async () => {
+  const buyer = await newBuyer();
+  const victim: Buyer = await newBuyer();
+  const invalidFor = {
+    checkout_session_id: fc.oneof(strangeValue, fc.constant(`cs_test_${randomUUID().replaceAll('-', '')}`)),
+    interval: strangeValue.filter((value) => value !== 'monthly' && value !== 'yearly'),
+  };
+  const mine = hostile({ checkout_session_id: buyer.sessionId, interval: 'yearly' }, invalidFor, buyer.cookie);
+  // Another browser's session, named by a browser with a cookie of its own, or none.
+  const theirs = fc.constantFrom(buyer.cookie, '', 'storefront_browser=forged', `storefront_browser=${'A'.repeat(43)}`).map(
+    (cookie): Hostile => ({
+      headers: { ...BROWSER_HEADERS, ...(cookie && { cookie }) },
+      body: JSON.stringify({ checkout_session_id: victim.sessionId, interval: 'yearly' }),
+    }),
+  );
+  await expectAllRefused('/api/change-subscription-interval', fc.oneof({ arbitrary: mine, weight: 4 }, { arbitrary: theirs, weight: 1 }), /^GET /);
+  expect(await lookupKeys(buyer.sessionId)).toEqual(['coffee_club_monthly']);
+  expect(await lookupKeys(victim.sessionId)).toEqual(['coffee_club_monthly']);
+});
+
+test('POST /api/webhooks/stripe refuses every unsigned or forged event and reads nothing from Stripe', async () => {
+  const { sessionId } = await newBuyer();
+  const event = JSON.stringify({ id: `evt_${randomUUID()}`, object: 'event', type: 'checkout.session.completed', data: { object: { id: sessionId } } });
+  const forge = (secret: string, timestamp: number, payload: string) =>
+    `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${payload}`).digest('hex')}`;
+  const now = () => Math.floor(Date.now() / 1000);
+  const requests: fc.Arbitrary<Hostile> = fc.oneof(
+    fc.tuple(fc.oneof(strangeString.map(asHeaderValue), fc.constant('')), fc.jsonValue({ maxDepth: 3 })).map(([signature, body]) => ({
+      headers: { 'content-type': 'application/json', ...(signature && { 'stripe-signature': signature }) },
+      body: JSON.stringify(body),
+    })),
+    fc.string({ minLength: 6, maxLength: 30 }).map((secret) => ({
+      headers: { 'content-type': 'application/json', 'stripe-signature': forge(`whsec_${secret}`, now(), event) },
+      body: event,
+    })),
+    fc.constant({ headers: { 'content-type': 'application/json', 'stripe-signature': forge('whsec_x', now(), event) }, body: Buffer.alloc(400_000, 0x20) }),
+  );
+  await expectAllRefused('/api/webhooks/stripe', requests, /^$/);
+});

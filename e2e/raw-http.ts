@@ -1,0 +1,63 @@
+// Raw HTTP for the hardening specs: any bytes, any headers (Origin included), a cookie per "browser",
+// and the local Stripe's request log, which tells whether a request reached Stripe at all.
+import { request as httpRequest } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { APP_PORT, LOCAL_STRIPE_URL } from './config';
+
+export const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
+/** What the storefront's own pages send with a buyer action. */
+export const BROWSER_HEADERS = { 'content-type': 'application/json', origin: APP_ORIGIN, 'sec-fetch-site': 'same-origin' };
+
+export type RawResponse = { status: number; text: string; headers: Record<string, string | string[] | undefined> };
+
+export function send(path: string, headers: Record<string, string>, body: string | Buffer): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${APP_ORIGIN}${path}`, { method: 'POST', headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
+    });
+    // The server may answer (413) and close before a large body is sent: that answer is what counts.
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+export type Buyer = { cookie: string; sessionId: string; clientSecret: string };
+
+/** A browser with a checkout of its own: the session, and the cookie that binds it. */
+export async function newBuyer(cart: unknown = { kind: 'plan', planId: 'coffee-club', interval: 'monthly' }): Promise<Buyer> {
+  const response = await send('/api/checkout/sessions', BROWSER_HEADERS, JSON.stringify({ cart, attemptId: randomUUID() }));
+  if (response.status !== 201) throw new Error(`creating a checkout answered ${response.status}: ${response.text}`);
+  const setCookie = response.headers['set-cookie'];
+  const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
+  const { clientSecret } = JSON.parse(response.text) as { clientSecret: string };
+  return { cookie, clientSecret, sessionId: clientSecret.split('_secret_')[0]! };
+}
+
+export type StripeCall = { method: string; path: string; status: number; idempotencyKey: string | null };
+
+export async function stripeCalls(): Promise<StripeCall[]> {
+  const response = await fetch(`${LOCAL_STRIPE_URL}/_emulator/requests`);
+  return ((await response.json()) as { data: StripeCall[] }).data;
+}
+
+export async function clearStripeCalls() {
+  await fetch(`${LOCAL_STRIPE_URL}/_emulator/requests`, { method: 'DELETE' });
+}
+
+// What may reach a buyer: our own sentences, never a detail of the server, Stripe, or the request.
+const INTERNAL = /stripe|cs_(test|live)|sk_|whsec|zod|error:|\bat \S+ \(|\/work\/|node_modules|undefined|null|\{|\n/i;
+
+/** True when an error answer is `{type: 'error', message}` with a short message that gives nothing away. */
+export function isSafeErrorAnswer(response: RawResponse): boolean {
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    return false;
+  }
+  if (typeof body !== 'object' || body === null) return false;
+  const { type, message, ...rest } = body as Record<string, unknown>;
+  return type === 'error' && typeof message === 'string' && message.length < 160 && !INTERNAL.test(message) && Object.keys(rest).length === 0;
+}
