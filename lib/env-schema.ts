@@ -17,6 +17,8 @@ const rawEnvSchema = z.object({
   STRIPE_API_VERSION: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}\.\w+(;.*)?$/, 'must look like 2026-10-28.endive')),
   STRIPE_EMULATOR_URL: optional(z.url({ protocol: /^https?$/ })),
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
+  PGLITE_DATA_DIR: optional(z.string()),
   VERCEL: optional(z.string()),
   VERCEL_URL: optional(z.string()),
 });
@@ -25,12 +27,19 @@ export type StripeMode =
   | { kind: 'live'; secretKey: string; publishableKey: string }
   | { kind: 'local'; secretKey: string; publishableKey: string; emulatorUrl: string };
 
+/** A real Postgres from DATABASE_URL, or the embedded PGlite (a folder, or `memory://` for a throw-away one). */
+export type DatabaseMode = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+
+/** Where `npm run dev` keeps the embedded database when PGLITE_DATA_DIR is not set (git-ignored). */
+export const DEFAULT_PGLITE_DATA_DIR = '.data/pglite';
+
 export type Env = {
   stripe: StripeMode;
   webhookSecret: string | undefined;
   /** Undefined means the version the `stripe` SDK pins. */
   apiVersion: string | undefined;
   appUrl: string;
+  database: DatabaseMode;
 };
 
 export class EnvError extends Error {
@@ -51,6 +60,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const { STRIPE_SECRET_KEY: secret, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: publishable } = raw;
     if (raw.VERCEL === '1' && !secret) {
       problems.push('STRIPE_SECRET_KEY is required on Vercel (the local Stripe runs only on your machine)');
+    }
+    if (raw.VERCEL === '1' && !raw.DATABASE_URL) {
+      problems.push('DATABASE_URL is required on Vercel (the embedded PGlite keeps its data on one machine only)');
     }
     if (secret && !publishable) {
       problems.push('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY is required when STRIPE_SECRET_KEY is set');
@@ -79,5 +91,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     webhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     apiVersion: raw.STRIPE_API_VERSION,
     appUrl: appUrl.replace(/\/$/, ''),
+    database: raw.DATABASE_URL
+      ? { kind: 'postgres', url: raw.DATABASE_URL }
+      : { kind: 'pglite', dataDir: raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR },
   };
 }
