@@ -11,6 +11,8 @@ const cspMode: CspMode =
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // PGlite loads its WASM and data files from its own package folder at run time: keep it out of the bundle.
+  serverExternalPackages: ['@electric-sql/pglite'],
   async headers() {
     return [
       {

@@ -15,6 +15,10 @@ const appEnv = (port: number, extra: Record<string, string> = {}) => ({
   APP_URL: `http://127.0.0.1:${port}`,
   STRIPE_SECRET_KEY: '',
   STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  // Each server gets a fresh in-memory PGlite (migrated and stocked from the catalog at start): no setup, no
+  // leftovers between runs, and no data dir shared by two processes. DATABASE_URL is cleared for the same reason.
+  DATABASE_URL: '',
+  PGLITE_DATA_DIR: 'memory://',
   ...extra,
 });
 
