@@ -31,6 +31,9 @@ const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 export async function openDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
   if (mode.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: mode.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, a failover) must not crash the process: the pool drops it
+    // and opens a new one on the next query. Without a listener node-postgres rethrows it as uncaught.
+    pool.on('error', (error) => console.warn(`[db] idle Postgres connection closed: ${error.message}`));
     const db = drizzleNodePg(pool, { schema });
     return {
       db: db as unknown as Database, // the same PgDatabase; only the driver's result type differs
