@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   // `next dev` serves its scripts to localhost only; the storefront also opens at 127.0.0.1 and [::1]
   // (and at APP_URL's host). Without this, a page opened there never hydrates.
   allowedDevOrigins: ['127.0.0.1', '[::1]', ...(appUrl ? [new URL(appUrl).hostname] : [])],
+  // PGlite loads its WASM and data files from its own package folder at run time: keep it out of the bundle.
+  serverExternalPackages: ['@electric-sql/pglite'],
   async headers() {
     return [
       {

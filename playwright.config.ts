@@ -17,6 +17,10 @@ const appEnv = (extra: Record<string, string> = {}) => ({
   STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
   STRIPE_SECRET_KEY: '',
   STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+  // Each server gets a fresh in-memory PGlite (migrated and stocked from the catalog at start): no setup, no
+  // leftovers between runs, and no data dir shared by two processes. DATABASE_URL is cleared for the same reason.
+  DATABASE_URL: '',
+  PGLITE_DATA_DIR: 'memory://',
   ...extra,
 });
 

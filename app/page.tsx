@@ -1,8 +1,13 @@
 import { PlanHero } from '@/components/catalog/plan-hero';
 import { ProductCard } from '@/components/catalog/product-card';
+import { shelfStock } from '@/lib/actions/shelf-stock';
 import { PLAN, PRODUCTS } from '@/lib/catalog';
 
-export default function HomePage() {
+// Stock changes with every checkout: rendered per request, never at build.
+export const dynamic = 'force-dynamic';
+
+export default async function HomePage() {
+  const stock = await shelfStock();
   return (
     <>
       <PlanHero plan={PLAN} />
@@ -10,7 +15,7 @@ export default function HomePage() {
         <h2 id="shop-heading">From the roastery</h2>
         <div className="grid">
           {PRODUCTS.map((product) => (
-            <ProductCard key={product.id} product={product} />
+            <ProductCard key={product.id} product={product} available={Math.max(0, stock.get(product.id) ?? 0)} />
           ))}
         </div>
       </section>

@@ -25,6 +25,11 @@ export type Product = {
   unitAmount: number;
   /** Most a buyer can put in one order. */
   maxQuantity: number;
+  /**
+   * Units on the shelf when the database first meets this product (its inventory row is created then, and
+   * only sales change it afterwards; edit the row to restock).
+   */
+  stock: number;
 };
 
 export type ShippingRate = {
@@ -52,6 +57,7 @@ export const PRODUCTS: readonly Product[] = [
     description: 'Chocolate, hazelnut and a little citrus. Roasted on Mondays.',
     image: '/products/house-blend.svg',
     lookupKey: 'house_blend_340g',
+    stock: 200,
     unitAmount: 1600,
     maxQuantity: 10,
   },
@@ -61,6 +67,7 @@ export const PRODUCTS: readonly Product[] = [
     description: 'Steel conical burrs, 40 click settings, from espresso to French press.',
     image: '/products/hand-grinder.svg',
     lookupKey: 'hand_grinder',
+    stock: 25,
     unitAmount: 8900,
     maxQuantity: 2,
   },
@@ -70,6 +77,7 @@ export const PRODUCTS: readonly Product[] = [
     description: 'Hand-thrown stoneware, 300 ml, glazed in our roastery blue.',
     image: '/products/ceramic-mug.svg',
     lookupKey: 'ceramic_mug',
+    stock: 60,
     unitAmount: 2200,
     maxQuantity: 6,
   },

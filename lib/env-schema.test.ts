@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EnvError, LOCAL_STRIPE_DEFAULT_URL, parseEnv } from '@/lib/env-schema';
+import { DEFAULT_PGLITE_DATA_DIR, EnvError, LOCAL_STRIPE_DEFAULT_URL, parseEnv } from '@/lib/env-schema';
 
 test('no keys means the local Stripe', () => {
   const env = parseEnv({});
@@ -62,7 +62,29 @@ test('the seed profile API version is accepted; the app URL comes from Vercel wh
     STRIPE_API_VERSION: '2025-03-31.basil; checkout_server_update_beta=v1;',
     VERCEL: '1',
     VERCEL_URL: 'shop.vercel.app',
+    DATABASE_URL: 'postgres://u:p@db.example/shop',
   });
   assert.equal(env.apiVersion, '2025-03-31.basil; checkout_server_update_beta=v1;');
   assert.equal(env.appUrl, 'https://shop.vercel.app');
+});
+
+test('no DATABASE_URL means the embedded PGlite in .data/pglite (or PGLITE_DATA_DIR)', () => {
+  assert.deepEqual(parseEnv({}).database, { kind: 'pglite', dataDir: DEFAULT_PGLITE_DATA_DIR });
+  assert.deepEqual(parseEnv({ PGLITE_DATA_DIR: 'memory://' }).database, { kind: 'pglite', dataDir: 'memory://' });
+  assert.deepEqual(parseEnv({ DATABASE_URL: 'postgresql://localhost:5432/shop' }).database, {
+    kind: 'postgres',
+    url: 'postgresql://localhost:5432/shop',
+  });
+});
+
+test('a DATABASE_URL that is not a postgres URL is refused', () => {
+  assert.throws(() => parseEnv({ DATABASE_URL: 'mysql://localhost/shop' }), /DATABASE_URL must be a postgres/);
+});
+
+test('on Vercel a missing DATABASE_URL is an error, named beside a missing secret key', () => {
+  assert.throws(
+    () => parseEnv({ VERCEL: '1', STRIPE_SECRET_KEY: 'sk_test_a', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_a' }),
+    /DATABASE_URL is required on Vercel/,
+  );
+  assert.throws(() => parseEnv({ VERCEL: '1' }), /STRIPE_SECRET_KEY is required on Vercel[\s\S]*DATABASE_URL is required on Vercel/);
 });

@@ -17,6 +17,8 @@ const rawEnvSchema = z.object({
   STRIPE_API_VERSION: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}\.\w+(;.*)?$/, 'must look like 2026-10-28.endive')),
   STRIPE_EMULATOR_URL: optional(z.url({ protocol: /^https?$/ })),
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
+  PGLITE_DATA_DIR: optional(z.string()),
   VERCEL: optional(z.string()),
   VERCEL_URL: optional(z.string()),
   NODE_ENV: optional(z.string()),
@@ -26,6 +28,12 @@ const rawEnvSchema = z.object({
 export type StripeMode =
   | { kind: 'live'; secretKey: string; publishableKey: string }
   | { kind: 'local'; secretKey: string; publishableKey: string; emulatorUrl: string };
+
+/** A real Postgres from DATABASE_URL, or the embedded PGlite (a folder, or `memory://` for a throw-away one). */
+export type DatabaseMode = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+
+/** Where `npm run dev` keeps the embedded database when PGLITE_DATA_DIR is not set (git-ignored). */
+export const DEFAULT_PGLITE_DATA_DIR = '.data/pglite';
 
 export type Env = {
   stripe: StripeMode;
@@ -37,6 +45,7 @@ export type Env = {
    * where the storefront follows the address it was opened at (lib/app-origin.ts): nothing is at stake there.
    */
   appUrl: string | undefined;
+  database: DatabaseMode;
 };
 
 export class EnvError extends Error {
@@ -61,6 +70,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (secret && !raw.APP_URL && !raw.VERCEL_URL && raw.NODE_ENV === 'production') {
       // Checkout's return URL must not come from a request header an attacker can set.
       problems.push('APP_URL is required in production with real Stripe keys (the address buyers return to after paying)');
+    }
+    if (raw.VERCEL === '1' && !raw.DATABASE_URL) {
+      problems.push('DATABASE_URL is required on Vercel (the embedded PGlite keeps its data on one machine only)');
     }
     if (secret && !publishable) {
       problems.push('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY is required when STRIPE_SECRET_KEY is set');
@@ -91,5 +103,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     webhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     apiVersion: raw.STRIPE_API_VERSION,
     appUrl: appUrl?.replace(/\/$/, ''),
+    database: raw.DATABASE_URL
+      ? { kind: 'postgres', url: raw.DATABASE_URL }
+      : { kind: 'pglite', dataDir: raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR },
   };
 }

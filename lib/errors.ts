@@ -58,3 +58,14 @@ export class ConflictError extends AppError {
     super('conflict', 409, message, publicMessage);
   }
 }
+
+/** A cart wants more of a product than is left: nothing was held and no session was made. */
+export class OutOfStockError extends AppError {
+  constructor(
+    readonly productId: string,
+    readonly available: number,
+    publicMessage: string,
+  ) {
+    super('out_of_stock', 409, `${productId}: only ${available} available`, publicMessage);
+  }
+}

@@ -32,7 +32,8 @@ export async function benchIntervalSwitch() {
   const port = await freePort();
   // Its own process group, so stopping it stops the next-server it starts too.
   const app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: server.url, APP_URL: `http://127.0.0.1:${port}` },
+    // A throw-away in-memory database, so a running `npm run dev` (which holds .data/pglite) is left alone.
+    env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: server.url, APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://' },
     stdio: 'ignore',
     detached: true,
   });

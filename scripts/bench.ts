@@ -1,8 +1,11 @@
 // `npm run bench`: every benchmark, one after another. Numbers vary between machines and runs;
 // compare numbers measured in one run.
+import { benchDatabase } from './bench-database';
 import { main as benchEmulator } from './bench-emulator';
 import { benchIntervalSwitch } from './bench-interval-switch';
 
 await benchEmulator();
 console.log('');
 await benchIntervalSwitch();
+console.log('');
+await benchDatabase();

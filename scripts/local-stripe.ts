@@ -20,7 +20,13 @@ await syncCatalog(stripe);
 if (webhookUrl) {
   await stripe.webhookEndpoints.create({
     url: webhookUrl,
-    enabled_events: ['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.expired'],
+    // The events the webhook route acts on: fulfil (completed, async_payment_succeeded), release holds (the others).
+    enabled_events: [
+      'checkout.session.completed',
+      'checkout.session.async_payment_succeeded',
+      'checkout.session.async_payment_failed',
+      'checkout.session.expired',
+    ],
   });
 }
 console.log(`Local Stripe on ${server.url} (catalog loaded${webhookUrl ? `, webhooks to ${webhookUrl}` : ''})`);

@@ -3,16 +3,22 @@ import Link from 'next/link';
 import { formatMoney } from '@/lib/format';
 import { CURRENCY, type Product } from '@/lib/catalog';
 
-export function ProductCard({ product }: { product: Product }) {
+/** `available`: units a buyer can still get (stock less what open checkouts hold). */
+export function ProductCard({ product, available }: { product: Product; available: number }) {
   return (
     <article className="card" aria-labelledby={`product-${product.id}`}>
       <Image src={product.image} alt="" width={240} height={200} unoptimized />
       <h3 id={`product-${product.id}`}>{product.name}</h3>
       <p>{product.description}</p>
       <p className="price">{formatMoney(product.unitAmount, CURRENCY)}</p>
-      <Link className="button" href={`/checkout?item=${product.id}`}>
-        Buy {product.name.split(',')[0]}
-      </Link>
+      <p className="stock" data-testid={`stock-${product.id}`}>
+        {available === 0 ? 'Sold out' : `${available} in stock`}
+      </p>
+      {available > 0 && (
+        <Link className="button" href={`/checkout?item=${product.id}`}>
+          Buy {product.name.split(',')[0]}
+        </Link>
+      )}
     </article>
   );
 }

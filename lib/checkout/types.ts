@@ -25,6 +25,8 @@ export type CheckoutReceipt = {
   amountTotal: number;
   amountShipping: number;
   email: string | null;
+  /** Where the goods go (payment mode with shipping address collection), as Stripe collected it. */
+  shipping: { name: string | null; address: Record<string, string | null> | null } | null;
   bindingTag: string | null;
   items: Array<{ description: string; quantity: number; amountTotal: number; interval: string | null }>;
 };

@@ -57,13 +57,20 @@ export async function updateCheckoutLineItems(id: string, planned: { params: Lin
 export async function createCheckout(
   params: SessionCreateParams,
   idempotencyKey: string,
-): Promise<{ id: string; clientSecret: string }> {
+): Promise<{ id: string; clientSecret: string; expiresAt: number }> {
   // The seed profile's `ui_mode: 'custom'` and `permissions.update_line_items` belong to the 2025 preview API,
   // which today's SDK types no longer list; Stripe accepts them under that preview's API version. Cast once, here.
   const createParams = params as Stripe.Checkout.SessionCreateParams;
   const session = await callStripe(() => stripe().checkout.sessions.create(createParams, { idempotencyKey }));
   if (!session.client_secret) throw new Error(`Session ${session.id} came back without a client secret`);
-  return { id: session.id, clientSecret: session.client_secret };
+  return { id: session.id, clientSecret: session.client_secret, expiresAt: session.expires_at };
+}
+
+function shippingOf(session: Stripe.Checkout.Session): CheckoutReceipt['shipping'] {
+  const details = session.collected_information?.shipping_details;
+  if (!details) return null;
+  const { city, country, line1, line2, postal_code: postalCode, state } = details.address;
+  return { name: details.name ?? null, address: { line1, line2, city, state, postalCode, country } };
 }
 
 export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
@@ -76,6 +83,7 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     amountTotal: session.amount_total ?? 0,
     amountShipping: session.total_details?.amount_shipping ?? 0,
     email: session.customer_details?.email ?? session.customer_email ?? null,
+    shipping: shippingOf(session),
     bindingTag: bindingTagOf(session),
     items: lineItems.map((item) => ({
       description: item.description ?? '',

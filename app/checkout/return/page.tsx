@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import { BROWSER_COOKIE, isBound } from '@/lib/checkout/session-binding';
 import { isCheckoutSessionId } from '@/lib/checkout/session-id';
 import { InvalidRequestError } from '@/lib/errors';
+import { findPaidOrder } from '@/lib/actions/find-paid-order';
 import { retrieveReceipt } from '@/lib/stripe/checkout-sessions';
 import { formatMoney } from '@/lib/format';
 
@@ -18,10 +19,12 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   if (!isCheckoutSessionId(sessionId)) {
     return <StartAgain message="We couldn't find that order." />;
   }
-  const receipt = await retrieveReceipt(sessionId).catch((error: unknown) => {
+  // The recorded order when the webhook has run; Stripe's view of the session while it is on its way.
+  const order = await findPaidOrder(sessionId);
+  const receipt = order ?? (await retrieveReceipt(sessionId).catch((error: unknown) => {
     if (error instanceof InvalidRequestError) return null; // Stripe has no such session
     throw error;
-  });
+  }));
   if (!receipt) return <StartAgain message="We couldn't find that order." />;
   // The receipt shows the buyer's email: only to the browser that started this checkout.
   if (!isBound((await cookies()).get(BROWSER_COOKIE)?.value, receipt.bindingTag)) {
@@ -33,6 +36,11 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   return (
     <section aria-labelledby="thanks">
       <h1 id="thanks">Thank you for your order!</h1>
+      {order ? (
+        <p data-testid="order-number">Order number: {order.orderId}</p>
+      ) : (
+        <p data-testid="order-pending">We are recording your order: reload in a moment for its number.</p>
+      )}
       <p>
         {receipt.email ? <>A receipt is on its way to {receipt.email}. </> : null}
         Here is what you bought:

@@ -1,16 +1,24 @@
 import { NextResponse } from 'next/server';
 import { fulfilCheckout } from '@/lib/actions/fulfil-checkout';
+import { releaseCheckout } from '@/lib/actions/release-checkout';
 import { errorResponse, readBody } from '@/lib/http';
 import { verifyWebhookEvent, WEBHOOK_BODY_LIMIT } from '@/lib/stripe/webhooks';
 
-// Stripe's webhooks: the raw body (bounded, so a huge one is refused unread) is verified before anything reads it.
+// Stripe's webhooks: the raw body (bounded, so a huge one is refused unread) is verified before anything reads it. Each event is acted on once (its id
+// is recorded in the same transaction); a failure answers 500, so Stripe delivers it again.
 export async function POST(request: Request) {
   try {
     const event = verifyWebhookEvent(await readBody(request, WEBHOOK_BODY_LIMIT), request.headers.get('stripe-signature'));
+    const { objectId } = event;
     switch (event.type) {
       case 'checkout.session.completed':
       case 'checkout.session.async_payment_succeeded': {
-        if (event.objectId) await fulfilCheckout(event.objectId);
+        if (objectId) await fulfilCheckout({ ...event, objectId });
+        break;
+      }
+      case 'checkout.session.expired':
+      case 'checkout.session.async_payment_failed': {
+        if (objectId) await releaseCheckout({ ...event, objectId });
         break;
       }
       default: {

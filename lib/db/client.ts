@@ -1,0 +1,89 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { env, type Env } from '@/lib/env';
+import { log } from '@/lib/log';
+import { seedInventory } from '@/lib/db/inventory';
+import * as schema from '@/lib/db/schema';
+
+type DatabaseMode = Env['database'];
+
+/** The one database type the verbs take: PGlite and node-postgres both give a PgDatabase over this schema. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  engine: 'pglite' | 'postgres';
+  /** Applies the committed migrations (lib/db/migrations); already-applied ones are skipped. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
+
+/** Opens PGlite (a folder, or `memory://`) or a node-postgres pool. Nothing is migrated here. */
+export async function openDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+  if (mode.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: mode.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, a failover) must not crash the process: the pool drops it
+    // and opens a new one on the next query. Without a listener node-postgres rethrows it as uncaught.
+    pool.on('error', (error) => log.warn('db.idle_connection_closed', { error }));
+    const db = drizzleNodePg(pool, { schema });
+    return {
+      db: db as unknown as Database, // the same PgDatabase; only the driver's result type differs
+      engine: 'postgres',
+      migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      close: () => pool.end(),
+    };
+  }
+  // PGlite does not create the parent folder of its data dir.
+  if (!mode.dataDir.startsWith('memory://')) mkdirSync(mode.dataDir, { recursive: true });
+  const client = new PGlite(mode.dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Database,
+    engine: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * Opens the database and makes it ready: the embedded PGlite is migrated at start (nothing to set up);
+ * a real Postgres is migrated by `npm run db:migrate`, run before a deploy. Both get any catalog product
+ * that has no inventory row yet, with its starting stock.
+ */
+export async function openReadyDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+  const handle = await openDatabase(mode, options);
+  if (handle.engine === 'pglite') await handle.migrate();
+  await seedInventory(handle.db);
+  return handle;
+}
+
+// One database per process, kept on globalThis: Next bundles each route separately, and a PGlite data dir
+// must be opened by one instance only.
+const GLOBAL_KEY = Symbol.for('storefront.database');
+type Holder = { [GLOBAL_KEY]?: Promise<DatabaseHandle> };
+const holder = globalThis as Holder;
+
+/** The app's database, from the environment, opened on first use. */
+export function database(): Promise<Database> {
+  holder[GLOBAL_KEY] ??= openReadyDatabase(env().database).catch((error: unknown) => {
+    holder[GLOBAL_KEY] = undefined; // the next request tries again
+    throw error;
+  });
+  return holder[GLOBAL_KEY].then((handle) => handle.db);
+}
+
+/** Tests and benchmarks: makes `database()` answer with this handle. */
+export function useDatabase(handle: DatabaseHandle): void {
+  holder[GLOBAL_KEY] = Promise.resolve(handle);
+}

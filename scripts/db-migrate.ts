@@ -1,0 +1,17 @@
+// `npm run db:migrate`: applies the committed migrations (lib/db/migrations) to the database the environment
+// names: DATABASE_URL's Postgres, or else the embedded PGlite in .data/pglite (PGLITE_DATA_DIR). Run it before
+// deploying against a real Postgres; the embedded database also migrates itself at start.
+import './load-env';
+import { openDatabase } from '../lib/db/client';
+import { seedInventory } from '../lib/db/inventory';
+import { parseEnv } from '../lib/env-schema';
+
+const { database } = parseEnv(process.env);
+const handle = await openDatabase(database);
+try {
+  await handle.migrate();
+  await seedInventory(handle.db);
+  console.log(`Migrated ${database.kind === 'postgres' ? 'the Postgres at DATABASE_URL' : `PGlite in ${database.dataDir}`}; inventory seeded for new products.`);
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,20 @@
+// `npm run test:db`: the database tests again, on a real Postgres (TEST_DATABASE_URL, a server on which the
+// tests may create and drop databases). `npm test` runs it with --if-configured: skipped without the variable,
+// since `npm run test:unit` has already run the same tests on PGlite.
+import { spawnSync } from 'node:child_process';
+
+const DB_TESTS = ['lib/db/', 'lib/actions/checkout-inventory'];
+
+if (!process.env.TEST_DATABASE_URL) {
+  if (process.argv.includes('--if-configured')) {
+    console.log('test:db skipped: TEST_DATABASE_URL is not set (the database tests ran on PGlite in test:unit).');
+    process.exit(0);
+  }
+  console.error('test:db needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-unit.ts', ...DB_TESTS], {
+  stdio: 'inherit',
+  env: { ...process.env, DB_TEST_ENGINES: 'postgres' },
+});
+process.exit(result.status ?? 1);
