@@ -8,6 +8,7 @@ import { syncCatalog } from '../lib/stripe/seed';
 import { main as benchEmulator } from './bench-emulator';
 import { startBenchBuild } from './bench-build';
 import { benchEndpoints } from './bench-endpoints';
+import { benchFirstLoad } from './bench-first-load';
 import { benchIntervalSwitch } from './bench-interval-switch';
 
 await benchEmulator();
@@ -24,6 +25,8 @@ try {
     await benchIntervalSwitch(app.base, stripe);
     console.log('');
     await benchEndpoints(app.base, stripe);
+    console.log('');
+    await benchFirstLoad(app.base);
   } finally {
     await app.stop();
   }
