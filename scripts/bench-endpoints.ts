@@ -9,8 +9,9 @@ import { BENCH_ROUTES } from './bench-build';
 import { percentile } from './bench-stats';
 
 const CONCURRENCY = 10;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 200);
+// Many short rounds rather than a few long ones: a burst of noise from other work then lands on every variant.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const PER_ROUND = Number(process.env.BENCH_REQUESTS ?? 150);
 /** A round stops early past this, so a slow machine still finishes. */
 const ROUND_LIMIT_MS = 15_000;
 
@@ -20,6 +21,8 @@ type Variant = {
   request: (worker: number) => { path: string; body: unknown; cookie?: string };
   expect: number;
   latencies: number[];
+  /** Throughput of each recorded round, to show how much the ratio moves between rounds. */
+  roundRps: number[];
   requests: number;
   elapsedMs: number;
 };
@@ -46,7 +49,7 @@ export async function benchEndpoints(base: string, stripe: Stripe) {
   const cart = { kind: 'plan', planId: PLAN.id, interval: 'monthly' };
 
   const variant = (name: string, expect: number, request: Variant['request']): Variant =>
-    ({ name, expect, request, latencies: [], requests: 0, elapsedMs: 0 });
+    ({ name, expect, request, latencies: [], roundRps: [], requests: 0, elapsedMs: 0 });
   const variants = [
     variant('POST /api/change-subscription-interval', 200, (w) => {
       const session = appSessions[w]!;
@@ -82,7 +85,9 @@ export async function benchEndpoints(base: string, stripe: Stripe) {
       }),
     );
     if (!record) return;
-    v.elapsedMs += performance.now() - started;
+    const elapsed = performance.now() - started;
+    v.roundRps.push((latencies.length / elapsed) * 1000);
+    v.elapsedMs += elapsed;
     v.requests += latencies.length;
     v.latencies.push(...latencies);
   };
@@ -92,6 +97,10 @@ export async function benchEndpoints(base: string, stripe: Stripe) {
     for (let i = 0; i < variants.length; i++) await round(variants[(i + r) % variants.length]!, true);
   }
 
+  const spread = (endpoint: Variant, bare: Variant) => {
+    const ratios = endpoint.roundRps.map((value, r) => value / bare.roundRps[r]!).sort((a, b) => a - b);
+    return `${ratios[0]!.toFixed(2)}–${ratios.at(-1)!.toFixed(2)}, median ${percentile(ratios, 50).toFixed(2)}`;
+  };
   const rps = (v: Variant) => (v.requests / v.elapsedMs) * 1000;
   const p50 = (v: Variant) => percentile(v.latencies, 50);
   console.log(`Mutation endpoints at concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds of ${PER_ROUND} requests each (bench build)`);
@@ -102,7 +111,7 @@ export async function benchEndpoints(base: string, stripe: Stripe) {
   for (const [endpoint, bare] of [[variants[0]!, variants[1]!], [variants[2]!, variants[3]!]] as const) {
     console.log(
       `${endpoint.name}: ${(rps(endpoint) / rps(bare)).toFixed(2)} of the bare handler's throughput, ` +
-        `added p50 ${(p50(endpoint) - p50(bare)).toFixed(2)} ms`,
+        `added p50 ${(p50(endpoint) - p50(bare)).toFixed(2)} ms (ratio per round ${spread(endpoint, bare)})`,
     );
   }
 }
