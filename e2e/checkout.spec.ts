@@ -67,8 +67,12 @@ test('a failed update shows an alert and changes nothing', async ({ page }) => {
   expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_monthly']);
 });
 
-test('keyboard only: the switch and Pay are reachable and work', async ({ page }) => {
-  await page.goto(MONTHLY_URL);
+test('keyboard only: from the shop to the receipt, card fields and email included', async ({ page }) => {
+  // The one mouse-free start: the shop's address. Everything after it is Tab, Space, Enter and typing.
+  await page.goto('/');
+  await tabUntilFocused(page, page.getByRole('link', { name: 'Subscribe monthly' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(MONTHLY_URL);
   const toggle = page.getByRole('switch');
   await expect(toggle).toBeVisible();
   await tabUntilFocused(page, toggle);

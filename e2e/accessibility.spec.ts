@@ -1,0 +1,97 @@
+// axe on every page and every checkout state: no serious or critical violation. Each state is held on
+// screen (a delayed or failed request) while axe runs, so a state that lasts a few milliseconds is checked too.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Route } from '@playwright/test';
+import { clearFaults, expect, fillCard, injectFault, test } from './support';
+
+const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
+
+test.afterEach(clearFaults);
+
+async function expectNoSeriousViolations(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const described = serious.map(
+    (violation) =>
+      `${violation.impact} ${violation.id}: ${violation.help}\n` +
+      violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
+  );
+  expect(described, `serious or critical axe violations on ${state}`).toEqual([]);
+}
+
+/** Holds every matching request until the returned function is called, then lets it through. */
+async function holdRequests(page: Page, url: string) {
+  const held: Route[] = [];
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    held.push(route);
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test('home', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page, 'home');
+});
+
+test('not found', async ({ page }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expectNoSeriousViolations(page, 'the not-found page');
+});
+
+test('an unknown item', async ({ page }) => {
+  await page.goto('/checkout?item=unknown');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText("isn't in our shop");
+  await expectNoSeriousViolations(page, '/checkout?item=unknown');
+});
+
+test('checkout: loading, then ready', async ({ page }) => {
+  const release = await holdRequests(page, '**/api/checkout/sessions');
+  await page.goto(MONTHLY_URL);
+  await expect(page.getByRole('status')).toHaveText('Loading your checkout…');
+  await expectNoSeriousViolations(page, 'the checkout, loading');
+  release();
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+  await expect(page.locator('iframe[title="Secure payment input frame"]')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the checkout, ready');
+});
+
+test('checkout: updating, then failed', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  await expect(page.getByTestId('total')).toHaveText('$24.00');
+  const release = await holdRequests(page, '**/api/change-subscription-interval');
+  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Updating your order…' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the checkout, updating');
+  release();
+  await expect(page.getByTestId('total')).toHaveText('$240.00');
+
+  // The storefront's Stripe client retries a 500 once, so two failures make the update fail for good.
+  await page.unroute('**/api/change-subscription-interval');
+  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 2, kind: 'error_500' });
+  await page.getByRole('switch', { name: 'Use monthly subscription' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Something went wrong on our end. Please try again later.');
+  await expectNoSeriousViolations(page, 'the checkout, a failed update');
+});
+
+test('checkout: the session cannot be created', async ({ page }) => {
+  await injectFault({ method: 'POST', path: '/v1/checkout/sessions', count: 2, kind: 'error_500' });
+  await page.goto(MONTHLY_URL);
+  await expect(page.getByRole('main').getByRole('alert').getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the checkout, failed to load');
+});
+
+test('paid: the receipt', async ({ page }) => {
+  await page.goto(MONTHLY_URL);
+  await page.getByLabel('Email').fill('buyer@example.com');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay $24.00' }).click();
+  await expect(page).toHaveURL(/\/checkout\/return\?session_id=cs_test_/);
+  await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the receipt');
+});
