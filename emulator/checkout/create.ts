@@ -14,18 +14,21 @@ import { selectShipping } from './view';
 
 const DAY = 24 * 60 * 60;
 const MIN_EXPIRY = 30 * 60;
-// Values Stripe renamed in 2026-03-25.dahlia; GA refuses the old names (API-NOTES §1, era C).
-const GA_UI_MODES = ['elements', 'embedded_page', 'form', 'hosted_page'] as const;
-const SEED_UI_MODES = ['custom', 'embedded', 'hosted'] as const;
+// Values Stripe renamed in 2026-03-25.dahlia; each version refuses the other era's names (API-NOTES §1).
+const UI_MODES = {
+  elements: ['elements', 'embedded_page', 'form', 'hosted_page'],
+  custom: ['custom', 'embedded', 'hosted'],
+} as const;
 
-/** The session's ui_mode, or a refusal: GA takes `elements`, the seed profile takes `custom`. */
+/** The session's ui_mode, or a refusal: dahlia and later take `elements`, earlier versions `custom`. */
 function checkUiMode(ctx: RequestCtx, value: unknown): Stripe.Checkout.Session.UiMode {
-  const seed = ctx.version.profile === 'seed';
-  const allowed: readonly string[] = seed ? SEED_UI_MODES : GA_UI_MODES;
+  const elementsMode = ctx.version.features.elementsUiMode;
+  const allowed: readonly string[] = UI_MODES[elementsMode];
   // Stripe's default is the hosted page, which the local Stripe does not serve.
-  const mode = typeof value === 'string' ? value : seed ? 'hosted' : 'hosted_page';
+  const mode = typeof value === 'string' ? value : elementsMode === 'custom' ? 'hosted' : 'hosted_page';
   if (!allowed.includes(mode)) throw invalid(`Invalid ui_mode: must be one of ${allowed.join(', ')}`, 'ui_mode');
-  if (mode !== (seed ? 'custom' : 'elements')) throw invalid(M.uiModeNotEmulated(mode), 'ui_mode');
+  if (mode !== elementsMode) throw invalid(M.uiModeNotEmulated(mode), 'ui_mode');
+  // `custom` is not in the SDK's (dahlia and later) union of ui_mode values.
   return mode as Stripe.Checkout.Session.UiMode;
 }
 
@@ -62,7 +65,7 @@ export function createSession(ctx: RequestCtx, p: Params): SessionRecord {
   const record: SessionRecord = {
     session: buildSession(ctx, p, { id, now, mode, uiMode, currency }),
     items: commitItems(ctx, drafts),
-    profile: ctx.version.profile,
+    showsLineItemPermission: ctx.version.features.lineItemPermission,
     updateLineItems: (permissions.update_line_items as SessionRecord['updateLineItems'] | undefined) ?? null,
     paymentIntentData: (p.payment_intent_data as Params | undefined) ?? null,
     subscriptionData: (p.subscription_data as Params | undefined) ?? null,

@@ -1,5 +1,6 @@
-// Params of Checkout Session create and update, as in Stripe's spec (openapi excerpts), per profile.
-// The seed profile (2025 preview) adds `permissions[update_line_items]`.
+// Params of Checkout Session create and update, as in Stripe's spec (openapi excerpts), per API version:
+// the server-update beta adds `permissions[update_line_items]`; `line_items` is an update param from
+// 2025-12-15.clover (or under the beta) on.
 import type { RequestCtx } from '../core/context';
 import { arr, bool, int, map, obj, str, type Spec } from '../http/params';
 import { ADDRESS_FIELDS, CURRENCY, METADATA } from '../resources/common';
@@ -50,7 +51,7 @@ const PERMISSION = str({ enum: ['client_only', 'server_only'] });
 
 export function createParams(ctx: RequestCtx): Record<string, Spec> {
   const permissions: Record<string, Spec> = { update_shipping_details: PERMISSION };
-  if (ctx.version.profile === 'seed') permissions.update_line_items = PERMISSION;
+  if (ctx.version.features.lineItemPermission) permissions.update_line_items = PERMISSION;
   return {
     mode: str({ enum: ['payment', 'setup', 'subscription'] }),
     ui_mode: str(),
@@ -83,10 +84,12 @@ export function createParams(ctx: RequestCtx): Record<string, Spec> {
   };
 }
 
-/** Update params are the same in both profiles (the GA operation of the spec excerpt). */
-export const UPDATE_PARAMS: Record<string, Spec> = {
-  line_items: arr(UPDATE_LINE_ITEM),
-  shipping_options: arr(SHIPPING_OPTION, { emptyable: true }),
-  collected_information: obj({ shipping_details: SHIPPING_DETAILS }),
-  metadata: METADATA,
-};
+/** The GA update operation of the spec excerpt; before clover (without the beta) no `line_items`. */
+export function updateParams(ctx: RequestCtx): Record<string, Spec> {
+  return {
+    ...(ctx.version.features.lineItemUpdates ? { line_items: arr(UPDATE_LINE_ITEM) } : {}),
+    shipping_options: arr(SHIPPING_OPTION, { emptyable: true }),
+    collected_information: obj({ shipping_details: SHIPPING_DETAILS }),
+    metadata: METADATA,
+  };
+}

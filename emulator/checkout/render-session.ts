@@ -5,7 +5,7 @@ import type { SessionRecord } from './session-record';
 
 export function sessionObject(record: SessionRecord): Stripe.Checkout.Session {
   const session = structuredClone(record.session);
-  if (record.profile === 'seed') {
+  if (record.showsLineItemPermission) {
     session.permissions = {
       update_shipping_details: session.permissions?.update_shipping_details ?? null,
       update_line_items: record.updateLineItems,

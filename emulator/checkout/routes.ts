@@ -8,7 +8,7 @@ import { respond } from '../resources/render';
 import { createSession } from './create';
 import { expireIfDue, expireNow, loadSession } from './expiry';
 import { CHECKOUT_MSG as M } from './messages';
-import { createParams, UPDATE_PARAMS } from './params';
+import { createParams, updateParams } from './params';
 import { sessionObject } from './render-session';
 import type { SessionRecord } from './session-record';
 import { updateSession } from './update';
@@ -39,7 +39,7 @@ export const checkoutRoutes: Route[] = [
     method: 'POST',
     pattern: '/v1/checkout/sessions/:id',
     auth: 'secret',
-    params: UPDATE_PARAMS,
+    params: updateParams,
     handle: (ctx, p, path) => view(ctx, updateSession(ctx, path.id ?? '', p), p),
   },
   {

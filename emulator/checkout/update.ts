@@ -21,6 +21,7 @@ export function updateSession(ctx: RequestCtx, id: string, p: Params): SessionRe
     // Kept shipping options must still match the (new) currency.
     draftShippingOptions(ctx, s.shipping_options.map((o) => ({ shipping_rate: o.shipping_rate })), s.mode, currency);
   }
+  const metadata = p.metadata !== undefined ? mergeMetadata(s.metadata, p.metadata) : null;
 
   if (drafts) record.items = commitItems(ctx, drafts);
   if (shipping) {
@@ -37,7 +38,7 @@ export function updateSession(ctx: RequestCtx, id: string, p: Params): SessionRe
       shipping_details: { name: details.name as string, address: toAddress(details.address as Params) as Stripe.Address },
     };
   }
-  if (p.metadata !== undefined) s.metadata = mergeMetadata(s.metadata, p.metadata);
+  if (metadata) s.metadata = metadata;
   recompute(ctx, record);
   return record;
 }

@@ -2,7 +2,7 @@
 //   faults → auth → API version → route → idempotency → parse form params → validate → handler → write
 // and every request, whatever its outcome, goes to the request log.
 import type { World } from '../core/context';
-import { invalid, MSG, StripeApiError } from '../core/errors';
+import { invalid, MAX_IDEMPOTENCY_KEY_LENGTH, MSG, StripeApiError } from '../core/errors';
 import { parseApiVersion } from '../core/version';
 import type { Faults } from '../controls/faults';
 import type { RequestLog } from '../controls/request-log';
@@ -68,6 +68,7 @@ function execute(
     checkKeyKind(match.route.auth, auth);
 
     if (idempotencyKey && method !== 'GET') {
+      if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) throw invalid(MSG.idempotencyKeyLength(idempotencyKey.length));
       headers['Idempotency-Key'] = idempotencyKey;
       const saved = deps.idempotency.begin(idempotencyKey, `${method} ${url.pathname}?${url.search}\n${req.body}`);
       if (saved) return { ...saved, headers: { ...saved.headers, 'Request-Id': requestId, 'Idempotent-Replayed': 'true' } };

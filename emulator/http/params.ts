@@ -1,7 +1,7 @@
 // A small schema for request params: it refuses unknown names (Stripe's `Received unknown parameter`),
 // coerces form strings into integers and booleans, and names the offending param the way Stripe does
 // (`line_items[2][quantity]`). Handlers then work on plain typed values.
-import { invalid, missingParam, MSG, unknownParam } from '../core/errors';
+import { invalid, METADATA_LIMITS, missingParam, MSG, unknownParam } from '../core/errors';
 import type { FormValue } from './form';
 
 export type Spec =
@@ -36,12 +36,26 @@ export function validate(input: Record<string, FormValue>, fields: Record<string
   return checkObject(input, { ...COMMON, ...fields }, '') as Params;
 }
 
+/**
+ * A form array: the form parser keeps `a[0]=x&a[1]=y` as an object with index keys (an all-digit key
+ * may be a metadata key), so a list is recognised here, where the spec says one is expected.
+ */
+function asArray(value: FormValue): FormValue[] | null {
+  if (typeof value !== 'object') return null;
+  const keys = Object.keys(value);
+  if (!keys.every((key) => /^\d+$/.test(key))) return null;
+  return keys
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((index) => value[String(index)] ?? '');
+}
+
 function name(prefix: string, key: string | number): string {
   return prefix ? `${prefix}[${key}]` : String(key);
 }
 
 function checkObject(value: FormValue, fields: Record<string, Spec>, prefix: string): Params {
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(MSG.invalidObject, prefix || undefined);
+  if (typeof value !== 'object') throw invalid(MSG.invalidObject, prefix || undefined);
   const out: Params = {};
   for (const key of Object.keys(value)) {
     const spec = fields[key];
@@ -72,8 +86,10 @@ function check(value: FormValue, spec: Spec, param: string): unknown {
       return n;
     }
     case 'bool': {
-      if (value === 'true') return true;
-      if (value === 'false') return false;
+      // Any case: stripe-python and stripe-dotnet send `True`/`False`, and Stripe takes them.
+      const lower = typeof value === 'string' ? value.toLowerCase() : '';
+      if (lower === 'true') return true;
+      if (lower === 'false') return false;
       throw invalid(MSG.invalidBoolean(String(value)), param);
     }
     case 'object':
@@ -81,17 +97,22 @@ function check(value: FormValue, spec: Spec, param: string): unknown {
       return checkObject(value, spec.fields, param);
     case 'array': {
       if (value === '' && spec.emptyable) return '';
-      if (!Array.isArray(value)) throw invalid(MSG.invalidArray, param);
-      if (spec.max !== undefined && value.length > spec.max) throw invalid(MSG.arrayTooLong(param, spec.max), param);
-      return value.map((v, i) => check(v, spec.of, name(param, i)));
+      const items = asArray(value);
+      if (!items) throw invalid(MSG.invalidArray, param);
+      if (spec.max !== undefined && items.length > spec.max) throw invalid(MSG.arrayTooLong(param, spec.max), param);
+      return items.map((v, i) => check(v, spec.of, name(param, i)));
     }
     case 'map': {
       if (value === '') return '';
-      if (typeof value !== 'object' || Array.isArray(value)) throw invalid(MSG.invalidObject, param);
+      if (typeof value !== 'object') throw invalid(MSG.invalidObject, param);
+      const entries = Object.entries(value);
+      if (entries.length > METADATA_LIMITS.keys) throw invalid(MSG.metadataTooManyKeys(entries.length), param);
       const out: Record<string, string> = {};
-      for (const [k, v] of Object.entries(value)) {
-        if (typeof v !== 'string') throw invalid(`Invalid ${name(param, k)}: metadata values must be strings`, name(param, k));
-        out[k] = v;
+      for (const [key, entry] of entries) {
+        if (typeof entry !== 'string') throw invalid(MSG.metadataValue(JSON.stringify(entry)), param);
+        if (key.length > METADATA_LIMITS.keyLength) throw invalid(MSG.metadataKey(key), param);
+        if (entry.length > METADATA_LIMITS.valueLength) throw invalid(MSG.metadataValue(entry), param);
+        out[key] = entry;
       }
       return out;
     }

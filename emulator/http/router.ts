@@ -10,7 +10,7 @@ export type Route = {
   /** `/v1/checkout/sessions/:id`: a `:name` matches one path segment. */
   pattern: string;
   auth: Auth;
-  /** Accepted params; a function when they depend on the API profile. */
+  /** Accepted params; a function when they depend on the API version. */
   params: Record<string, Spec> | ((ctx: RequestCtx) => Record<string, Spec>);
   handle: (ctx: RequestCtx, params: Params, path: Record<string, string>) => unknown;
 };

@@ -1,4 +1,5 @@
 // Small rules shared by every resource.
+import { invalid, METADATA_LIMITS, MSG } from '../core/errors';
 import { map, str, type Spec } from '../http/params';
 
 export type Metadata = Record<string, string>;
@@ -12,6 +13,9 @@ export function mergeMetadata(current: Metadata | null, update: unknown): Metada
     if (v === '') delete next[k];
     else next[k] = v;
   }
+  // The limit holds for the merged result too: an update may add keys to ones already there.
+  const count = Object.keys(next).length;
+  if (count > METADATA_LIMITS.keys) throw invalid(MSG.metadataTooManyKeys(count), 'metadata');
   return next;
 }
 
