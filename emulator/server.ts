@@ -27,6 +27,11 @@ export type LocalStripeOptions = {
   now?: () => number;
   /** Delays between webhook delivery attempts (default 1, 2, 4, 8, 16 s). */
   webhookRetryDelaysMs?: number[];
+  /**
+   * How many /v1 requests the request log keeps (the oldest are dropped). Default: the environment's
+   * STRIPE_EMULATOR_REQUEST_LOG_SIZE, else 1000; read here so every way of starting the emulator honours it.
+   */
+  requestLogSize?: number;
 };
 
 export type LocalStripe = {
@@ -35,13 +40,18 @@ export type LocalStripe = {
   webhookSecret: string;
 };
 
+function logSizeFromEnv(): number | undefined {
+  const raw = process.env.STRIPE_EMULATOR_REQUEST_LOG_SIZE;
+  return raw ? Number(raw) : undefined;
+}
+
 export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe {
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const store = new Store();
   const clock = new Clock(options.now);
   const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   const world: World = { store, clock, events: new Events(store, clock, deliverer) };
-  const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(), faults: new Faults(), log: new RequestLog() };
+  const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? logSizeFromEnv()) };
   const assets = new AssetCache();
   const controls = {
     faults: deps.faults,

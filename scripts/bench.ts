@@ -2,7 +2,10 @@
 // compare numbers measured in one run.
 import { main as benchEmulator } from './bench-emulator';
 import { benchIntervalSwitch } from './bench-interval-switch';
+import { benchSoak } from './bench-soak';
 
 await benchEmulator();
 console.log('');
 await benchIntervalSwitch();
+console.log('');
+await benchSoak(20000);

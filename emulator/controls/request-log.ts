@@ -10,18 +10,34 @@ export type LoggedRequest = {
   at: string;
 };
 
+export const DEFAULT_REQUEST_LOG_SIZE = 1000;
+
+/** A bounded ring: past `capacity` entries, the oldest is overwritten, so memory stays flat. */
 export class RequestLog {
   private entries: LoggedRequest[] = [];
+  /** Where the next entry goes once the ring is full (then also the oldest entry). */
+  private next = 0;
 
-  add(entry: LoggedRequest): void {
-    this.entries.push(entry);
+  constructor(readonly capacity: number = DEFAULT_REQUEST_LOG_SIZE) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`The request log size must be a positive integer, not ${capacity}.`);
   }
 
+  add(entry: LoggedRequest): void {
+    if (this.entries.length < this.capacity) {
+      this.entries.push(entry);
+      return;
+    }
+    this.entries[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
+  }
+
+  /** Oldest first. */
   all(): LoggedRequest[] {
-    return [...this.entries];
+    return [...this.entries.slice(this.next), ...this.entries.slice(0, this.next)];
   }
 
   clear(): void {
     this.entries = [];
+    this.next = 0;
   }
 }
