@@ -2,14 +2,16 @@
 // and a thin `listen` that puts it on a port.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkoutExpansions } from './checkout/expansions';
 import { sweepExpired } from './checkout/expiry';
 import { Clock } from './core/clock';
 import type { World } from './core/context';
 import { MSG, StripeApiError } from './core/errors';
 import { newRequestId } from './core/ids';
+import { createExpander } from './core/respond';
 import { Store } from './core/store';
-import { Faults } from './controls/faults';
-import { RequestLog } from './controls/request-log';
+import { Faults } from './http/faults';
+import { RequestLog } from './http/request-log';
 import { handleControl } from './controls/routes';
 import { handleApi } from './http/api';
 import { AssetCache } from './http/assets';
@@ -50,7 +52,7 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
   const store = new Store();
   const clock = new Clock(options.now);
   const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
-  const world: World = { store, clock, events: new Events(store, clock, deliverer) };
+  const world: World = { store, clock, events: new Events(store, clock, deliverer), expander: createExpander(checkoutExpansions) };
   const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? logSizeFromEnv()) };
   const assets = new AssetCache();
   const controls = {

@@ -10,7 +10,7 @@ import { createCustomerRecord } from '../resources/customers';
 import { buildPaymentIntent, buildSubscription } from './fulfilment-objects';
 import { buildInvoice } from './invoice-object';
 import { sessionObject } from './render-session';
-import type { SessionRecord } from './session-record';
+import type { SessionRecord } from '../core/session-record';
 
 export type Buyer = { email: string; name: string | null; address: Address | null };
 
@@ -24,7 +24,7 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
 
   s.customer = customer?.id ?? null;
   s.customer_details = {
-    address: (buyer.address as Stripe.Address | null) ?? null,
+    address: buyer.address,
     business_name: null,
     email: buyer.email,
     individual_name: null,

@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId, randomToken } from '../core/ids';
 import { mergeMetadata } from '../resources/common';
-import type { SessionRecord } from './session-record';
+import type { SessionRecord } from '../core/session-record';
 
 type Shipping = Stripe.PaymentIntent.Shipping | null;
 
@@ -34,7 +34,7 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
     currency: s.currency ?? 'usd',
     customer,
     customer_account: null,
-    description: (data.description as string | undefined) ?? null,
+    description: data.description ?? null,
     excluded_payment_method_types: null,
     last_payment_error: null,
     // No Charge objects are emulated: the id is a stand-in that cannot be retrieved.
@@ -50,12 +50,12 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
     payment_method_types: ['card'],
     payment_record: null,
     processing: null,
-    receipt_email: (data.receipt_email as string | undefined) ?? null,
+    receipt_email: data.receipt_email ?? null,
     review: null,
     setup_future_usage: null,
     shipping,
     source: null,
-    statement_descriptor: (data.statement_descriptor as string | undefined) ?? null,
+    statement_descriptor: data.statement_descriptor ?? null,
     statement_descriptor_suffix: null,
     status: 'succeeded',
     transfer_data: null,
@@ -117,7 +117,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     default_payment_method: paymentMethod,
     default_source: null,
     default_tax_rates: [],
-    description: (data.description as string | undefined) ?? null,
+    description: data.description ?? null,
     discounts: [],
     ended_at: null,
     invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },

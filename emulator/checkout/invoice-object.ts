@@ -2,7 +2,7 @@
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId } from '../core/ids';
-import type { SessionRecord } from './session-record';
+import type { SessionRecord } from '../core/session-record';
 import { renderLineItem } from './view';
 
 export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe.Subscription, customer: Stripe.Customer): Stripe.Invoice {

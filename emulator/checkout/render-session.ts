@@ -1,7 +1,7 @@
 // The session as the API returns it: a copy of the stored object plus the preview permission
 // `update_line_items`, which exists only under the seed profile's beta (not in the GA type).
 import type Stripe from 'stripe';
-import type { SessionRecord } from './session-record';
+import type { SessionRecord } from '../core/session-record';
 
 export function sessionObject(record: SessionRecord): Stripe.Checkout.Session {
   const session = structuredClone(record.session);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Harness, startLocalStripe, stripeError } from '../test-helpers';
-import { RequestLog, type LoggedRequest } from './request-log';
+import { RequestLog, type LoggedRequest } from '../http/request-log';
 
 describe('the request log', () => {
   const entry = (n: number): LoggedRequest => ({ method: 'GET', path: `/v1/x/${n}`, status: 200, durationMs: 0, idempotencyKey: null, requestId: `req_${n}`, at: '' });

@@ -6,8 +6,8 @@
 //   GET    /_emulator/requests         {"data": [{method, path, status, durationMs, idempotencyKey, requestId, at}]}
 //   DELETE /_emulator/requests         clears the log
 import { json, type HttpResponse } from '../http/responses';
-import { FAULT_KINDS, type Fault, type Faults } from './faults';
-import type { RequestLog } from './request-log';
+import { FAULT_KINDS, type Fault, type Faults } from '../http/faults';
+import type { RequestLog } from '../http/request-log';
 
 export type ControlDeps = {
   faults: Faults;

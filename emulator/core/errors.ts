@@ -49,6 +49,7 @@ export const MSG = {
   secretOnClient: 'This endpoint is called by Stripe.js with a publishable key (pk_test_…).',
   unknownParam: (param: string) => `Received unknown parameter: ${param}`,
   missingParam: (param: string) => `Missing required param: ${param}.`,
+  invalidString: (param: string) => `Invalid string: ${param} must be a string`,
   invalidInteger: (value: string) => `Invalid integer: ${value}`,
   invalidBoolean: (value: string) => `Invalid boolean: ${value}`,
   invalidArray: 'Invalid array',

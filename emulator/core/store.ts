@@ -1,7 +1,7 @@
 // The in-memory state of the one emulated account. One Map per object type, in creation order
 // (lists read it newest first, as Stripe's lists do).
 import type Stripe from 'stripe';
-import type { SessionRecord } from '../checkout/session-record';
+import type { SessionRecord } from './session-record';
 
 export type Tables = {
   product: Stripe.Product;

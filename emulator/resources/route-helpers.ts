@@ -1,14 +1,14 @@
 // The GET-by-id route every resource has, in one place.
 import type { RequestCtx } from '../core/context';
-import type { Route } from '../http/router';
-import { respond } from './render';
+import { respond } from '../core/respond';
+import { route, type Route } from '../http/router';
 
 export function retrieveRoute(pattern: string, load: (ctx: RequestCtx, id: string) => unknown): Route {
-  return {
+  return route({
     method: 'GET',
     pattern,
     auth: 'secret',
     params: {},
-    handle: (ctx, p, path) => respond(ctx, load(ctx, path.id ?? ''), p.expand),
-  };
+    handle: (ctx, params, path) => respond(ctx, load(ctx, path.id ?? ''), params.expand),
+  });
 }

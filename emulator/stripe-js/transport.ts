@@ -1,7 +1,6 @@
+import { encodeForm, type ParamObject } from '../core/form-encoding';
 import type { ServerSession } from './server-session';
 
-export type FormValue = string | number | boolean | null | undefined | FormObject | FormValue[];
-export type FormObject = { [key: string]: FormValue };
 
 // Stripe's error envelope, kept as an Error subclass so callers can branch on `code`.
 export class StripeApiError extends Error {
@@ -20,20 +19,7 @@ export class StripeApiError extends Error {
 // The two client endpoints the checkout needs. Tests pass a fake; the browser uses fetchTransport.
 export interface CheckoutTransport {
   getSession(): Promise<ServerSession>;
-  updateSession(params: FormObject): Promise<ServerSession>;
-}
-
-// Stripe's form encoding: nested objects and arrays become a[b][0]=v; null and undefined are left out.
-export function formEncode(params: FormObject): string {
-  const out = new URLSearchParams();
-  const walk = (prefix: string, value: FormValue) => {
-    if (value === null || value === undefined) return;
-    if (Array.isArray(value)) value.forEach((v, i) => walk(`${prefix}[${i}]`, v));
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v);
-    else out.append(prefix, String(value));
-  };
-  for (const [key, value] of Object.entries(params)) walk(key, value);
-  return out.toString();
+  updateSession(params: ParamObject): Promise<ServerSession>;
 }
 
 export function sessionIdFromSecret(clientSecret: string): string | null {
@@ -47,9 +33,9 @@ export async function stripeRequest<T>(
   publishableKey: string,
   method: 'GET' | 'POST',
   path: string,
-  params: FormObject,
+  params: ParamObject,
 ): Promise<T> {
-  const body = formEncode(params);
+  const body = encodeForm(params);
   const url = method === 'GET' ? `${origin}${path}?${body}` : `${origin}${path}`;
   let response: Response;
   try {

@@ -1,4 +1,5 @@
-// Stripe's wire format for params: form-encoded with brackets, `a[b][0][c]=v`.
+// Stripe's wire format for params: form-encoded with brackets, `a[b][0][c]=v`. Both directions live
+// here: `parseForm` for the server, `encodeForm` for the local Stripe.js (so this module is browser-safe).
 // We decode into a tree whose leaves are strings. Indices stay object keys (`line_items[0]` → key '0'):
 // only the param spec knows whether `metadata[0]` is a list slot or a metadata key (validate turns
 // index-keyed objects into arrays where the spec expects an array).
@@ -59,4 +60,20 @@ function insert(node: Node, path: string[], value: string): void {
       cur = child;
     }
   }
+}
+
+/** What a client encodes: nested objects and arrays; null and undefined are left out. */
+export type ParamInput = string | number | boolean | null | undefined | ParamObject | ParamInput[];
+export type ParamObject = { [key: string]: ParamInput };
+
+export function encodeForm(params: ParamObject): string {
+  const out = new URLSearchParams();
+  const walk = (prefix: string, value: ParamInput) => {
+    if (value === null || value === undefined) return;
+    if (Array.isArray(value)) value.forEach((item, index) => walk(`${prefix}[${index}]`, item));
+    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(`${prefix}[${key}]`, item);
+    else out.append(prefix, String(value));
+  };
+  for (const [key, value] of Object.entries(params)) walk(key, value);
+  return out.toString();
 }

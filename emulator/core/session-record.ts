@@ -22,6 +22,10 @@ export type SessionRecord = {
   /** Preview-only permission (seed profile); kept here because the GA type has no such field. */
   updateLineItems: 'client_only' | 'server_only' | null;
   /** Create params Stripe applies when the session completes (not echoed on the session). */
-  paymentIntentData: Record<string, unknown> | null;
-  subscriptionData: Record<string, unknown> | null;
+  paymentIntentData: PaymentIntentData | null;
+  subscriptionData: SubscriptionData | null;
 };
+
+type MetadataParam = Record<string, string> | '';
+export type PaymentIntentData = { metadata?: MetadataParam; description?: string; receipt_email?: string; statement_descriptor?: string };
+export type SubscriptionData = { metadata?: MetadataParam; description?: string; trial_period_days?: number };
