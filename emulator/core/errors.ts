@@ -1,12 +1,15 @@
 // The one error builder. Every failure the local Stripe reports is a StripeApiError, rendered with
-// Stripe's envelope `{error: {type, code, message, param, doc_url}}`. Messages are templates below so a
-// reader can compare them with Stripe's wording in one place.
-export type ErrorType =
-  | 'invalid_request_error'
-  | 'card_error'
-  | 'idempotency_error'
-  | 'rate_limit_error'
-  | 'api_error';
+// Stripe's envelope `{error: {type, code, message, param, doc_url}}` by http/responses.ts. Messages
+// are templates below so a reader can compare them with Stripe's wording in one place.
+// This module is shared with the local Stripe.js (bundled for the browser): it imports nothing.
+// `api_connection_error` is the client's own: the local Stripe could not be reached.
+export const ERROR_TYPES = ['invalid_request_error', 'card_error', 'idempotency_error', 'rate_limit_error', 'api_error', 'api_connection_error'] as const;
+export type ErrorType = (typeof ERROR_TYPES)[number];
+
+/** An error type read off the wire; anything unknown is an api_error. */
+export function errorTypeOf(value: unknown): ErrorType {
+  return ERROR_TYPES.find((type) => type === value) ?? 'api_error';
+}
 
 export class StripeApiError extends Error {
   constructor(
@@ -19,16 +22,12 @@ export class StripeApiError extends Error {
     this.name = 'StripeApiError';
   }
 
-  toBody(): { error: Record<string, string> } {
-    const { code, param, decline_code } = this.details;
-    const error: Record<string, string> = { type: this.type, message: this.message };
-    if (code) {
-      error.code = code;
-      error.doc_url = `https://docs.stripe.com/error-codes/${code.replace(/_/g, '-')}`;
-    }
-    if (param) error.param = param;
-    if (decline_code) error.decline_code = decline_code;
-    return { error };
+  get code(): string | null {
+    return this.details.code ?? null;
+  }
+
+  get declineCode(): string | null {
+    return this.details.decline_code ?? null;
   }
 }
 

@@ -1,20 +1,7 @@
+import { errorTypeOf, StripeApiError } from '../core/errors';
 import { encodeForm, type ParamObject } from '../core/form-encoding';
 import type { ServerSession } from './server-session';
 
-
-// Stripe's error envelope, kept as an Error subclass so callers can branch on `code`.
-export class StripeApiError extends Error {
-  constructor(
-    message: string,
-    readonly type: string,
-    readonly code: string | null,
-    readonly declineCode: string | null,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'StripeApiError';
-  }
-}
 
 // The two client endpoints the checkout needs. Tests pass a fake; the browser uses fetchTransport.
 export interface CheckoutTransport {
@@ -48,20 +35,17 @@ export async function stripeRequest<T>(
       body: method === 'POST' ? body : undefined,
     });
   } catch {
-    throw new StripeApiError(`Could not reach the local Stripe at ${origin}.`, 'api_connection_error', null, null, 0);
+    throw new StripeApiError(0, 'api_connection_error', `Could not reach the local Stripe at ${origin}.`);
   }
   const json = (await response.json().catch(() => null)) as
     | { error?: { message?: string; type?: string; code?: string; decline_code?: string } }
     | null;
   if (!response.ok || !json || json.error) {
     const error = json?.error ?? {};
-    throw new StripeApiError(
-      error.message ?? `The local Stripe answered ${response.status}.`,
-      error.type ?? 'api_error',
-      error.code ?? null,
-      error.decline_code ?? null,
-      response.status,
-    );
+    throw new StripeApiError(response.status, errorTypeOf(error.type), error.message ?? `The local Stripe answered ${response.status}.`, {
+      code: error.code,
+      decline_code: error.decline_code,
+    });
   }
   return json as T;
 }
