@@ -8,8 +8,8 @@ import type { SessionRecord } from '../core/session-record';
 import { sessionObject } from './render-session';
 
 export function expireNow(world: World, ctx: RequestCtx | null, record: SessionRecord): void {
-  const s = record.session;
-  s.status = 'expired';
+  const session = record.session;
+  session.status = 'expired';
   world.events.emit(ctx, 'checkout.session.expired', sessionObject(record));
 }
 

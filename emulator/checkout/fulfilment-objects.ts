@@ -5,15 +5,16 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId, randomToken } from '../core/ids';
 import { mergeMetadata } from '../resources/common';
+import { storedPrice, storedTaxRate } from './stored';
 import type { SessionRecord } from '../core/session-record';
 
 type Shipping = Stripe.PaymentIntent.Shipping | null;
 
 export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, customer: string | null, paymentMethod: string, shipping: Shipping): Stripe.PaymentIntent {
-  const s = record.session;
+  const session = record.session;
   const id = newId('pi');
   const data = record.paymentIntentData ?? {};
-  const amount = s.amount_total ?? 0;
+  const amount = session.amount_total ?? 0;
   return {
     id,
     object: 'payment_intent',
@@ -31,7 +32,7 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
     client_secret: `${id}_secret_${randomToken(25)}`,
     confirmation_method: 'automatic',
     created: ctx.clock.now(),
-    currency: s.currency ?? 'usd',
+    currency: session.currency ?? 'usd',
     customer,
     customer_account: null,
     description: data.description ?? null,
@@ -66,7 +67,7 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
 const INTERVAL_SECONDS: Record<string, number> = { day: 86400, week: 7 * 86400, month: 30 * 86400, year: 365 * 86400 };
 
 export function buildSubscription(ctx: RequestCtx, record: SessionRecord, customer: string, paymentMethod: string): Stripe.Subscription {
-  const s = record.session;
+  const session = record.session;
   const id = newId('sub');
   const now = ctx.clock.now();
   const recurring = record.items.filter((i) => ctx.store.get('price', i.price)?.recurring);
@@ -75,7 +76,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
   const periodEnd = now + (INTERVAL_SECONDS[first?.interval ?? 'month'] ?? 0) * (first?.interval_count ?? 1);
   const data = record.subscriptionData ?? {};
   const items: Stripe.SubscriptionItem[] = recurring.map((item) => {
-    const price = structuredClone(ctx.store.get('price', item.price) as Stripe.Price);
+    const price = structuredClone(storedPrice(ctx, item.price));
     return {
       id: newId('si'),
       object: 'subscription_item',
@@ -90,7 +91,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
       price,
       quantity: item.quantity,
       subscription: id,
-      tax_rates: item.tax_rates.map((t) => structuredClone(ctx.store.get('tax_rate', t) as Stripe.TaxRate)),
+      tax_rates: item.tax_rates.map((rateId) => structuredClone(storedTaxRate(ctx, rateId))),
     };
   });
   return {
@@ -110,7 +111,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: null },
     collection_method: 'charge_automatically',
     created: now,
-    currency: s.currency ?? 'usd',
+    currency: session.currency ?? 'usd',
     customer,
     customer_account: null,
     days_until_due: null,
