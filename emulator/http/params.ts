@@ -78,7 +78,7 @@ export function bool<const O extends Options = object>(options?: O) {
 }
 
 export function obj<F extends Fields, const O extends Options = object>(fields: F, options?: O) {
-  return spec(options, (value, param, features): ParamsOf<F> => checkObject(value, fields, param, features));
+  return spec(options, (value, param, features) => checkObject<ParamsOf<F>>(value, fields, param, features));
 }
 
 export function arr<T, const O extends { max?: number } & Options = object>(of: Spec<T, boolean>, options?: O) {
@@ -127,9 +127,11 @@ export const LIST_FIELDS = {
   ending_before: str(),
 };
 
-export function validate<F extends Fields>(input: FormValue, fields: F, features: VersionFeatures): ParamsOf<typeof COMMON_FIELDS & F> {
-  const all: typeof COMMON_FIELDS & F = { ...COMMON_FIELDS, ...fields };
-  return checkObject(input, all, '', features);
+/** What a handler receives: its own params, typed, and the params every endpoint accepts. */
+export type RouteParams<F extends Fields> = ParamsOf<F> & ParamsOf<typeof COMMON_FIELDS>;
+
+export function validate<F extends Fields>(input: FormValue, fields: F, features: VersionFeatures): RouteParams<F> {
+  return checkObject<RouteParams<F>>(input, { ...COMMON_FIELDS, ...fields }, '', features);
 }
 
 /**
@@ -150,7 +152,8 @@ function name(prefix: string, key: string | number): string {
   return prefix ? `${prefix}[${key}]` : String(key);
 }
 
-function checkObject<F extends Fields>(value: FormValue, fields: F, prefix: string, features: VersionFeatures): ParamsOf<F> {
+/** `Out` is the ParamsOf of `fields`, which the caller names (TypeScript cannot relate the two for a generic F). */
+function checkObject<Out>(value: FormValue, fields: Fields, prefix: string, features: VersionFeatures): Out {
   if (typeof value !== 'object') throw invalid(MSG.invalidObject, prefix || undefined);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
@@ -161,6 +164,6 @@ function checkObject<F extends Fields>(value: FormValue, fields: F, prefix: stri
   for (const [key, field] of Object.entries(fields)) {
     if (field.required && out[key] === undefined) throw missingParam(name(prefix, key));
   }
-  // Built key by key from `fields`, each value by its own spec: the shape ParamsOf<F> describes.
-  return out as ParamsOf<F>;
+  // Built key by key from `fields`, each value by its own spec: the shape ParamsOf<fields> describes.
+  return out as Out;
 }

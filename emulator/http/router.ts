@@ -2,7 +2,7 @@
 // payment-pages/*, webhooks/*) with `route`, and gathered in routes.ts.
 import type { Auth, RequestCtx } from '../core/context';
 import type { FormObject } from '../core/form-encoding';
-import { validate, type COMMON_FIELDS, type Fields, type ParamsOf } from './params';
+import { validate, type Fields, type RouteParams } from './params';
 
 export type Method = 'GET' | 'POST' | 'DELETE';
 
@@ -21,7 +21,7 @@ export type RouteDefinition<F extends Fields> = {
   auth: Auth;
   /** Accepted params, declared once; the handler receives them typed (plus `expand`). */
   params: F;
-  handle(ctx: RequestCtx, params: ParamsOf<typeof COMMON_FIELDS & F>, path: Record<string, string>): unknown;
+  handle(ctx: RequestCtx, params: RouteParams<F>, path: Record<string, string>): unknown;
 };
 
 export function route<F extends Fields>(definition: RouteDefinition<F>): Route {

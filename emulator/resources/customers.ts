@@ -5,11 +5,10 @@ import type { RequestCtx } from '../core/context';
 import { notFound } from '../core/errors';
 import { newId, randomToken } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
-import { respond } from '../core/respond';
 import { LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
-import { route, type Route } from '../http/router';
+import type { Route } from '../http/router';
 import { ADDRESS_FIELDS, METADATA, mergeMetadata, orNullIfEmpty, toAddress } from './common';
-import { retrieveRoute } from './route-helpers';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
 const FIELDS = {
   email: str({ max: 512 }),
@@ -69,31 +68,13 @@ function update(ctx: RequestCtx, params: CustomerParams, id: string): Stripe.Cus
 }
 
 export const customerRoutes: Route[] = [
-  route({
-    method: 'POST',
-    pattern: '/v1/customers',
-    auth: 'secret',
-    params: FIELDS,
-    handle: (ctx, params) => respond(ctx, createCustomerRecord(ctx, params), params.expand),
-  }),
+  createRoute('/v1/customers', FIELDS, createCustomerRecord),
   retrieveRoute('/v1/customers/:id', (ctx, id) => getCustomer(ctx, id)),
-  route({
-    method: 'POST',
-    pattern: '/v1/customers/:id',
-    auth: 'secret',
-    params: FIELDS,
-    handle: (ctx, params, path) => respond(ctx, update(ctx, params, path.id ?? ''), params.expand),
-  }),
-  route({
-    method: 'GET',
-    pattern: '/v1/customers',
-    auth: 'secret',
-    params: { ...LIST_FIELDS, email: str() },
-    handle: (ctx, params) => {
-      let items = newestFirst(ctx.store.table('customer'));
-      const { email } = params;
-      if (email !== undefined) items = items.filter((customer) => customer.email === email);
-      return respond(ctx, paginate(items, params, '/v1/customers', 'customer'), params.expand);
-    },
+  updateRoute('/v1/customers/:id', FIELDS, update),
+  listRoute('/v1/customers', { ...LIST_FIELDS, email: str() }, (ctx, params) => {
+    let items = newestFirst(ctx.store.table('customer'));
+    const { email } = params;
+    if (email !== undefined) items = items.filter((customer) => customer.email === email);
+    return paginate(items, params, '/v1/customers', 'customer');
   }),
 ];

@@ -5,12 +5,11 @@ import type { RequestCtx } from '../core/context';
 import { invalid, missingParam, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
-import { respond } from '../core/respond';
 import { arr, bool, int, LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
-import { route, type Route } from '../http/router';
+import type { Route } from '../http/router';
 import { byActive, CURRENCY, currencyOf, METADATA, mergeMetadata, orNullIfEmpty, REQUIRED_CURRENCY, TAX_BEHAVIOR } from './common';
 import { buildProduct, getProduct } from './products';
-import { retrieveRoute } from './route-helpers';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
 const INTERVALS = ['day', 'week', 'month', 'year'] as const;
 
@@ -185,26 +184,8 @@ function list(ctx: RequestCtx, params: ParamsOf<typeof LIST_PRICE_FIELDS>) {
 }
 
 export const priceRoutes: Route[] = [
-  route({
-    method: 'POST',
-    pattern: '/v1/prices',
-    auth: 'secret',
-    params: CREATE_FIELDS,
-    handle: (ctx, params) => respond(ctx, createPriceRecord(ctx, params), params.expand),
-  }),
+  createRoute('/v1/prices', CREATE_FIELDS, createPriceRecord),
   retrieveRoute('/v1/prices/:id', (ctx, id) => getPrice(ctx, id, 'id')),
-  route({
-    method: 'POST',
-    pattern: '/v1/prices/:id',
-    auth: 'secret',
-    params: UPDATE_FIELDS,
-    handle: (ctx, params, path) => respond(ctx, update(ctx, params, path.id ?? ''), params.expand),
-  }),
-  route({
-    method: 'GET',
-    pattern: '/v1/prices',
-    auth: 'secret',
-    params: LIST_PRICE_FIELDS,
-    handle: (ctx, params) => respond(ctx, list(ctx, params), params.expand),
-  }),
+  updateRoute('/v1/prices/:id', UPDATE_FIELDS, update),
+  listRoute('/v1/prices', LIST_PRICE_FIELDS, list),
 ];

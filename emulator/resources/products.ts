@@ -4,11 +4,10 @@ import type { RequestCtx } from '../core/context';
 import { invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
-import { respond } from '../core/respond';
 import { arr, bool, LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
 import { route, type Route } from '../http/router';
 import { byActive, METADATA, mergeMetadata, orNullIfEmpty } from './common';
-import { retrieveRoute } from './route-helpers';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
 const FIELDS = {
   name: str({ max: 5000 }),
@@ -87,24 +86,12 @@ function update(ctx: RequestCtx, params: ParamsOf<typeof UPDATE_FIELDS>, id: str
 }
 
 export const productRoutes: Route[] = [
-  route({
-    method: 'POST',
-    pattern: '/v1/products',
-    auth: 'secret',
-    params: CREATE_PRODUCT_FIELDS,
-    handle: (ctx, params) => {
-      const product = buildProduct(ctx, params);
-      return respond(ctx, ctx.store.put('product', product.id, product), params.expand);
-    },
+  createRoute('/v1/products', CREATE_PRODUCT_FIELDS, (ctx, params) => {
+    const product = buildProduct(ctx, params);
+    return ctx.store.put('product', product.id, product);
   }),
   retrieveRoute('/v1/products/:id', (ctx, id) => getProduct(ctx, id)),
-  route({
-    method: 'POST',
-    pattern: '/v1/products/:id',
-    auth: 'secret',
-    params: UPDATE_FIELDS,
-    handle: (ctx, params, path) => respond(ctx, update(ctx, params, path.id ?? ''), params.expand),
-  }),
+  updateRoute('/v1/products/:id', UPDATE_FIELDS, update),
   route({
     method: 'DELETE',
     pattern: '/v1/products/:id',
@@ -119,18 +106,12 @@ export const productRoutes: Route[] = [
       return { id: product.id, object: 'product', deleted: true };
     },
   }),
-  route({
-    method: 'GET',
-    pattern: '/v1/products',
-    auth: 'secret',
-    params: { ...LIST_FIELDS, active: bool(), ids: arr(str()), shippable: bool(), url: str() },
-    handle: (ctx, params) => {
-      let items = byActive(newestFirst(ctx.store.table('product')), params.active);
-      const { ids, shippable, url } = params;
-      if (ids) items = items.filter((product) => ids.includes(product.id));
-      if (shippable !== undefined) items = items.filter((product) => product.shippable === shippable);
-      if (url !== undefined) items = items.filter((product) => product.url === url);
-      return respond(ctx, paginate(items, params, '/v1/products', 'product'), params.expand);
-    },
+  listRoute('/v1/products', { ...LIST_FIELDS, active: bool(), ids: arr(str()), shippable: bool(), url: str() }, (ctx, params) => {
+    let items = byActive(newestFirst(ctx.store.table('product')), params.active);
+    const { ids, shippable, url } = params;
+    if (ids) items = items.filter((product) => ids.includes(product.id));
+    if (shippable !== undefined) items = items.filter((product) => product.shippable === shippable);
+    if (url !== undefined) items = items.filter((product) => product.url === url);
+    return paginate(items, params, '/v1/products', 'product');
   }),
 ];

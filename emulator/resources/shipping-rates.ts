@@ -5,11 +5,10 @@ import type { RequestCtx } from '../core/context';
 import { missingParam, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
-import { respond } from '../core/respond';
 import { bool, int, LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
-import { route, type Route } from '../http/router';
+import type { Route } from '../http/router';
 import { byActive, CURRENCY, currencyOf, METADATA, mergeMetadata, REQUIRED_CURRENCY, TAX_BEHAVIOR } from './common';
-import { retrieveRoute } from './route-helpers';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
 const UNITS = ['business_day', 'day', 'hour', 'month', 'week'] as const;
 const BOUND_FIELDS = { unit: str({ enum: UNITS, required: true }), value: int({ min: 1, required: true }) };
@@ -70,34 +69,16 @@ function update(ctx: RequestCtx, params: ParamsOf<typeof UPDATE_FIELDS>, id: str
 }
 
 export const shippingRateRoutes: Route[] = [
-  route({
-    method: 'POST',
-    pattern: '/v1/shipping_rates',
-    auth: 'secret',
-    params: SHIPPING_RATE_DATA,
-    handle: (ctx, params) => {
-      const rate = buildShippingRate(ctx, params);
-      return respond(ctx, ctx.store.put('shipping_rate', rate.id, rate), params.expand);
-    },
+  createRoute('/v1/shipping_rates', SHIPPING_RATE_DATA, (ctx, params) => {
+    const rate = buildShippingRate(ctx, params);
+    return ctx.store.put('shipping_rate', rate.id, rate);
   }),
   retrieveRoute('/v1/shipping_rates/:id', (ctx, id) => getShippingRate(ctx, id)),
-  route({
-    method: 'POST',
-    pattern: '/v1/shipping_rates/:id',
-    auth: 'secret',
-    params: UPDATE_FIELDS,
-    handle: (ctx, params, path) => respond(ctx, update(ctx, params, path.id ?? ''), params.expand),
-  }),
-  route({
-    method: 'GET',
-    pattern: '/v1/shipping_rates',
-    auth: 'secret',
-    params: { ...LIST_FIELDS, active: bool(), currency: CURRENCY },
-    handle: (ctx, params) => {
-      let items = byActive(newestFirst(ctx.store.table('shipping_rate')), params.active);
-      const { currency } = params;
-      if (currency !== undefined) items = items.filter((rate) => rate.fixed_amount?.currency === currencyOf(currency));
-      return respond(ctx, paginate(items, params, '/v1/shipping_rates', 'shipping rate'), params.expand);
-    },
+  updateRoute('/v1/shipping_rates/:id', UPDATE_FIELDS, update),
+  listRoute('/v1/shipping_rates', { ...LIST_FIELDS, active: bool(), currency: CURRENCY }, (ctx, params) => {
+    let items = byActive(newestFirst(ctx.store.table('shipping_rate')), params.active);
+    const { currency } = params;
+    if (currency !== undefined) items = items.filter((rate) => rate.fixed_amount?.currency === currencyOf(currency));
+    return paginate(items, params, '/v1/shipping_rates', 'shipping rate');
   }),
 ];

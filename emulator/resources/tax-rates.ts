@@ -4,11 +4,10 @@ import type { RequestCtx } from '../core/context';
 import { invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
-import { respond } from '../core/respond';
 import { bool, LIST_FIELDS, str, type ParamsOf } from '../http/params';
-import { route, type Route } from '../http/router';
+import type { Route } from '../http/router';
 import { byActive, METADATA, mergeMetadata } from './common';
-import { retrieveRoute } from './route-helpers';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
 const TAX_TYPES = ['amusement_tax', 'communications_tax', 'gst', 'hst', 'igst', 'jct', 'lease_tax', 'pst', 'qst', 'retail_delivery_fee', 'rst', 'sales_tax', 'service_tax', 'vat'] as const;
 
@@ -80,31 +79,13 @@ function update(ctx: RequestCtx, params: ParamsOf<typeof EDITABLE_FIELDS>, id: s
 }
 
 export const taxRateRoutes: Route[] = [
-  route({
-    method: 'POST',
-    pattern: '/v1/tax_rates',
-    auth: 'secret',
-    params: CREATE_FIELDS,
-    handle: (ctx, params) => respond(ctx, create(ctx, params), params.expand),
-  }),
+  createRoute('/v1/tax_rates', CREATE_FIELDS, create),
   retrieveRoute('/v1/tax_rates/:id', (ctx, id) => getTaxRate(ctx, id)),
-  route({
-    method: 'POST',
-    pattern: '/v1/tax_rates/:id',
-    auth: 'secret',
-    params: EDITABLE_FIELDS,
-    handle: (ctx, params, path) => respond(ctx, update(ctx, params, path.id ?? ''), params.expand),
-  }),
-  route({
-    method: 'GET',
-    pattern: '/v1/tax_rates',
-    auth: 'secret',
-    params: { ...LIST_FIELDS, active: bool(), inclusive: bool() },
-    handle: (ctx, params) => {
-      let items = byActive(newestFirst(ctx.store.table('tax_rate')), params.active);
-      const { inclusive } = params;
-      if (inclusive !== undefined) items = items.filter((rate) => rate.inclusive === inclusive);
-      return respond(ctx, paginate(items, params, '/v1/tax_rates', 'tax rate'), params.expand);
-    },
+  updateRoute('/v1/tax_rates/:id', EDITABLE_FIELDS, update),
+  listRoute('/v1/tax_rates', { ...LIST_FIELDS, active: bool(), inclusive: bool() }, (ctx, params) => {
+    let items = byActive(newestFirst(ctx.store.table('tax_rate')), params.active);
+    const { inclusive } = params;
+    if (inclusive !== undefined) items = items.filter((rate) => rate.inclusive === inclusive);
+    return paginate(items, params, '/v1/tax_rates', 'tax rate');
   }),
 ];
