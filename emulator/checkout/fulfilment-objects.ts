@@ -102,6 +102,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     automatic_tax: { disabled_reason: null, enabled: false, liability: null },
     billing_cycle_anchor: now,
     billing_cycle_anchor_config: null,
+    // The SDK type also requires fields of flexible billing mode, which a classic subscription leaves out.
     billing_mode: { type: 'classic' } as Stripe.Subscription.BillingMode,
     billing_schedules: [],
     billing_thresholds: null,
@@ -155,13 +156,15 @@ function planOf(price: Stripe.Price): Stripe.Plan {
     billing_scheme: 'per_unit',
     created: price.created,
     currency: price.currency,
-    interval: (price.recurring?.interval ?? 'month') as Stripe.Plan.Interval,
+    // Only recurring prices get a plan; price and plan intervals are the same four words.
+    interval: price.recurring?.interval ?? 'month',
     interval_count: price.recurring?.interval_count ?? 1,
     livemode: false,
     metadata: price.metadata,
     meter: null,
     nickname: price.nickname,
-    product: price.product as string,
+    // Prices are stored with their product's id (never expanded in the store).
+    product: typeof price.product === 'string' ? price.product : price.product.id,
     tiers_mode: null,
     transform_usage: null,
     trial_period_days: price.recurring?.trial_period_days ?? null,

@@ -10,13 +10,13 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
   const id = newId('in');
   const now = ctx.clock.now();
   const lines: Stripe.InvoiceLineItem[] = record.items.map((item) => {
-    const li = renderLineItem(ctx, item);
+    const lineItem = renderLineItem(ctx, item);
     return {
       id: newId('il'),
       object: 'line_item',
-      amount: li.amount_subtotal,
-      currency: li.currency,
-      description: li.description,
+      amount: lineItem.amount_subtotal,
+      currency: lineItem.currency,
+      description: lineItem.description,
       discount_amounts: [],
       discountable: true,
       discounts: [],
@@ -27,12 +27,12 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
       period: { start: now, end: sub.items.data[0]?.current_period_end ?? now },
       pretax_credit_amounts: null,
       pricing: null,
-      quantity: li.quantity,
+      quantity: lineItem.quantity,
       quantity_decimal: null,
       subscription: sub.id,
-      subtotal: li.amount_subtotal,
+      subtotal: lineItem.amount_subtotal,
       taxes: null,
-    } as Stripe.InvoiceLineItem;
+    };
   });
   const total = session.amount_total ?? 0;
   const tax = session.total_details?.amount_tax ?? 0;

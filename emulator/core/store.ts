@@ -59,6 +59,7 @@ export class Store {
   }
 
   table<K extends TableName>(name: K): Map<string, Tables[K]> {
+    // reset() fills every table name with its own Map; the one Map per name holds Tables[name] only.
     return this.tables.get(name) as Map<string, Tables[K]>;
   }
 
