@@ -1,6 +1,8 @@
 // Every object the local Stripe returns has exactly the keys of its example in Stripe's official
-// fixtures (emulator/fixtures/stripe-fixtures.json, a copy of stripe/openapi's fixtures3.json, API 2026-07-29.dahlia), except the differences listed
-// in DIFFERENCES with their reason.
+// fixtures (emulator/fixtures/stripe-fixtures.json, a copy of stripe/openapi's fixtures3.json, API
+// 2026-07-29.dahlia), except the differences listed in DIFFERENCES with their reason; and wherever
+// both the fixture and our object hold a non-null value, the values are of the same JSON type, at
+// every depth (a field we leave null that the fixture fills is allowed: most fields are nullable).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +65,31 @@ function keyDiff(ours: object, fixture: object): string[] {
   return [...[...a].filter((k) => !b.has(k)).map((k) => `+${k}`), ...[...b].filter((k) => !a.has(k)).map((k) => `-${k}`)].sort();
 }
 
+type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+
+function kindOf(value: unknown): Kind {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const kind = typeof value;
+  return kind === 'string' || kind === 'number' || kind === 'boolean' ? kind : 'object';
+}
+
+/** Paths (`a.b[0].c`) where ours and the fixture hold non-null values of different JSON types. */
+function typeDiff(ours: unknown, fixture: unknown, path = ''): string[] {
+  const [mine, theirs] = [kindOf(ours), kindOf(fixture)];
+  if (mine === 'null' || theirs === 'null') return [];
+  if (mine !== theirs) return [`${path || '(root)'}: ${mine}, fixture ${theirs}`];
+  if (mine === 'array') {
+    const [first, example] = [(ours as unknown[])[0], (fixture as unknown[])[0]];
+    return typeDiff(first, example, `${path}[0]`);
+  }
+  if (mine !== 'object') return [];
+  const fixtureObject = fixture as Record<string, unknown>;
+  return Object.entries(ours as Record<string, unknown>).flatMap(([key, value]) =>
+    key in fixtureObject ? typeDiff(value, fixtureObject[key], path ? `${path}.${key}` : key) : [],
+  );
+}
+
 for (const type of ['checkout.session', 'item', 'price', 'product', 'shipping_rate', 'tax_rate', 'customer', 'payment_intent', 'subscription', 'invoice', 'event', 'webhook_endpoint']) {
   it(`${type} has the keys of its fixture`, () => {
     const ours = objects[type] as Stripe.Response<object> | undefined;
@@ -72,6 +99,13 @@ for (const type of ['checkout.session', 'item', 'price', 'product', 'shipping_ra
     const fixture = FIXTURES[type];
     assert.ok(fixture, `no fixture for ${type}`);
     assert.deepEqual(keyDiff(plain, fixture), Object.keys(DIFFERENCES[type] ?? {}).sort());
+  });
+
+  it(`${type} has the value types of its fixture`, () => {
+    // As on the wire: the SDK decodes decimal strings into Decimal objects, which serialise back to strings.
+    const ours = JSON.parse(JSON.stringify(objects[type])) as Record<string, unknown>;
+    delete ours.lastResponse;
+    assert.deepEqual(typeDiff(ours, FIXTURES[type]), []);
   });
 }
 
@@ -86,4 +120,11 @@ it('nested shapes that the storefront reads match too', () => {
   const item = objects.item as Stripe.LineItem;
   assert.deepEqual(keyDiff(item.price ?? {}, FIXTURES.price ?? {}), []);
   assert.deepEqual(keyDiff(price, FIXTURES.price ?? {}), []);
+});
+
+it('the type check tells a wrong type from a null one', () => {
+  assert.deepEqual(typeDiff({ amount: '100', customer: null, lines: [{ id: 1 }] }, { amount: 100, customer: 'cus_1', lines: [{ id: 'li_1' }] }), [
+    'amount: string, fixture number',
+    'lines[0].id: number, fixture string',
+  ]);
 });

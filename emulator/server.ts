@@ -2,14 +2,16 @@
 // and a thin `listen` that puts it on a port.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkoutExpansions } from './checkout/expansions';
 import { sweepExpired } from './checkout/expiry';
 import { Clock } from './core/clock';
 import type { World } from './core/context';
 import { MSG, StripeApiError } from './core/errors';
 import { newRequestId } from './core/ids';
+import { createExpander } from './core/respond';
 import { Store } from './core/store';
-import { Faults } from './controls/faults';
-import { RequestLog } from './controls/request-log';
+import { Faults } from './http/faults';
+import { RequestLog } from './http/request-log';
 import { handleControl } from './controls/routes';
 import { handleApi } from './http/api';
 import { AssetCache } from './http/assets';
@@ -27,6 +29,11 @@ export type LocalStripeOptions = {
   now?: () => number;
   /** Delays between webhook delivery attempts (default 1, 2, 4, 8, 16 s). */
   webhookRetryDelaysMs?: number[];
+  /**
+   * How many /v1 requests the request log keeps (the oldest are dropped). Default: the environment's
+   * STRIPE_EMULATOR_REQUEST_LOG_SIZE, else 1000; read here so every way of starting the emulator honours it.
+   */
+  requestLogSize?: number;
 };
 
 export type LocalStripe = {
@@ -35,13 +42,18 @@ export type LocalStripe = {
   webhookSecret: string;
 };
 
+function logSizeFromEnv(): number | undefined {
+  const raw = process.env.STRIPE_EMULATOR_REQUEST_LOG_SIZE;
+  return raw ? Number(raw) : undefined;
+}
+
 export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe {
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const store = new Store();
   const clock = new Clock(options.now);
   const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
-  const world: World = { store, clock, events: new Events(store, clock, deliverer) };
-  const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(), faults: new Faults(), log: new RequestLog() };
+  const world: World = { store, clock, events: new Events(store, clock, deliverer), expander: createExpander(checkoutExpansions) };
+  const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? logSizeFromEnv()) };
   const assets = new AssetCache();
   const controls = {
     faults: deps.faults,

@@ -11,6 +11,7 @@ import { startBenchBuild } from './bench-build';
 import { benchEndpoints } from './bench-endpoints';
 import { benchFirstLoad } from './bench-first-load';
 import { benchIntervalSwitch } from './bench-interval-switch';
+import { benchSoak } from './bench-soak';
 
 await benchEmulator();
 console.log('');
@@ -36,3 +37,5 @@ try {
 }
 console.log('');
 await benchDatabase();
+console.log('');
+await benchSoak(20000);

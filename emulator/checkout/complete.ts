@@ -10,21 +10,21 @@ import { createCustomerRecord } from '../resources/customers';
 import { buildPaymentIntent, buildSubscription } from './fulfilment-objects';
 import { buildInvoice } from './invoice-object';
 import { sessionObject } from './render-session';
-import type { SessionRecord } from './session-record';
+import type { SessionRecord } from '../core/session-record';
 
 export type Buyer = { email: string; name: string | null; address: Address | null };
 
 export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: Buyer): void {
-  const s = record.session;
-  const existing = typeof s.customer === 'string' ? ctx.store.get('customer', s.customer) : undefined;
-  const customer = existing ?? (needsCustomer(s) ? createCustomerRecord(ctx, { email: buyer.email, ...(buyer.name ? { name: buyer.name } : {}) }) : null);
+  const session = record.session;
+  const existing = typeof session.customer === 'string' ? ctx.store.get('customer', session.customer) : undefined;
+  const customer = existing ?? (needsCustomer(session) ? createCustomerRecord(ctx, { email: buyer.email, ...(buyer.name ? { name: buyer.name } : {}) }) : null);
   if (customer && !existing) ctx.events.emit(ctx, 'customer.created', structuredClone(customer));
   const paymentMethod = newId('pm');
-  const shippingDetails = s.collected_information?.shipping_details ?? null;
+  const shippingDetails = session.collected_information?.shipping_details ?? null;
 
-  s.customer = customer?.id ?? null;
-  s.customer_details = {
-    address: (buyer.address as Stripe.Address | null) ?? null,
+  session.customer = customer?.id ?? null;
+  session.customer_details = {
+    address: buyer.address,
     business_name: null,
     email: buyer.email,
     individual_name: null,
@@ -33,16 +33,16 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     tax_exempt: 'none',
     tax_ids: [],
   };
-  s.status = 'complete';
-  s.payment_status = 'paid';
+  session.status = 'complete';
+  session.payment_status = 'paid';
 
-  if (s.mode === 'payment') {
+  if (session.mode === 'payment') {
     const shipping = shippingDetails
       ? { address: shippingDetails.address, carrier: null, name: shippingDetails.name, phone: null, tracking_number: null }
       : null;
     const pi = buildPaymentIntent(ctx, record, customer?.id ?? null, paymentMethod, shipping);
     ctx.store.put('payment_intent', pi.id, pi);
-    s.payment_intent = pi.id;
+    session.payment_intent = pi.id;
     ctx.events.emit(ctx, 'payment_intent.created', structuredClone({ ...pi, status: 'requires_payment_method', amount_received: 0 }));
     ctx.events.emit(ctx, 'payment_intent.succeeded', structuredClone(pi));
   } else if (customer) {
@@ -52,8 +52,8 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     sub.latest_invoice = invoice.id;
     ctx.store.put('subscription', sub.id, sub);
     ctx.store.put('invoice', invoice.id, invoice);
-    s.subscription = sub.id;
-    s.invoice = invoice.id;
+    session.subscription = sub.id;
+    session.invoice = invoice.id;
     ctx.events.emit(ctx, 'customer.subscription.created', structuredClone(sub));
     ctx.events.emit(ctx, 'invoice.paid', structuredClone(invoice));
   }
@@ -63,6 +63,6 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
 // Payment mode defaults to customer_creation=if_required, which creates a Customer only when one is
 // needed ("only subscription mode Sessions and payment mode Sessions with post-purchase invoices
 // enabled require a Customer"; changelog 2022-08-01 default-customer-creation-checkout-session).
-function needsCustomer(s: Stripe.Checkout.Session): boolean {
-  return s.mode !== 'payment' || s.customer_creation === 'always' || s.invoice_creation?.enabled === true;
+function needsCustomer(session: Stripe.Checkout.Session): boolean {
+  return session.mode !== 'payment' || session.customer_creation === 'always' || session.invoice_creation?.enabled === true;
 }

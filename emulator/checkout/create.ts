@@ -3,94 +3,95 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid, missingParam } from '../core/errors';
 import { newId, randomToken } from '../core/ids';
-import type { Params } from '../http/params';
+import type { SessionRecord } from '../core/session-record';
 import { mergeMetadata } from '../resources/common';
 import { getCustomer } from '../resources/customers';
 import { checkItemSet, commitItems, draftNewItem } from './line-items';
-import { CHECKOUT_MSG as M } from './messages';
-import type { SessionRecord } from './session-record';
+import { CHECKOUT_MSG } from './messages';
+import type { CreateSessionParams } from './params';
+import { selectShipping } from './session-changes';
 import { commitShipping, draftShippingOptions } from './shipping';
-import { selectShipping } from './view';
 
 const DAY = 24 * 60 * 60;
 const MIN_EXPIRY = 30 * 60;
-// Values Stripe renamed in 2026-03-25.dahlia; GA refuses the old names (API-NOTES §1, era C).
-const GA_UI_MODES = ['elements', 'embedded_page', 'form', 'hosted_page'] as const;
-const SEED_UI_MODES = ['custom', 'embedded', 'hosted'] as const;
+// Values Stripe renamed in 2026-03-25.dahlia; each version refuses the other era's names (API-NOTES §1).
+const UI_MODES = {
+  elements: ['elements', 'embedded_page', 'form', 'hosted_page'],
+  custom: ['custom', 'embedded', 'hosted'],
+} as const;
 
-/** The session's ui_mode, or a refusal: GA takes `elements`, the seed profile takes `custom`. */
-function checkUiMode(ctx: RequestCtx, value: unknown): Stripe.Checkout.Session.UiMode {
-  const seed = ctx.version.profile === 'seed';
-  const allowed: readonly string[] = seed ? SEED_UI_MODES : GA_UI_MODES;
+/** The session's ui_mode, or a refusal: dahlia and later take `elements`, earlier versions `custom`. */
+function checkUiMode(ctx: RequestCtx, value: string | undefined): Stripe.Checkout.Session.UiMode {
+  const elementsMode = ctx.version.features.elementsUiMode;
+  const allowed: readonly string[] = UI_MODES[elementsMode];
   // Stripe's default is the hosted page, which the local Stripe does not serve.
-  const mode = typeof value === 'string' ? value : seed ? 'hosted' : 'hosted_page';
+  const mode = value ?? (elementsMode === 'custom' ? 'hosted' : 'hosted_page');
   if (!allowed.includes(mode)) throw invalid(`Invalid ui_mode: must be one of ${allowed.join(', ')}`, 'ui_mode');
-  if (mode !== (seed ? 'custom' : 'elements')) throw invalid(M.uiModeNotEmulated(mode), 'ui_mode');
+  if (mode !== elementsMode) throw invalid(CHECKOUT_MSG.uiModeNotEmulated(mode), 'ui_mode');
+  // `custom` is not in the SDK's (dahlia and later) union of ui_mode values.
   return mode as Stripe.Checkout.Session.UiMode;
 }
 
-function checkRequest(ctx: RequestCtx, p: Params, uiMode: string): void {
-  if (p.return_url === undefined) throw invalid(M.returnUrlRequired(uiMode), 'return_url');
-  for (const param of ['success_url', 'cancel_url', 'redirect_on_completion']) {
-    if (p[param] !== undefined) throw invalid(M.urlNotAllowed(param, uiMode), param);
+function checkRequest(ctx: RequestCtx, params: CreateSessionParams, uiMode: string): void {
+  if (params.return_url === undefined) throw invalid(CHECKOUT_MSG.returnUrlRequired(uiMode), 'return_url');
+  for (const param of ['success_url', 'cancel_url', 'redirect_on_completion'] as const) {
+    if (params[param] !== undefined) throw invalid(CHECKOUT_MSG.urlNotAllowed(param, uiMode), param);
   }
-  if (p.mode === 'setup') throw invalid(M.setupNotEmulated, 'mode');
-  if ((p.automatic_tax as Params | undefined)?.enabled === true) throw invalid(M.automaticTaxNotEmulated, 'automatic_tax[enabled]');
-  if (p.customer !== undefined && p.customer_email !== undefined) throw invalid(M.customerAndEmail, 'customer_email');
-  if (typeof p.customer === 'string') getCustomer(ctx, p.customer, 'customer');
+  if (params.mode === 'setup') throw invalid(CHECKOUT_MSG.setupNotEmulated, 'mode');
+  if (params.automatic_tax?.enabled === true) throw invalid(CHECKOUT_MSG.automaticTaxNotEmulated, 'automatic_tax[enabled]');
+  if (params.customer !== undefined && params.customer_email !== undefined) throw invalid(CHECKOUT_MSG.customerAndEmail, 'customer_email');
+  if (params.customer !== undefined) getCustomer(ctx, params.customer, 'customer');
   const now = ctx.clock.now();
-  if (typeof p.expires_at === 'number' && (p.expires_at < now + MIN_EXPIRY || p.expires_at > now + DAY)) {
-    throw invalid(M.expiresAtRange, 'expires_at');
+  if (params.expires_at !== undefined && (params.expires_at < now + MIN_EXPIRY || params.expires_at > now + DAY)) {
+    throw invalid(CHECKOUT_MSG.expiresAtRange, 'expires_at');
   }
 }
 
-export function createSession(ctx: RequestCtx, p: Params): SessionRecord {
-  const uiMode = checkUiMode(ctx, p.ui_mode);
-  checkRequest(ctx, p, uiMode);
-  if (p.mode === undefined) throw missingParam('mode');
-  const mode = p.mode as Stripe.Checkout.Session.Mode;
-  const rawItems = p.line_items as Params[] | undefined;
-  if (!rawItems || rawItems.length === 0) throw invalid(M.lineItemsRequired(mode), 'line_items');
-  const drafts = rawItems.map((item, i) => draftNewItem(ctx, item, `line_items[${i}]`));
+export function createSession(ctx: RequestCtx, params: CreateSessionParams): SessionRecord {
+  const uiMode = checkUiMode(ctx, params.ui_mode);
+  checkRequest(ctx, params, uiMode);
+  const mode = params.mode;
+  if (mode === undefined) throw missingParam('mode');
+  if (mode === 'setup') throw invalid(CHECKOUT_MSG.setupNotEmulated, 'mode');
+  const rawItems = params.line_items;
+  if (!rawItems || rawItems.length === 0) throw invalid(CHECKOUT_MSG.lineItemsRequired(mode), 'line_items');
+  const drafts = rawItems.map((item, index) => draftNewItem(ctx, item, `line_items[${index}]`));
   const currency = checkItemSet(drafts, mode);
-  const shipping = draftShippingOptions(ctx, p.shipping_options, mode, currency);
+  const shipping = draftShippingOptions(ctx, params.shipping_options, mode, currency);
 
   // Everything is valid: from here on, store.
   const id = newId('cs_test');
   const now = ctx.clock.now();
-  const permissions = (p.permissions ?? {}) as Params;
   const record: SessionRecord = {
-    session: buildSession(ctx, p, { id, now, mode, uiMode, currency }),
+    session: buildSession(ctx, params, { id, now, mode, uiMode, currency }),
     items: commitItems(ctx, drafts),
-    profile: ctx.version.profile,
-    updateLineItems: (permissions.update_line_items as SessionRecord['updateLineItems'] | undefined) ?? null,
-    paymentIntentData: (p.payment_intent_data as Params | undefined) ?? null,
-    subscriptionData: (p.subscription_data as Params | undefined) ?? null,
+    showsLineItemPermission: ctx.version.features.lineItemPermission,
+    updateLineItems: params.permissions?.update_line_items ?? null,
+    paymentIntentData: params.payment_intent_data ?? null,
+    subscriptionData: params.subscription_data ?? null,
   };
   record.session.shipping_options = commitShipping(ctx, shipping);
   selectShipping(ctx, record, null);
   return ctx.store.put('checkout.session', id, record);
 }
 
-type Basics = { id: string; now: number; mode: Stripe.Checkout.Session.Mode; uiMode: Stripe.Checkout.Session.UiMode; currency: string };
+type Basics = { id: string; now: number; mode: 'payment' | 'subscription'; uiMode: Stripe.Checkout.Session.UiMode; currency: string };
 
-function buildSession(ctx: RequestCtx, p: Params, b: Basics): Stripe.Checkout.Session {
-  const s = (v: unknown) => (typeof v === 'string' ? v : null);
-  const permissions = (p.permissions ?? {}) as Params;
-  const countries = (p.shipping_address_collection as Params | undefined)?.allowed_countries as string[] | undefined;
+function buildSession(ctx: RequestCtx, params: CreateSessionParams, b: Basics): Stripe.Checkout.Session {
+  const countries = params.shipping_address_collection?.allowed_countries;
   return {
     id: b.id,
     object: 'checkout.session',
     adaptive_pricing: { enabled: false },
     after_expiration: null,
-    allow_promotion_codes: (p.allow_promotion_codes as boolean | undefined) ?? null,
+    allow_promotion_codes: params.allow_promotion_codes ?? null,
     allowed_payment_method_types: null,
     amount_subtotal: 0,
     amount_total: 0,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
-    billing_address_collection: (p.billing_address_collection as Stripe.Checkout.Session.BillingAddressCollection | undefined) ?? null,
+    billing_address_collection: params.billing_address_collection ?? null,
     cancel_url: null,
-    client_reference_id: s(p.client_reference_id),
+    client_reference_id: params.client_reference_id ?? null,
     client_secret: `${b.id}_secret_${randomToken(24)}`,
     collected_information: { business_name: null, individual_name: null, shipping_details: null },
     consent: null,
@@ -100,41 +101,43 @@ function buildSession(ctx: RequestCtx, p: Params, b: Basics): Stripe.Checkout.Se
     currency_conversion: null,
     custom_fields: [],
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
-    customer: s(p.customer),
+    customer: params.customer ?? null,
     customer_account: null,
-    customer_creation: b.mode === 'payment' ? ((p.customer_creation as 'always' | undefined) ?? 'if_required') : null,
+    customer_creation: b.mode === 'payment' ? (params.customer_creation ?? 'if_required') : null,
     customer_details: null,
-    customer_email: s(p.customer_email),
+    customer_email: params.customer_email ?? null,
     discounts: [],
-    expires_at: (p.expires_at as number | undefined) ?? b.now + DAY,
+    expires_at: params.expires_at ?? b.now + DAY,
     integration_identifier: null,
     invoice: null,
-    invoice_creation: b.mode === 'payment' ? invoiceCreation((p.invoice_creation as Params | undefined)?.enabled === true) : null,
+    invoice_creation: b.mode === 'payment' ? invoiceCreation(params.invoice_creation?.enabled === true) : null,
     livemode: false,
-    locale: (p.locale as Stripe.Checkout.Session.Locale | undefined) ?? null,
+    // Any locale string is passed through, as the local Stripe does not translate.
+    locale: (params.locale as Stripe.Checkout.Session.Locale | undefined) ?? null,
     managed_payments: { enabled: false },
-    metadata: mergeMetadata({}, p.metadata),
+    metadata: mergeMetadata({}, params.metadata),
     mode: b.mode,
     origin_context: null,
     payment_intent: null,
     payment_link: null,
     // Defaults to `always` in payment mode too (the session object in Stripe's API reference, 2026-07-29.dahlia).
-    payment_method_collection: (p.payment_method_collection as Stripe.Checkout.Session.PaymentMethodCollection | undefined) ?? 'always',
+    payment_method_collection: params.payment_method_collection ?? 'always',
     payment_method_configuration_details: null,
     payment_method_options: {},
-    payment_method_types: (p.payment_method_types as string[] | undefined) ?? ['card'],
+    payment_method_types: params.payment_method_types ?? ['card'],
     payment_status: 'unpaid',
-    permissions: { update_shipping_details: (permissions.update_shipping_details as 'server_only' | undefined) ?? null },
-    phone_number_collection: { enabled: (p.phone_number_collection as Params | undefined)?.enabled === true },
+    permissions: { update_shipping_details: params.permissions?.update_shipping_details ?? null },
+    phone_number_collection: { enabled: params.phone_number_collection?.enabled === true },
     recovered_from: null,
-    return_url: p.return_url as string,
+    return_url: params.return_url,
     saved_payment_method_options: null,
     setup_intent: null,
+    // Country codes are passed through unchecked (a choice: the list is long and changes).
     shipping_address_collection: countries ? { allowed_countries: countries as Stripe.Checkout.Session.ShippingAddressCollection.AllowedCountry[] } : null,
     shipping_cost: null,
     shipping_options: [],
     status: 'open',
-    submit_type: (p.submit_type as Stripe.Checkout.Session.SubmitType | undefined) ?? null,
+    submit_type: params.submit_type ?? null,
     subscription: null,
     success_url: null,
     total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },

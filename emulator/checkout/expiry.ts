@@ -3,13 +3,13 @@
 // through /_emulator/clock/advance sweeps all sessions, so webhooks arrive without a read too.
 import type { RequestCtx, World } from '../core/context';
 import { invalid, notFound } from '../core/errors';
-import { CHECKOUT_MSG as M } from './messages';
-import type { SessionRecord } from './session-record';
+import { CHECKOUT_MSG } from './messages';
+import type { SessionRecord } from '../core/session-record';
 import { sessionObject } from './render-session';
 
 export function expireNow(world: World, ctx: RequestCtx | null, record: SessionRecord): void {
-  const s = record.session;
-  s.status = 'expired';
+  const session = record.session;
+  session.status = 'expired';
   world.events.emit(ctx, 'checkout.session.expired', sessionObject(record));
 }
 
@@ -29,9 +29,13 @@ export function loadSession(ctx: RequestCtx, id: string, param = 'session'): Ses
   return record;
 }
 
-/** The session, refused unless it is open (update and the buyer's actions need that). */
-export function loadOpenSession(ctx: RequestCtx, id: string): SessionRecord {
-  const record = loadSession(ctx, id);
-  if (record.session.status !== 'open') throw invalid(M.notOpen(String(record.session.status)));
+/** Refuses a session that is not open (complete or expired): the one rule of update and the buyer's actions. */
+export function requireOpen(record: SessionRecord): SessionRecord {
+  if (record.session.status !== 'open') throw invalid(CHECKOUT_MSG.notOpen(String(record.session.status)));
   return record;
+}
+
+/** The session, refused unless it is open. */
+export function loadOpenSession(ctx: RequestCtx, id: string): SessionRecord {
+  return requireOpen(loadSession(ctx, id));
 }

@@ -5,15 +5,16 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId, randomToken } from '../core/ids';
 import { mergeMetadata } from '../resources/common';
-import type { SessionRecord } from './session-record';
+import { storedPrice, storedTaxRate } from './stored';
+import type { SessionRecord } from '../core/session-record';
 
 type Shipping = Stripe.PaymentIntent.Shipping | null;
 
 export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, customer: string | null, paymentMethod: string, shipping: Shipping): Stripe.PaymentIntent {
-  const s = record.session;
+  const session = record.session;
   const id = newId('pi');
   const data = record.paymentIntentData ?? {};
-  const amount = s.amount_total ?? 0;
+  const amount = session.amount_total ?? 0;
   return {
     id,
     object: 'payment_intent',
@@ -31,10 +32,10 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
     client_secret: `${id}_secret_${randomToken(25)}`,
     confirmation_method: 'automatic',
     created: ctx.clock.now(),
-    currency: s.currency ?? 'usd',
+    currency: session.currency ?? 'usd',
     customer,
     customer_account: null,
-    description: (data.description as string | undefined) ?? null,
+    description: data.description ?? null,
     excluded_payment_method_types: null,
     last_payment_error: null,
     // No Charge objects are emulated: the id is a stand-in that cannot be retrieved.
@@ -50,12 +51,12 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
     payment_method_types: ['card'],
     payment_record: null,
     processing: null,
-    receipt_email: (data.receipt_email as string | undefined) ?? null,
+    receipt_email: data.receipt_email ?? null,
     review: null,
     setup_future_usage: null,
     shipping,
     source: null,
-    statement_descriptor: (data.statement_descriptor as string | undefined) ?? null,
+    statement_descriptor: data.statement_descriptor ?? null,
     statement_descriptor_suffix: null,
     status: 'succeeded',
     transfer_data: null,
@@ -66,7 +67,7 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
 const INTERVAL_SECONDS: Record<string, number> = { day: 86400, week: 7 * 86400, month: 30 * 86400, year: 365 * 86400 };
 
 export function buildSubscription(ctx: RequestCtx, record: SessionRecord, customer: string, paymentMethod: string): Stripe.Subscription {
-  const s = record.session;
+  const session = record.session;
   const id = newId('sub');
   const now = ctx.clock.now();
   const recurring = record.items.filter((i) => ctx.store.get('price', i.price)?.recurring);
@@ -75,7 +76,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
   const periodEnd = now + (INTERVAL_SECONDS[first?.interval ?? 'month'] ?? 0) * (first?.interval_count ?? 1);
   const data = record.subscriptionData ?? {};
   const items: Stripe.SubscriptionItem[] = recurring.map((item) => {
-    const price = structuredClone(ctx.store.get('price', item.price) as Stripe.Price);
+    const price = structuredClone(storedPrice(ctx, item.price));
     return {
       id: newId('si'),
       object: 'subscription_item',
@@ -90,7 +91,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
       price,
       quantity: item.quantity,
       subscription: id,
-      tax_rates: item.tax_rates.map((t) => structuredClone(ctx.store.get('tax_rate', t) as Stripe.TaxRate)),
+      tax_rates: item.tax_rates.map((rateId) => structuredClone(storedTaxRate(ctx, rateId))),
     };
   });
   return {
@@ -101,6 +102,7 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     automatic_tax: { disabled_reason: null, enabled: false, liability: null },
     billing_cycle_anchor: now,
     billing_cycle_anchor_config: null,
+    // The SDK type also requires fields of flexible billing mode, which a classic subscription leaves out.
     billing_mode: { type: 'classic' } as Stripe.Subscription.BillingMode,
     billing_schedules: [],
     billing_thresholds: null,
@@ -110,14 +112,14 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     cancellation_details: { comment: null, feedback: null, feedback_option: null, reason: null },
     collection_method: 'charge_automatically',
     created: now,
-    currency: s.currency ?? 'usd',
+    currency: session.currency ?? 'usd',
     customer,
     customer_account: null,
     days_until_due: null,
     default_payment_method: paymentMethod,
     default_source: null,
     default_tax_rates: [],
-    description: (data.description as string | undefined) ?? null,
+    description: data.description ?? null,
     discounts: [],
     ended_at: null,
     invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },
@@ -154,13 +156,15 @@ function planOf(price: Stripe.Price): Stripe.Plan {
     billing_scheme: 'per_unit',
     created: price.created,
     currency: price.currency,
-    interval: (price.recurring?.interval ?? 'month') as Stripe.Plan.Interval,
+    // Only recurring prices get a plan; price and plan intervals are the same four words.
+    interval: price.recurring?.interval ?? 'month',
     interval_count: price.recurring?.interval_count ?? 1,
     livemode: false,
     metadata: price.metadata,
     meter: null,
     nickname: price.nickname,
-    product: price.product as string,
+    // Prices are stored with their product's id (never expanded in the store).
+    product: typeof price.product === 'string' ? price.product : price.product.id,
     tiers_mode: null,
     transform_usage: null,
     trial_period_days: price.recurring?.trial_period_days ?? null,

@@ -2,21 +2,21 @@
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId } from '../core/ids';
-import type { SessionRecord } from './session-record';
+import type { SessionRecord } from '../core/session-record';
 import { renderLineItem } from './view';
 
 export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe.Subscription, customer: Stripe.Customer): Stripe.Invoice {
-  const s = record.session;
+  const session = record.session;
   const id = newId('in');
   const now = ctx.clock.now();
   const lines: Stripe.InvoiceLineItem[] = record.items.map((item) => {
-    const li = renderLineItem(ctx, item);
+    const lineItem = renderLineItem(ctx, item);
     return {
       id: newId('il'),
       object: 'line_item',
-      amount: li.amount_subtotal,
-      currency: li.currency,
-      description: li.description,
+      amount: lineItem.amount_subtotal,
+      currency: lineItem.currency,
+      description: lineItem.description,
       discount_amounts: [],
       discountable: true,
       discounts: [],
@@ -27,15 +27,15 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
       period: { start: now, end: sub.items.data[0]?.current_period_end ?? now },
       pretax_credit_amounts: null,
       pricing: null,
-      quantity: li.quantity,
+      quantity: lineItem.quantity,
       quantity_decimal: null,
       subscription: sub.id,
-      subtotal: li.amount_subtotal,
+      subtotal: lineItem.amount_subtotal,
       taxes: null,
-    } as Stripe.InvoiceLineItem;
+    };
   });
-  const total = s.amount_total ?? 0;
-  const tax = s.total_details?.amount_tax ?? 0;
+  const total = session.amount_total ?? 0;
+  const tax = session.total_details?.amount_tax ?? 0;
   return {
     id,
     object: 'invoice',
@@ -56,7 +56,7 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
     billing_reason: 'subscription_create',
     collection_method: 'charge_automatically',
     created: now,
-    currency: s.currency ?? 'usd',
+    currency: session.currency ?? 'usd',
     custom_fields: null,
     customer: customer.id,
     customer_account: null,
@@ -102,8 +102,8 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
     statement_descriptor: null,
     status: 'paid',
     status_transitions: { finalized_at: now, marked_uncollectible_at: null, paid_at: now, voided_at: null },
-    subtotal: s.amount_subtotal ?? 0,
-    subtotal_excluding_tax: (s.amount_subtotal ?? 0) - tax,
+    subtotal: session.amount_subtotal ?? 0,
+    subtotal_excluding_tax: (session.amount_subtotal ?? 0) - tax,
     test_clock: null,
     total,
     total_discount_amounts: [],

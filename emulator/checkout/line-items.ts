@@ -5,11 +5,12 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
-import type { Params } from '../http/params';
+import type { AdjustableQuantity, LineItemRecord, SessionRecord } from '../core/session-record';
 import { mergeMetadata } from '../resources/common';
 import { buildPrice } from '../resources/prices';
-import { CHECKOUT_MSG as M } from './messages';
-import type { AdjustableQuantity, LineItemRecord, SessionRecord } from './session-record';
+import { CHECKOUT_MSG } from './messages';
+import { MAX_QUANTITY, type AdjustableParams, type LineItemParams } from './params';
+import { storedPrice } from './stored';
 
 export type DraftItem = Omit<LineItemRecord, 'id' | 'price'> & {
   id: string | null;
@@ -19,42 +20,44 @@ export type DraftItem = Omit<LineItemRecord, 'id' | 'price'> & {
   param: string;
 };
 
-const MAX_QUANTITY = 999999;
 // Stripe's defaults when adjustable_quantity is enabled without bounds.
 const DEFAULT_MIN = 0;
 const DEFAULT_MAX = 99;
 
-function resolvePrice(ctx: RequestCtx, p: Params, param: string) {
-  if (p.price !== undefined && p.price_data !== undefined) throw invalid(M.priceAndPriceData, `${param}[price]`);
-  if (p.price_data !== undefined) {
-    const built = buildPrice(ctx, p.price_data as Params, { adHoc: true, prefix: `${param}[price_data]` });
+type Resolved = { price: Stripe.Price; newProduct: Stripe.Product | null; isNewPrice: boolean };
+
+function resolvePrice(ctx: RequestCtx, item: LineItemParams, param: string): Resolved {
+  if (item.price !== undefined && item.price_data !== undefined) throw invalid(CHECKOUT_MSG.priceAndPriceData, `${param}[price]`);
+  if (item.price_data !== undefined) {
+    const built = buildPrice(ctx, item.price_data, { adHoc: true, prefix: `${param}[price_data]` });
     return { price: built.price, newProduct: built.product, isNewPrice: true };
   }
-  const id = p.price as string;
+  if (item.price === undefined) throw invalid(CHECKOUT_MSG.newItemNeedsPrice(param), `${param}[price]`);
+  const id = item.price;
   const price = ctx.store.get('price', id);
   if (!price) throw notFound('price', id, `${param}[price]`);
-  if (!price.active) throw invalid(M.priceInactive, `${param}[price]`);
+  if (!price.active) throw invalid(CHECKOUT_MSG.priceInactive, `${param}[price]`);
   return { price, newProduct: null, isNewPrice: false };
 }
 
-function resolveTaxRates(ctx: RequestCtx, ids: unknown, param: string): string[] {
-  if (!Array.isArray(ids)) return [];
-  return (ids as string[]).map((id, j) => {
+function resolveTaxRates(ctx: RequestCtx, ids: string[] | '' | undefined, param: string): string[] {
+  if (!ids) return [];
+  return ids.map((id, j) => {
     const rate = ctx.store.get('tax_rate', id);
     if (!rate) throw notFound('tax_rate', id, `${param}[tax_rates][${j}]`);
-    if (!rate.active) throw invalid(M.taxRateInactive, `${param}[tax_rates][${j}]`);
+    if (!rate.active) throw invalid(CHECKOUT_MSG.taxRateInactive, `${param}[tax_rates][${j}]`);
     return id;
   });
 }
 
-function resolveAdjustable(p: unknown, param: string): AdjustableQuantity | null {
-  if (p === undefined) return null;
-  const a = p as { enabled: boolean; maximum?: number; minimum?: number };
+function resolveAdjustable(adjustable: AdjustableParams | undefined, param: string): AdjustableQuantity | null {
+  if (adjustable === undefined) return null;
+  const a = adjustable;
   if (!a.enabled) return { enabled: false, maximum: null, minimum: null };
-  if ((a.maximum ?? DEFAULT_MAX) > MAX_QUANTITY) throw invalid(M.adjustableMax, `${param}[adjustable_quantity][maximum]`);
-  if ((a.minimum ?? DEFAULT_MIN) < 0) throw invalid(M.adjustableOrder, `${param}[adjustable_quantity][minimum]`);
+  if ((a.maximum ?? DEFAULT_MAX) > MAX_QUANTITY) throw invalid(CHECKOUT_MSG.adjustableMax(MAX_QUANTITY), `${param}[adjustable_quantity][maximum]`);
+  if ((a.minimum ?? DEFAULT_MIN) < 0) throw invalid(CHECKOUT_MSG.adjustableOrder, `${param}[adjustable_quantity][minimum]`);
   if ((a.minimum ?? DEFAULT_MIN) > (a.maximum ?? DEFAULT_MAX)) {
-    throw invalid(M.adjustableOrder, `${param}[adjustable_quantity][minimum]`);
+    throw invalid(CHECKOUT_MSG.adjustableOrder, `${param}[adjustable_quantity][minimum]`);
   }
   return { enabled: true, maximum: a.maximum ?? null, minimum: a.minimum ?? null };
 }
@@ -63,53 +66,52 @@ export function checkQuantityBounds(quantity: number, adjustable: AdjustableQuan
   if (!adjustable?.enabled) return;
   const min = adjustable.minimum ?? DEFAULT_MIN;
   const max = adjustable.maximum ?? DEFAULT_MAX;
-  if (quantity < min || quantity > max) throw invalid(M.quantityOutOfRange(quantity, min, max), `${param}[quantity]`);
+  if (quantity < min || quantity > max) throw invalid(CHECKOUT_MSG.quantityOutOfRange(quantity, min, max), `${param}[quantity]`);
 }
 
 /** A line item with no `id`: create, or an addition on update. */
-export function draftNewItem(ctx: RequestCtx, p: Params, param: string): DraftItem {
-  if (p.price === undefined && p.price_data === undefined) throw invalid(M.newItemNeedsPrice(param), `${param}[price]`);
-  const resolved = resolvePrice(ctx, p, param);
-  if (p.quantity === undefined) throw invalid(M.quantityRequired(param), `${param}[quantity]`, 'parameter_missing');
-  const adjustable = resolveAdjustable(p.adjustable_quantity, param);
-  checkQuantityBounds(p.quantity as number, adjustable, param);
+export function draftNewItem(ctx: RequestCtx, item: LineItemParams, param: string): DraftItem {
+  const resolved = resolvePrice(ctx, item, param);
+  if (item.quantity === undefined) throw invalid(CHECKOUT_MSG.quantityRequired(param), `${param}[quantity]`, 'parameter_missing');
+  const adjustable = resolveAdjustable(item.adjustable_quantity, param);
+  checkQuantityBounds(item.quantity, adjustable, param);
   return {
     ...resolved,
     id: null,
     param,
-    quantity: p.quantity as number,
-    tax_rates: resolveTaxRates(ctx, p.tax_rates, param),
+    quantity: item.quantity,
+    tax_rates: resolveTaxRates(ctx, item.tax_rates, param),
     adjustable_quantity: adjustable,
-    metadata: p.metadata && p.metadata !== '' ? mergeMetadata({}, p.metadata) : null,
+    metadata: item.metadata ? mergeMetadata({}, item.metadata) : null,
   };
 }
 
 /** The retransmitted array of an update (API-NOTES §4): keep, update, add, remove by omission, reorder. */
-export function draftRetransmitted(ctx: RequestCtx, record: SessionRecord, items: Params[]): DraftItem[] {
-  const current = new Map(record.items.map((i) => [i.id, i]));
+export function draftRetransmitted(ctx: RequestCtx, record: SessionRecord, items: LineItemParams[]): DraftItem[] {
+  const current = new Map(record.items.map((item) => [item.id, item]));
   const seen = new Set<string>();
-  return items.map((p, i) => {
-    const param = `line_items[${i}]`;
-    if (p.id === undefined) return draftNewItem(ctx, p, param);
-    const id = p.id as string;
+  return items.map((item, index) => {
+    const param = `line_items[${index}]`;
+    const id = item.id;
+    if (id === undefined) return draftNewItem(ctx, item, param);
     const existing = current.get(id);
-    if (!existing) throw invalid(M.unknownItem(id), `${param}[id]`);
-    if (seen.has(id)) throw invalid(M.repeatedItem(id), `${param}[id]`);
+    if (!existing) throw invalid(CHECKOUT_MSG.unknownItem(id), `${param}[id]`);
+    if (seen.has(id)) throw invalid(CHECKOUT_MSG.repeatedItem(id), `${param}[id]`);
     seen.add(id);
-    const changesPrice = p.price !== undefined || p.price_data !== undefined;
+    const changesPrice = item.price !== undefined || item.price_data !== undefined;
     const resolved = changesPrice
-      ? resolvePrice(ctx, p, param)
-      : { price: ctx.store.get('price', existing.price) as Stripe.Price, newProduct: null, isNewPrice: false };
-    const adjustable = p.adjustable_quantity === undefined ? existing.adjustable_quantity : resolveAdjustable(p.adjustable_quantity, param);
-    const quantity = (p.quantity as number | undefined) ?? existing.quantity;
+      ? resolvePrice(ctx, item, param)
+      : { price: storedPrice(ctx, existing.price), newProduct: null, isNewPrice: false };
+    const adjustable = item.adjustable_quantity === undefined ? existing.adjustable_quantity : resolveAdjustable(item.adjustable_quantity, param);
+    const quantity = item.quantity ?? existing.quantity;
     checkQuantityBounds(quantity, adjustable, param);
-    const metadata = p.metadata === undefined ? existing.metadata : p.metadata === '' ? null : mergeMetadata(existing.metadata, p.metadata);
+    const metadata = item.metadata === undefined ? existing.metadata : item.metadata === '' ? null : mergeMetadata(existing.metadata, item.metadata);
     return {
       ...resolved,
       id,
       param,
       quantity,
-      tax_rates: p.tax_rates === undefined ? existing.tax_rates : resolveTaxRates(ctx, p.tax_rates, param),
+      tax_rates: item.tax_rates === undefined ? existing.tax_rates : resolveTaxRates(ctx, item.tax_rates, param),
       adjustable_quantity: adjustable,
       metadata,
     };
@@ -118,21 +120,22 @@ export function draftRetransmitted(ctx: RequestCtx, record: SessionRecord, items
 
 /** Rules on the whole set (API-NOTES §4); returns the session currency. */
 export function checkItemSet(items: DraftItem[], mode: Stripe.Checkout.Session.Mode): string {
-  if (items.length === 0) throw invalid(M.atLeastOneItem, 'line_items');
-  if (items.length > 100) throw invalid(M.tooManyItems, 'line_items');
+  if (items.length === 0) throw invalid(CHECKOUT_MSG.atLeastOneItem, 'line_items');
+  if (items.length > 100) throw invalid(CHECKOUT_MSG.tooManyItems, 'line_items');
   const currency = items[0]?.price.currency ?? 'usd';
   for (const item of items) {
-    if (item.price.currency !== currency) throw invalid(M.currencyMismatch(currency, item.price.currency), `${item.param}[price]`);
+    if (item.price.currency !== currency) throw invalid(CHECKOUT_MSG.currencyMismatch(currency, item.price.currency), `${item.param}[price]`);
   }
   const recurring = items.filter((i) => i.price.recurring);
-  if (mode === 'payment' && recurring[0]) throw invalid(M.recurringInPayment, `${recurring[0].param}[price]`);
+  if (mode === 'payment' && recurring[0]) throw invalid(CHECKOUT_MSG.recurringInPayment, `${recurring[0].param}[price]`);
   if (mode === 'subscription') {
-    if (recurring.length === 0) throw invalid(M.noRecurringInSubscription, 'line_items');
-    if (recurring.length > 20) throw invalid(M.tooManySubscriptionItems('recurring'), 'line_items');
-    if (items.length - recurring.length > 20) throw invalid(M.tooManySubscriptionItems('one-time'), 'line_items');
-    const key = (i: DraftItem) => `${i.price.recurring?.interval}/${i.price.recurring?.interval_count}`;
-    const odd = recurring.find((i) => key(i) !== key(recurring[0] as DraftItem));
-    if (odd) throw invalid(M.mixedIntervals, `${odd.param}[price]`);
+    if (recurring.length === 0) throw invalid(CHECKOUT_MSG.noRecurringInSubscription, 'line_items');
+    if (recurring.length > 20) throw invalid(CHECKOUT_MSG.tooManySubscriptionItems('recurring'), 'line_items');
+    if (items.length - recurring.length > 20) throw invalid(CHECKOUT_MSG.tooManySubscriptionItems('one-time'), 'line_items');
+    const key = (item: DraftItem) => `${item.price.recurring?.interval}/${item.price.recurring?.interval_count}`;
+    const firstKey = recurring[0] ? key(recurring[0]) : '';
+    const odd = recurring.find((item) => key(item) !== firstKey);
+    if (odd) throw invalid(CHECKOUT_MSG.mixedIntervals, `${odd.param}[price]`);
   }
   return currency;
 }

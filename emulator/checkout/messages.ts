@@ -13,7 +13,7 @@ export const CHECKOUT_MSG = {
   quantityRequired: (param: string) => `Quantity is required. Add \`quantity\` to \`${param}\``,
   unknownItem: (id: string) => `The line item \`${id}\` does not exist on this Checkout Session.`,
   repeatedItem: (id: string) => `The line item \`${id}\` appears more than once in \`line_items\`; each item may be sent once.`,
-  adjustableMax: 'adjustable_quantity.maximum must be at most 999999.',
+  adjustableMax: (max: number) => `adjustable_quantity.maximum must be at most ${max}.`,
   adjustableOrder: 'adjustable_quantity.minimum must be less than or equal to adjustable_quantity.maximum.',
   quantityOutOfRange: (q: number, min: number, max: number) =>
     `The quantity (${q}) must be within the adjustable_quantity range: between ${min} and ${max}.`,

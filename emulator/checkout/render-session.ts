@@ -1,11 +1,11 @@
 // The session as the API returns it: a copy of the stored object plus the preview permission
 // `update_line_items`, which exists only under the seed profile's beta (not in the GA type).
 import type Stripe from 'stripe';
-import type { SessionRecord } from './session-record';
+import type { SessionRecord } from '../core/session-record';
 
 export function sessionObject(record: SessionRecord): Stripe.Checkout.Session {
   const session = structuredClone(record.session);
-  if (record.profile === 'seed') {
+  if (record.showsLineItemPermission) {
     session.permissions = {
       update_shipping_details: session.permissions?.update_shipping_details ?? null,
       update_line_items: record.updateLineItems,

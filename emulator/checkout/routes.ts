@@ -1,78 +1,86 @@
 // Checkout Session endpoints of the secret API.
 import type { RequestCtx } from '../core/context';
 import { invalid } from '../core/errors';
-import { LIST_PARAMS, newestFirst, paginate } from '../core/list';
-import { str, type Params } from '../http/params';
-import type { Route } from '../http/router';
-import { respond } from '../resources/render';
+import { newestFirst, paginate } from '../core/list';
+import { respond } from '../core/respond';
+import type { SessionRecord } from '../core/session-record';
+import { LIST_FIELDS, str, type ParamsOf } from '../http/params';
+import { route, type Route } from '../http/router';
 import { createSession } from './create';
 import { expireIfDue, expireNow, loadSession } from './expiry';
-import { CHECKOUT_MSG as M } from './messages';
-import { createParams, UPDATE_PARAMS } from './params';
+import { CHECKOUT_MSG } from './messages';
+import { CREATE_SESSION_FIELDS, UPDATE_SESSION_FIELDS } from './params';
 import { sessionObject } from './render-session';
-import type { SessionRecord } from './session-record';
 import { updateSession } from './update';
 import { lineItemsPage } from './view';
 
-const view = (ctx: RequestCtx, record: SessionRecord, p: Params) => respond(ctx, sessionObject(record), p.expand);
+const view = (ctx: RequestCtx, record: SessionRecord, expand: string[] | undefined) => respond(ctx, sessionObject(record), expand);
 
-function list(ctx: RequestCtx, p: Params) {
+const LIST_SESSION_FIELDS = {
+  ...LIST_FIELDS,
+  status: str({ enum: ['open', 'complete', 'expired'] }),
+  customer: str(),
+  payment_intent: str(),
+  subscription: str(),
+  payment_link: str(),
+};
+
+function list(ctx: RequestCtx, params: ParamsOf<typeof LIST_SESSION_FIELDS>) {
   let records = newestFirst(ctx.store.table('checkout.session'));
-  for (const r of records) expireIfDue(ctx, ctx, r);
+  for (const record of records) expireIfDue(ctx, ctx, record);
   for (const key of ['status', 'customer', 'payment_intent', 'subscription', 'payment_link'] as const) {
-    if (typeof p[key] === 'string') records = records.filter((r) => r.session[key] === p[key]);
+    const wanted = params[key];
+    if (wanted !== undefined) records = records.filter((record) => record.session[key] === wanted);
   }
-  const page = paginate(records.map(sessionObject), p, '/v1/checkout/sessions', 'checkout.session');
-  return respond(ctx, page, p.expand);
+  return paginate(records.map(sessionObject), params, '/v1/checkout/sessions', 'checkout.session');
 }
 
 export const checkoutRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/checkout/sessions', auth: 'secret', params: createParams, handle: (ctx, p) => view(ctx, createSession(ctx, p), p) },
-  {
+  route({
+    method: 'POST',
+    pattern: '/v1/checkout/sessions',
+    auth: 'secret',
+    params: CREATE_SESSION_FIELDS,
+    handle: (ctx, params) => view(ctx, createSession(ctx, params), params.expand),
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/checkout/sessions/:id',
     auth: 'secret',
     params: {},
-    handle: (ctx, p, path) => view(ctx, loadSession(ctx, path.id ?? ''), p),
-  },
-  {
+    handle: (ctx, params, path) => view(ctx, loadSession(ctx, path.id ?? ''), params.expand),
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/checkout/sessions/:id',
     auth: 'secret',
-    params: UPDATE_PARAMS,
-    handle: (ctx, p, path) => view(ctx, updateSession(ctx, path.id ?? '', p), p),
-  },
-  {
+    params: UPDATE_SESSION_FIELDS,
+    handle: (ctx, params, path) => view(ctx, updateSession(ctx, path.id ?? '', params), params.expand),
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/checkout/sessions',
     auth: 'secret',
-    params: {
-      ...LIST_PARAMS,
-      status: str({ enum: ['open', 'complete', 'expired'] }),
-      customer: str(),
-      payment_intent: str(),
-      subscription: str(),
-      payment_link: str(),
-    },
-    handle: list,
-  },
-  {
+    params: LIST_SESSION_FIELDS,
+    handle: (ctx, params) => respond(ctx, list(ctx, params), params.expand),
+  }),
+  route({
     method: 'GET',
     pattern: '/v1/checkout/sessions/:id/line_items',
     auth: 'secret',
-    params: LIST_PARAMS,
-    handle: (ctx, p, path) => respond(ctx, lineItemsPage(ctx, loadSession(ctx, path.id ?? ''), p), p.expand),
-  },
-  {
+    params: LIST_FIELDS,
+    handle: (ctx, params, path) => respond(ctx, lineItemsPage(ctx, loadSession(ctx, path.id ?? ''), params), params.expand),
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/checkout/sessions/:id/expire',
     auth: 'secret',
     params: {},
-    handle: (ctx, p, path) => {
+    handle: (ctx, params, path) => {
       const record = loadSession(ctx, path.id ?? '');
-      if (record.session.status !== 'open') throw invalid(M.expireNotOpen(String(record.session.status)));
+      if (record.session.status !== 'open') throw invalid(CHECKOUT_MSG.expireNotOpen(String(record.session.status)));
       expireNow(ctx, ctx, record);
-      return view(ctx, record, p);
+      return view(ctx, record, params.expand);
     },
-  },
+  }),
 ];

@@ -3,33 +3,35 @@
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid, notFound } from '../core/errors';
-import type { Params } from '../http/params';
 import { buildShippingRate } from '../resources/shipping-rates';
-import { CHECKOUT_MSG as M } from './messages';
+import { CHECKOUT_MSG } from './messages';
+import type { ShippingOptionParams } from './params';
 
 export type DraftShipping = { rate: Stripe.ShippingRate; isNew: boolean };
 
 export function draftShippingOptions(
   ctx: RequestCtx,
-  options: unknown,
+  options: ShippingOptionParams[] | '' | undefined,
   mode: Stripe.Checkout.Session.Mode,
   currency: string,
 ): DraftShipping[] {
-  if (options === undefined || options === '') return [];
-  const list = options as Params[];
-  if (list.length > 5) throw invalid(M.shippingTooMany, 'shipping_options');
-  if (mode !== 'payment' && list.length > 0) throw invalid(M.shippingNotInSubscription, 'shipping_options');
-  return list.map((o, i) => {
-    const param = `shipping_options[${i}]`;
-    if ((o.shipping_rate === undefined) === (o.shipping_rate_data === undefined)) throw invalid(M.shippingRateXorData, param);
+  if (!options) return [];
+  const list = options;
+  if (list.length > 5) throw invalid(CHECKOUT_MSG.shippingTooMany, 'shipping_options');
+  if (mode !== 'payment' && list.length > 0) throw invalid(CHECKOUT_MSG.shippingNotInSubscription, 'shipping_options');
+  return list.map((option, index) => {
+    const param = `shipping_options[${index}]`;
+    const { shipping_rate: rateId, shipping_rate_data: rateData } = option;
     let draft: DraftShipping;
-    if (typeof o.shipping_rate === 'string') {
-      const rate = ctx.store.get('shipping_rate', o.shipping_rate);
-      if (!rate) throw notFound('shipping_rate', o.shipping_rate, `${param}[shipping_rate]`);
-      if (!rate.active) throw invalid(M.shippingRateInactive, `${param}[shipping_rate]`);
+    if (rateId !== undefined && rateData === undefined) {
+      const rate = ctx.store.get('shipping_rate', rateId);
+      if (!rate) throw notFound('shipping_rate', rateId, `${param}[shipping_rate]`);
+      if (!rate.active) throw invalid(CHECKOUT_MSG.shippingRateInactive, `${param}[shipping_rate]`);
       draft = { rate, isNew: false };
+    } else if (rateData !== undefined && rateId === undefined) {
+      draft = { rate: buildShippingRate(ctx, rateData, `${param}[shipping_rate_data]`), isNew: true };
     } else {
-      draft = { rate: buildShippingRate(ctx, o.shipping_rate_data as Params, `${param}[shipping_rate_data]`), isNew: true };
+      throw invalid(CHECKOUT_MSG.shippingRateXorData, param);
     }
     checkShippingCurrency(draft.rate, currency, param);
     return draft;
@@ -38,7 +40,7 @@ export function draftShippingOptions(
 
 export function checkShippingCurrency(rate: Stripe.ShippingRate, currency: string, param: string): void {
   const rateCurrency = rate.fixed_amount?.currency ?? currency;
-  if (rateCurrency !== currency) throw invalid(M.shippingCurrency(rateCurrency, currency), param);
+  if (rateCurrency !== currency) throw invalid(CHECKOUT_MSG.shippingCurrency(rateCurrency, currency), param);
 }
 
 export function commitShipping(ctx: RequestCtx, drafts: DraftShipping[]): Stripe.Checkout.Session.ShippingOption[] {

@@ -5,9 +5,11 @@
 //   DELETE /_emulator/faults           removes every armed fault
 //   GET    /_emulator/requests         {"data": [{method, path, status, durationMs, idempotencyKey, requestId, at}]}
 //   DELETE /_emulator/requests         clears the log
-import { json, type HttpResponse } from '../http/responses';
-import { FAULT_KINDS, type Fault, type Faults } from './faults';
-import type { RequestLog } from './request-log';
+// Errors use the one error builder and envelope of the API (core/errors.ts, http/responses.ts).
+import { StripeApiError } from '../core/errors';
+import { FAULT_KINDS, type Fault, type FaultKind, type Faults } from '../http/faults';
+import type { RequestLog } from '../http/request-log';
+import { errorResponse, json, type HttpResponse } from '../http/responses';
 
 export type ControlDeps = {
   faults: Faults;
@@ -16,61 +18,68 @@ export type ControlDeps = {
   advanceClock(seconds: number): number;
 };
 
-const bad = (message: string, headers: Record<string, string>) =>
-  json(400, { error: { type: 'invalid_request_error', message } }, headers);
+const bad = (message: string) => new StripeApiError(400, 'invalid_request_error', message);
 
-function parseBody(body: string): Record<string, unknown> | null {
+function parseBody(body: string): Record<string, unknown> {
   if (!body.trim()) return {};
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(body);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    value = JSON.parse(body);
   } catch {
-    return null;
+    throw bad('The body must be a JSON object.');
   }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw bad('The body must be a JSON object.');
+  return { ...value };
 }
 
-function parseFault(b: Record<string, unknown>): Fault | string {
-  const { method, path, count = 1, kind, delayMs } = b;
-  if (typeof method !== 'string' || !method) return '`method` must be an HTTP method, e.g. "POST".';
-  if (typeof path !== 'string' || !path.startsWith('/v1/')) return '`path` must be a /v1 path glob, e.g. "/v1/checkout/sessions/*".';
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) return '`count` must be a positive integer.';
-  if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) return `\`kind\` must be one of ${FAULT_KINDS.join(', ')}.`;
-  if (delayMs !== undefined && (typeof delayMs !== 'number' || delayMs < 0)) return '`delayMs` must be a number of milliseconds.';
-  return { method, path, count, kind: kind as Fault['kind'], ...(delayMs !== undefined ? { delayMs: delayMs as number } : {}) };
+const isFaultKind = (value: unknown): value is FaultKind => FAULT_KINDS.some((kind) => kind === value);
+
+function parseFault(body: Record<string, unknown>): Fault {
+  const { method, path, count = 1, kind, delayMs } = body;
+  if (typeof method !== 'string' || !method) throw bad('`method` must be an HTTP method, e.g. "POST".');
+  if (typeof path !== 'string' || !path.startsWith('/v1/')) throw bad('`path` must be a /v1 path glob, e.g. "/v1/checkout/sessions/*".');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw bad('`count` must be a positive integer.');
+  if (!isFaultKind(kind)) throw bad(`\`kind\` must be one of ${FAULT_KINDS.join(', ')}.`);
+  if (delayMs === undefined) return { method, path, count, kind };
+  if (typeof delayMs !== 'number' || delayMs < 0) throw bad('`delayMs` must be a number of milliseconds.');
+  return { method, path, count, kind, delayMs };
 }
 
 export function handleControl(deps: ControlDeps, method: string, path: string, body: string, headers: Record<string, string>): HttpResponse {
-  const b = parseBody(body);
-  if (b === null) return bad('The body must be a JSON object.', headers);
-  const route = `${method} ${path}`;
+  try {
+    return json(200, control(deps, `${method} ${path}`, body), headers);
+  } catch (error) {
+    return errorResponse(error, headers);
+  }
+}
+
+function control(deps: ControlDeps, route: string, body: string): unknown {
+  const input = parseBody(body);
   switch (route) {
     case 'POST /_emulator/reset': {
       deps.reset();
-      return json(200, { ok: true }, headers);
+      return { ok: true };
     }
     case 'POST /_emulator/clock/advance': {
-      if (typeof b.seconds !== 'number' || !Number.isFinite(b.seconds) || b.seconds < 0) {
-        return bad('`seconds` must be a non-negative number.', headers);
-      }
-      return json(200, { now: deps.advanceClock(b.seconds) }, headers);
+      const { seconds } = input;
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) throw bad('`seconds` must be a non-negative number.');
+      return { now: deps.advanceClock(seconds) };
     }
     case 'POST /_emulator/faults': {
-      const fault = parseFault(b);
-      if (typeof fault === 'string') return bad(fault, headers);
-      deps.faults.add(fault);
-      return json(200, { data: deps.faults.list() }, headers);
+      deps.faults.add(parseFault(input));
+      return { data: deps.faults.list() };
     }
     case 'DELETE /_emulator/faults': {
       deps.faults.clear();
-      return json(200, { data: [] }, headers);
+      return { data: [] };
     }
     case 'GET /_emulator/requests':
-      return json(200, { data: deps.log.all() }, headers);
+      return { data: deps.log.all() };
     case 'DELETE /_emulator/requests': {
       deps.log.clear();
-      return json(200, { data: [] }, headers);
+      return { data: [] };
     }
     default:
-      return json(404, { error: { type: 'invalid_request_error', message: `Unknown control: ${route}` } }, headers);
+      throw new StripeApiError(404, 'invalid_request_error', `Unknown control: ${route}`);
   }
 }

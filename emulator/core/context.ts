@@ -1,6 +1,7 @@
 // What a handler sees: the account's state plus this request's identity and API version.
 import type Stripe from 'stripe';
 import type { Clock } from './clock';
+import type { Expander } from './expand';
 import type { Store } from './store';
 import type { ApiVersion } from './version';
 
@@ -15,6 +16,8 @@ export interface World {
   store: Store;
   clock: Clock;
   events: EventSink;
+  /** Applies `expand[]` to what `respond` sends. */
+  expander: Expander;
 }
 
 export interface RequestCtx extends World {

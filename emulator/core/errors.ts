@@ -1,13 +1,15 @@
 // The one error builder. Every failure the local Stripe reports is a StripeApiError, rendered with
-// Stripe's envelope `{error: {type, code, message, param, doc_url}}`. Messages are templates below so a
-// reader can compare them with Stripe's wording in one place.
-export type ErrorType =
-  | 'invalid_request_error'
-  | 'authentication_error'
-  | 'card_error'
-  | 'idempotency_error'
-  | 'rate_limit_error'
-  | 'api_error';
+// Stripe's envelope `{error: {type, code, message, param, doc_url}}` by http/responses.ts. Messages
+// are templates below so a reader can compare them with Stripe's wording in one place.
+// This module is shared with the local Stripe.js (bundled for the browser): it imports nothing.
+// `api_connection_error` is the client's own: the local Stripe could not be reached.
+export const ERROR_TYPES = ['invalid_request_error', 'card_error', 'idempotency_error', 'rate_limit_error', 'api_error', 'api_connection_error'] as const;
+export type ErrorType = (typeof ERROR_TYPES)[number];
+
+/** An error type read off the wire; anything unknown is an api_error. */
+export function errorTypeOf(value: unknown): ErrorType {
+  return ERROR_TYPES.find((type) => type === value) ?? 'api_error';
+}
 
 export class StripeApiError extends Error {
   constructor(
@@ -20,18 +22,20 @@ export class StripeApiError extends Error {
     this.name = 'StripeApiError';
   }
 
-  toBody(): { error: Record<string, string> } {
-    const { code, param, decline_code } = this.details;
-    const error: Record<string, string> = { type: this.type, message: this.message };
-    if (code) {
-      error.code = code;
-      error.doc_url = `https://stripe.com/docs/error-codes/${code.replace(/_/g, '-')}`;
-    }
-    if (param) error.param = param;
-    if (decline_code) error.decline_code = decline_code;
-    return { error };
+  get code(): string | null {
+    return this.details.code ?? null;
+  }
+
+  get declineCode(): string | null {
+    return this.details.decline_code ?? null;
   }
 }
+
+/** Stripe's metadata limits: at most 50 keys, keys up to 40 characters, values up to 500. */
+export const METADATA_LIMITS = { keys: 50, keyLength: 40, valueLength: 500 } as const;
+
+/** Idempotency keys are at most 255 characters. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export const MSG = {
   noKey:
@@ -44,6 +48,7 @@ export const MSG = {
   secretOnClient: 'This endpoint is called by Stripe.js with a publishable key (pk_test_…).',
   unknownParam: (param: string) => `Received unknown parameter: ${param}`,
   missingParam: (param: string) => `Missing required param: ${param}.`,
+  invalidString: (param: string) => `Invalid string: ${param} must be a string`,
   invalidInteger: (value: string) => `Invalid integer: ${value}`,
   invalidBoolean: (value: string) => `Invalid boolean: ${value}`,
   invalidArray: 'Invalid array',
@@ -61,6 +66,12 @@ export const MSG = {
     `Invalid Stripe API version: ${v}. Versions look like 2026-10-28.endive (optionally followed by '; beta_name=v1;').`,
   idempotencyMismatch: (key: string) =>
     `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+  metadataTooManyKeys: (count: number) =>
+    `Metadata can have up to ${METADATA_LIMITS.keys} keys, but you've set ${count}.`,
+  metadataKey: (key: string) => `Invalid key: ${key} must be a string under ${METADATA_LIMITS.keyLength} characters`,
+  metadataValue: (value: string) => `Invalid val: ${value} must be a string under ${METADATA_LIMITS.valueLength} characters`,
+  idempotencyKeyLength: (length: number) =>
+    `Idempotent key length is ${length}, which is outside accepted lengths. Idempotent Keys must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters long. If you're looking for a decent generator, try using a UUID defined by IETF RFC 4122.`,
   idempotencyInFlight:
     'There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): please try again later.',
   rateLimited: 'Too many requests hit the API too quickly. (Injected by the local Stripe fault control.)',
@@ -88,4 +99,6 @@ export const missingParam = (param: string) =>
 export const notFound = (what: string, id: string, param = 'id') =>
   new StripeApiError(404, 'invalid_request_error', MSG.noSuch(what, id), { param, code: 'resource_missing' });
 
-export const authError = (message: string) => new StripeApiError(401, 'authentication_error', message);
+// Stripe answers a missing or bad key with 401 and type invalid_request_error (the spec's error type enum
+// has no authentication_error).
+export const authError = (message: string) => new StripeApiError(401, 'invalid_request_error', message);

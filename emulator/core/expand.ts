@@ -28,8 +28,9 @@ export class Expander {
   private walk(ctx: RequestCtx, owner: Json, parts: string[], full: string): void {
     const [field, ...rest] = parts;
     if (field === undefined) return;
-    if (Array.isArray(owner[field]) && field === 'data') {
-      for (const item of owner[field] as Json[]) this.walk(ctx, item, rest, full);
+    const list = owner[field];
+    if (Array.isArray(list) && field === 'data') {
+      for (const item of list) if (isJson(item)) this.walk(ctx, item, rest, full);
       return;
     }
     let value = owner[field];
@@ -38,7 +39,14 @@ export class Expander {
     else if (typeof value === 'string') value = owner[field] = this.render(ctx, value) ?? value;
     else if (value === undefined) throw invalid(MSG.notExpandable(full), 'expand');
     if (rest.length === 0 || value === null) return;
-    if (Array.isArray(value)) for (const item of value as Json[]) this.walk(ctx, item, rest, full);
-    else if (typeof value === 'object') this.walk(ctx, value as Json, rest, full);
+    if (Array.isArray(value)) {
+      for (const item of value) if (isJson(item)) this.walk(ctx, item, rest, full);
+    } else if (isJson(value)) {
+      this.walk(ctx, value, rest, full);
+    }
   }
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 // The in-memory state of the one emulated account. One Map per object type, in creation order
 // (lists read it newest first, as Stripe's lists do).
 import type Stripe from 'stripe';
-import type { SessionRecord } from '../checkout/session-record';
+import type { SessionRecord } from './session-record';
 
 export type Tables = {
   product: Stripe.Product;
@@ -59,6 +59,7 @@ export class Store {
   }
 
   table<K extends TableName>(name: K): Map<string, Tables[K]> {
+    // reset() fills every table name with its own Map; the one Map per name holds Tables[name] only.
     return this.tables.get(name) as Map<string, Tables[K]>;
   }
 

@@ -1,31 +1,85 @@
-// API versions and the two profiles the local Stripe speaks (API-NOTES §1):
-// - 'ga': today's surface, the version the installed SDK pins (ui_mode 'elements').
-// - 'seed': the 2025 private preview of the seed page, selected by the beta in the version header
-//   (`2025-03-31.basil; checkout_server_update_beta=v1;`): ui_mode 'custom' and
-//   permissions[update_line_items].
+// API versions (API-NOTES §1) as a small table: the versions the local Stripe knows, and the dated
+// changes that matter to the Checkout Sessions it emulates. A request's `Stripe-Version` header is
+// `<base>` or `<base>; <beta>=<value>; …`; an unknown base or beta is refused, as Stripe refuses it.
 import StripeSdk from 'stripe';
 import { invalid, MSG } from './errors';
 
 export const DEFAULT_API_VERSION: string = StripeSdk.API_VERSION;
+
+// Stripe's monthly releases since basil. The dates are Stripe's release dates where its changelog
+// names them; the later ones follow the monthly cadence and are a choice (unconfirmed), as is
+// `2025-03-31.preview`, named by Stripe's docs for the trial-duration preview. Whatever the installed
+// SDK pins is always known.
+const KNOWN_BASES: ReadonlySet<string> = new Set([
+  '2025-03-31.basil',
+  '2025-04-30.basil',
+  '2025-05-28.basil',
+  '2025-06-30.basil',
+  '2025-07-30.basil',
+  '2025-08-27.basil',
+  '2025-09-30.clover',
+  '2025-10-29.clover',
+  '2025-11-17.clover',
+  '2025-12-15.clover',
+  '2026-01-28.clover',
+  '2026-02-25.clover',
+  '2026-03-25.dahlia',
+  '2026-04-22.dahlia',
+  '2026-05-27.dahlia',
+  '2026-06-24.dahlia',
+  '2026-07-29.dahlia',
+  '2026-08-26.dahlia',
+  '2026-09-30.dahlia',
+  '2026-10-28.endive',
+  '2025-03-31.preview',
+  DEFAULT_API_VERSION,
+]);
+
+/** The private-preview beta of the seed page: server updates of line items before they were GA. */
 export const SERVER_UPDATE_BETA = 'checkout_server_update_beta';
+const KNOWN_BETAS: Record<string, readonly string[]> = { [SERVER_UPDATE_BETA]: ['v1'] };
 
-export type Profile = 'ga' | 'seed';
-export type ApiVersion = { header: string; base: string; betas: Record<string, string>; profile: Profile };
+/** What changed, and from which release (the date part of the base version). */
+const CHANGES = {
+  /** `ui_mode` `custom` became `elements` (and hosted/embedded were renamed). */
+  uiModeElements: '2026-03-25',
+  /** `line_items` became updatable on custom-UI sessions without a beta. */
+  lineItemUpdates: '2025-12-15',
+} as const;
 
-const VERSION_RE = /^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/;
+/** What a request's version lets it do, derived once from the header. */
+export type VersionFeatures = {
+  /** The ui_mode name of a custom-UI (Elements) session: `custom` before dahlia, `elements` after. */
+  elementsUiMode: 'custom' | 'elements';
+  /** `line_items` accepted on a session update. */
+  lineItemUpdates: boolean;
+  /** `permissions[update_line_items]` accepted on create and shown on the session (the beta only). */
+  lineItemPermission: boolean;
+};
+
+export type ApiVersion = { header: string; base: string; betas: Record<string, string>; features: VersionFeatures };
+
+export function featuresOf(base: string, betas: Record<string, string>): VersionFeatures {
+  const date = base.slice(0, 10);
+  const beta = betas[SERVER_UPDATE_BETA] === 'v1';
+  return {
+    elementsUiMode: date >= CHANGES.uiModeElements ? 'elements' : 'custom',
+    lineItemUpdates: beta || date >= CHANGES.lineItemUpdates,
+    lineItemPermission: beta,
+  };
+}
 
 export function parseApiVersion(header: string | undefined): ApiVersion {
   const raw = (header ?? '').trim();
-  if (!raw) return { header: DEFAULT_API_VERSION, base: DEFAULT_API_VERSION, betas: {}, profile: 'ga' };
-  const [base = '', ...rest] = raw.split(';').map((s) => s.trim());
-  if (!VERSION_RE.test(base)) throw invalid(MSG.invalidVersion(raw));
+  if (!raw) return { header: DEFAULT_API_VERSION, base: DEFAULT_API_VERSION, betas: {}, features: featuresOf(DEFAULT_API_VERSION, {}) };
+  const [base = '', ...rest] = raw.split(';').map((part) => part.trim());
+  if (!KNOWN_BASES.has(base)) throw invalid(MSG.invalidVersion(raw));
   const betas: Record<string, string> = {};
   for (const part of rest.filter(Boolean)) {
-    const [name = '', value = ''] = part.split('=').map((s) => s.trim());
-    if (!name || !value) throw invalid(MSG.invalidVersion(raw));
+    const [name = '', value = ''] = part.split('=').map((piece) => piece.trim());
+    if (!KNOWN_BETAS[name]?.includes(value)) throw invalid(MSG.invalidVersion(raw));
     betas[name] = value;
   }
-  const profile: Profile = betas[SERVER_UPDATE_BETA] === 'v1' ? 'seed' : 'ga';
   // Stripe echoes the version it used without the trailing separator.
-  return { header: raw.replace(/;\s*$/, ''), base, betas, profile };
+  return { header: raw.replace(/;\s*$/, ''), base, betas, features: featuresOf(base, betas) };
 }

@@ -25,7 +25,7 @@ describe('auth', () => {
       const res = await raw('/v1/products', { headers });
       const body = (await res.json()) as { error: { type: string; message: string } };
       assert.equal(res.status, 401);
-      assert.equal(body.error.type, 'authentication_error');
+      assert.equal(body.error.type, 'invalid_request_error');
       assert.match(body.error.message, message);
       assert.match(res.headers.get('request-id') ?? '', /^req_/);
     }

@@ -2,14 +2,13 @@
 //   faults → auth → API version → route → idempotency → parse form params → validate → handler → write
 // and every request, whatever its outcome, goes to the request log.
 import type { World } from '../core/context';
-import { invalid, MSG, StripeApiError } from '../core/errors';
+import { invalid, MAX_IDEMPOTENCY_KEY_LENGTH, MSG, StripeApiError } from '../core/errors';
+import { parseForm } from '../core/form-encoding';
 import { parseApiVersion } from '../core/version';
-import type { Faults } from '../controls/faults';
-import type { RequestLog } from '../controls/request-log';
 import { authenticate, checkKeyKind } from './auth';
-import { parseForm } from './form';
+import type { Faults } from './faults';
+import type { RequestLog } from './request-log';
 import type { IdempotencyStore } from './idempotency';
-import { validate } from './params';
 import { CORS_HEADERS, errorResponse, header, json, type HttpRequest, type HttpResponse, type Outcome } from './responses';
 import type { Router } from './router';
 
@@ -68,6 +67,7 @@ function execute(
     checkKeyKind(match.route.auth, auth);
 
     if (idempotencyKey && method !== 'GET') {
+      if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) throw invalid(MSG.idempotencyKeyLength(idempotencyKey.length));
       headers['Idempotency-Key'] = idempotencyKey;
       const saved = deps.idempotency.begin(idempotencyKey, `${method} ${url.pathname}?${url.search}\n${req.body}`);
       if (saved) return { ...saved, headers: { ...saved.headers, 'Request-Id': requestId, 'Idempotent-Replayed': 'true' } };
@@ -76,10 +76,7 @@ function execute(
 
     const form = { ...parseForm(url.search.slice(1)), ...(method === 'GET' ? {} : parseForm(req.body)) };
     const ctx = { ...deps.world, requestId, idempotencyKey, version, auth };
-    const spec = typeof match.route.params === 'function' ? match.route.params(ctx) : match.route.params;
-    const params = validate(form, spec);
-    if (params.expand !== undefined && !Array.isArray(params.expand)) throw invalid(MSG.invalidArray, 'expand');
-    response = json(200, match.route.handle(ctx, params, match.path), headers);
+    response = json(200, match.route.run(ctx, form, match.path), headers);
   } catch (error) {
     response = errorResponse(error, headers);
   }

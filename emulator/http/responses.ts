@@ -20,12 +20,25 @@ export function json(status: number, value: unknown, headers: Record<string, str
   };
 }
 
+/** Stripe's error envelope; `doc_url` points into docs.stripe.com, where Stripe's own errors point. */
+export function errorBody(error: StripeApiError): { error: Record<string, string> } {
+  const { code, param, decline_code: declineCode } = error.details;
+  const body: Record<string, string> = { type: error.type, message: error.message };
+  if (code) {
+    body.code = code;
+    body.doc_url = `https://docs.stripe.com/error-codes/${code.replace(/_/g, '-')}`;
+  }
+  if (param) body.param = param;
+  if (declineCode) body.decline_code = declineCode;
+  return { error: body };
+}
+
 export function errorResponse(error: unknown, headers: Record<string, string> = {}): HttpResponse {
-  if (error instanceof StripeApiError) return json(error.status, error.toBody(), headers);
+  if (error instanceof StripeApiError) return json(error.status, errorBody(error), headers);
   // A bug in the emulator: say so in Stripe's envelope rather than crash the server.
   console.error('[local stripe] internal error', error);
   const wrapped = new StripeApiError(500, 'api_error', MSG.internal(error instanceof Error ? error.message : String(error)));
-  return json(500, wrapped.toBody(), headers);
+  return json(500, errorBody(wrapped), headers);
 }
 
 export const CORS_HEADERS: Record<string, string> = {

@@ -1,10 +1,11 @@
 // Stripe's test cards (API-NOTES §5), checked in Stripe's order: number, expiry, CVC, then the
 // issuer's answer. Errors are 402 card_error with Stripe's codes and messages.
 import { StripeApiError } from '../core/errors';
+import { luhnValid } from '../core/formats';
 
 export type Card = { number: string; exp_month: number; exp_year: number; cvc: string };
 
-const P = 'payment_method_data[card]';
+const CARD_PARAM = 'payment_method_data[card]';
 
 export const CARD_MSG = {
   incorrectNumber: 'Your card number is incorrect.',
@@ -28,32 +29,19 @@ const DECLINES: Record<string, [string, string | undefined, string]> = {
   '4000000000000127': ['incorrect_cvc', undefined, CARD_MSG.incorrectCvc],
 };
 
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** Throws the card error Stripe would answer, or returns for a card that pays. */
 export function chargeCard(card: Card, now: Date): void {
   const number = card.number.replace(/[\s-]/g, '');
-  if (!/^\d{12,19}$/.test(number) || !luhnValid(number)) throw cardError(CARD_MSG.incorrectNumber, 'incorrect_number', `${P}[number]`);
-  if (card.exp_month < 1 || card.exp_month > 12) throw cardError(CARD_MSG.invalidExpiryMonth, 'invalid_expiry_month', `${P}[exp_month]`);
+  if (!/^\d{12,19}$/.test(number) || !luhnValid(number)) throw cardError(CARD_MSG.incorrectNumber, 'incorrect_number', `${CARD_PARAM}[number]`);
+  if (card.exp_month < 1 || card.exp_month > 12) throw cardError(CARD_MSG.invalidExpiryMonth, 'invalid_expiry_month', `${CARD_PARAM}[exp_month]`);
   const year = card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year;
   const thisYear = now.getUTCFullYear();
-  if (year < thisYear || year > thisYear + 50) throw cardError(CARD_MSG.invalidExpiryYear, 'invalid_expiry_year', `${P}[exp_year]`);
+  if (year < thisYear || year > thisYear + 50) throw cardError(CARD_MSG.invalidExpiryYear, 'invalid_expiry_year', `${CARD_PARAM}[exp_year]`);
   if (year === thisYear && card.exp_month < now.getUTCMonth() + 1) {
-    throw cardError(CARD_MSG.invalidExpiryMonth, 'invalid_expiry_month', `${P}[exp_month]`);
+    throw cardError(CARD_MSG.invalidExpiryMonth, 'invalid_expiry_month', `${CARD_PARAM}[exp_month]`);
   }
   const amex = /^3[47]/.test(number);
-  if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(card.cvc)) throw cardError(CARD_MSG.invalidCvc, 'invalid_cvc', `${P}[cvc]`);
+  if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(card.cvc)) throw cardError(CARD_MSG.invalidCvc, 'invalid_cvc', `${CARD_PARAM}[cvc]`);
   const decline = DECLINES[number];
   if (decline) throw cardError(decline[2], decline[0], undefined, decline[1]);
 }

@@ -4,15 +4,18 @@
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid } from '../core/errors';
-import { int, obj, str, type Params, type Spec } from '../http/params';
-import { ADDRESS_FIELDS, toAddress } from '../resources/common';
 import { completeSession } from '../checkout/complete';
+import { requireOpen } from '../checkout/expiry';
+import { SHIPPING_DETAILS } from '../checkout/params';
+import { setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
+import { int, obj, str, type ParamsOf } from '../http/params';
+import { ADDRESS_FIELDS, toAddress } from '../resources/common';
+import { checkEmail, checkShippingDetailsAllowed, setBuyerEmail } from './buyer';
 import { chargeCard } from './cards';
-import { CLIENT_MSG as M } from './messages';
-import { checkEmail, checkShippingDetailsAllowed, requireOpen, setBuyerEmail, SHIPPING_DETAILS, shippingDetailsOf } from './buyer';
+import { CLIENT_MSG } from './messages';
 import { clientView, loadWithSecret } from './view';
 
-export const CONFIRM_PARAMS: Record<string, Spec> = {
+export const CONFIRM_FIELDS = {
   client_secret: str({ required: true }),
   email: str({ max: 512 }),
   expected_amount: int(),
@@ -36,38 +39,31 @@ export const CONFIRM_PARAMS: Record<string, Spec> = {
   ),
 };
 
-export function confirmSession(ctx: RequestCtx, p: Params, id: string): Stripe.Checkout.Session {
-  const record = loadWithSecret(ctx, id, p.client_secret);
-  requireOpen(record);
-  const s = record.session;
-  if (typeof p.expected_amount === 'number' && p.expected_amount !== s.amount_total) {
-    throw invalid(M.amountChanged(p.expected_amount, s.amount_total ?? 0), 'expected_amount', 'checkout_amount_mismatch');
+export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_FIELDS>, id: string): Stripe.Checkout.Session {
+  const record = requireOpen(loadWithSecret(ctx, id, params.client_secret));
+  const session = record.session;
+  const expected = params.expected_amount;
+  if (expected !== undefined && expected !== session.amount_total) {
+    throw invalid(CLIENT_MSG.amountChanged(expected, session.amount_total ?? 0), 'expected_amount', 'checkout_amount_mismatch');
   }
-  checkEmail(p.email);
-  const customerEmail = typeof s.customer === 'string' ? ctx.store.get('customer', s.customer)?.email : null;
-  const email = (p.email as string | undefined) ?? s.customer_details?.email ?? s.customer_email ?? customerEmail ?? null;
-  if (!email) throw invalid(M.emailRequired, 'email', 'parameter_missing');
-  if (p.shipping_details !== undefined) checkShippingDetailsAllowed(record);
-  const shipping = p.shipping_details ? shippingDetailsOf(p.shipping_details as Params) : s.collected_information?.shipping_details;
-  if (s.shipping_address_collection && !shipping) throw invalid(M.shippingRequired, 'shipping_details', 'parameter_missing');
+  checkEmail(params.email);
+  const customerEmail = typeof session.customer === 'string' ? ctx.store.get('customer', session.customer)?.email : null;
+  const email = params.email ?? session.customer_details?.email ?? session.customer_email ?? customerEmail ?? null;
+  if (!email) throw invalid(CLIENT_MSG.emailRequired, 'email', 'parameter_missing');
+  if (params.shipping_details !== undefined) checkShippingDetailsAllowed(record);
+  const shipping = params.shipping_details ? shippingDetailsOf(params.shipping_details) : session.collected_information?.shipping_details;
+  if (session.shipping_address_collection && !shipping) throw invalid(CLIENT_MSG.shippingRequired, 'shipping_details', 'parameter_missing');
 
-  const pm = p.payment_method_data as Params;
-  const card = pm.card as { number: string; exp_month: number; exp_year: number; cvc: string };
-  chargeCard(card, new Date(ctx.clock.nowMs()));
+  const paymentMethod = params.payment_method_data;
+  chargeCard(paymentMethod.card, new Date(ctx.clock.nowMs()));
 
-  const billing = (pm.billing_details ?? {}) as Params;
+  const billing = paymentMethod.billing_details;
   setBuyerEmail(record, email);
-  if (shipping) {
-    s.collected_information = {
-      business_name: s.collected_information?.business_name ?? null,
-      individual_name: s.collected_information?.individual_name ?? null,
-      shipping_details: shipping,
-    };
-  }
+  if (shipping) setShippingDetails(record, shipping);
   completeSession(ctx, record, {
     email,
-    name: (billing.name as string | undefined) ?? shipping?.name ?? null,
-    address: billing.address ? toAddress(billing.address as Params) : null,
+    name: billing?.name ?? shipping?.name ?? null,
+    address: billing?.address ? toAddress(billing.address) : null,
   });
   return clientView(ctx, record);
 }

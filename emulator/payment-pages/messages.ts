@@ -16,5 +16,4 @@ export const CLIENT_MSG = {
   shippingRequired: 'A shipping address is required to complete this Checkout Session.',
   amountChanged: (expected: number, actual: number) =>
     `The total of this Checkout Session changed (expected ${expected}, now ${actual}). Review the updated total and confirm again.`,
-  notOpen: (status: string) => `This Checkout Session is no longer open (its status is \`${status}\`).`,
 } as const;

@@ -5,25 +5,31 @@
 //   POST /v1/payment_pages/:id/confirm                    pay with a test card, complete the session
 // Each validates the whole request before changing anything.
 import { str } from '../http/params';
-import type { Route } from '../http/router';
-import { confirmSession, CONFIRM_PARAMS } from './confirm';
-import { UPDATE_PARAMS, updatePaymentPage } from './update';
+import { route, type Route } from '../http/router';
+import { CONFIRM_FIELDS, confirmSession } from './confirm';
+import { BUYER_UPDATE_FIELDS, updatePaymentPage } from './update';
 import { clientView, loadWithSecret } from './view';
 
 export const paymentPageRoutes: Route[] = [
-  {
+  route({
     method: 'GET',
     pattern: '/v1/payment_pages/:id',
     auth: 'publishable',
     params: { client_secret: str({ required: true }) },
-    handle: (ctx, p, path) => clientView(ctx, loadWithSecret(ctx, path.id ?? '', p.client_secret)),
-  },
-  { method: 'POST', pattern: '/v1/payment_pages/:id', auth: 'publishable', params: UPDATE_PARAMS, handle: (ctx, p, path) => updatePaymentPage(ctx, p, path.id ?? '') },
-  {
+    handle: (ctx, params, path) => clientView(ctx, loadWithSecret(ctx, path.id ?? '', params.client_secret)),
+  }),
+  route({
+    method: 'POST',
+    pattern: '/v1/payment_pages/:id',
+    auth: 'publishable',
+    params: BUYER_UPDATE_FIELDS,
+    handle: (ctx, params, path) => updatePaymentPage(ctx, params, path.id ?? ''),
+  }),
+  route({
     method: 'POST',
     pattern: '/v1/payment_pages/:id/confirm',
     auth: 'publishable',
-    params: CONFIRM_PARAMS,
-    handle: (ctx, p, path) => confirmSession(ctx, p, path.id ?? ''),
-  },
+    params: CONFIRM_FIELDS,
+    handle: (ctx, params, path) => confirmSession(ctx, params, path.id ?? ''),
+  }),
 ];

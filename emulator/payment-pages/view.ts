@@ -6,7 +6,7 @@ import type { RequestCtx } from '../core/context';
 import { notFound } from '../core/errors';
 import { loadSession } from '../checkout/expiry';
 import { sessionObject } from '../checkout/render-session';
-import type { SessionRecord } from '../checkout/session-record';
+import type { SessionRecord } from '../core/session-record';
 import { renderLineItem } from '../checkout/view';
 
 export function clientView(ctx: RequestCtx, record: SessionRecord): Stripe.Checkout.Session {
@@ -26,7 +26,7 @@ export function clientView(ctx: RequestCtx, record: SessionRecord): Stripe.Check
 }
 
 /** The session, if the client secret proves access; otherwise it does not exist (Stripe reveals nothing). */
-export function loadWithSecret(ctx: RequestCtx, id: string, secret: unknown): SessionRecord {
+export function loadWithSecret(ctx: RequestCtx, id: string, secret: string): SessionRecord {
   const record = ctx.store.get('checkout.session', id);
   if (!record || record.session.client_secret !== secret) throw notFound('checkout.session', id, 'session');
   return loadSession(ctx, id);

@@ -1,24 +1,30 @@
-// Small rules shared by every resource.
-import { map, str, type Spec } from '../http/params';
+// Small rules and param declarations shared by every resource.
+import { invalid, METADATA_LIMITS, MSG } from '../core/errors';
+import { map, str } from '../http/params';
 
 export type Metadata = Record<string, string>;
 
 /** Stripe's metadata update: keys merge, a key set to '' is removed, `metadata=''` clears all. */
-export function mergeMetadata(current: Metadata | null, update: unknown): Metadata {
+export function mergeMetadata(current: Metadata | null, update: Metadata | '' | undefined): Metadata {
   if (update === undefined) return { ...(current ?? {}) };
   if (update === '') return {};
   const next: Metadata = { ...(current ?? {}) };
-  for (const [k, v] of Object.entries(update as Metadata)) {
-    if (v === '') delete next[k];
-    else next[k] = v;
+  for (const [key, value] of Object.entries(update)) {
+    if (value === '') delete next[key];
+    else next[key] = value;
   }
+  // The limit holds for the merged result too: an update may add keys to ones already there.
+  const count = Object.keys(next).length;
+  if (count > METADATA_LIMITS.keys) throw invalid(MSG.metadataTooManyKeys(count), 'metadata');
   return next;
 }
 
-export const METADATA: Spec = map();
-export const CURRENCY: Spec = str({ max: 3 });
+export const METADATA = map();
+export const CURRENCY = str({ max: 3 });
+export const REQUIRED_CURRENCY = str({ max: 3, required: true });
+export const TAX_BEHAVIOR = str({ enum: ['exclusive', 'inclusive', 'unspecified'] });
 
-export const ADDRESS_FIELDS: Record<string, Spec> = {
+export const ADDRESS_FIELDS = {
   line1: str({ max: 5000 }),
   line2: str({ max: 5000 }),
   city: str({ max: 5000 }),
@@ -36,24 +42,29 @@ export type Address = {
   state: string | null;
 };
 
-export function toAddress(p: Partial<Record<keyof Address, unknown>> | undefined): Address {
-  const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+export function toAddress(address: Partial<Record<keyof Address, string>> | undefined): Address {
+  const orNull = (value: string | undefined) => (value ? value : null);
   return {
-    city: s(p?.city),
-    country: s(p?.country),
-    line1: s(p?.line1),
-    line2: s(p?.line2),
-    postal_code: s(p?.postal_code),
-    state: s(p?.state),
+    city: orNull(address?.city),
+    country: orNull(address?.country),
+    line1: orNull(address?.line1),
+    line2: orNull(address?.line2),
+    postal_code: orNull(address?.postal_code),
+    state: orNull(address?.state),
   };
 }
 
 /** Filters a list by `active=true|false` when the param is given. */
-export function byActive<T extends { active: boolean }>(items: T[], active: unknown): T[] {
-  return typeof active === 'boolean' ? items.filter((i) => i.active === active) : items;
+export function byActive<T extends { active: boolean }>(items: T[], active: boolean | undefined): T[] {
+  return active === undefined ? items : items.filter((item) => item.active === active);
 }
 
 /** Lowercased 3-letter ISO code, as Stripe stores currencies. */
-export function currencyOf(value: unknown): string {
-  return String(value).toLowerCase();
+export function currencyOf(value: string): string {
+  return value.toLowerCase();
+}
+
+/** `''` clears a field Stripe lets an update clear. */
+export function orNullIfEmpty<T>(value: T | ''): T | null {
+  return value === '' ? null : value;
 }

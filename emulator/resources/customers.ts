@@ -4,14 +4,13 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { notFound } from '../core/errors';
 import { newId, randomToken } from '../core/ids';
-import { LIST_PARAMS, newestFirst, paginate } from '../core/list';
-import { obj, str, type Params, type Spec } from '../http/params';
+import { newestFirst, paginate } from '../core/list';
+import { LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
 import type { Route } from '../http/router';
-import { retrieveRoute } from './route-helpers';
-import { ADDRESS_FIELDS, METADATA, mergeMetadata, toAddress, type Metadata } from './common';
-import { respond } from './render';
+import { ADDRESS_FIELDS, METADATA, mergeMetadata, orNullIfEmpty, toAddress } from './common';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
-const FIELDS: Record<string, Spec> = {
+const FIELDS = {
   email: str({ max: 512 }),
   name: str({ max: 256 }),
   phone: str({ max: 20 }),
@@ -20,34 +19,35 @@ const FIELDS: Record<string, Spec> = {
   address: obj(ADDRESS_FIELDS, { emptyable: true }),
 };
 
+type CustomerParams = ParamsOf<typeof FIELDS>;
+
 export function getCustomer(ctx: RequestCtx, id: string, param = 'id'): Stripe.Customer {
   const customer = ctx.store.get('customer', id);
   if (!customer) throw notFound('customer', id, param);
   return customer;
 }
 
-export function createCustomerRecord(ctx: RequestCtx, p: Params): Stripe.Customer {
+export function createCustomerRecord(ctx: RequestCtx, params: CustomerParams): Stripe.Customer {
   const id = newId('cus');
-  const s = (v: unknown) => (typeof v === 'string' ? v : null);
   const customer: Stripe.Customer = {
     id,
     object: 'customer',
-    address: p.address && p.address !== '' ? toAddress(p.address as Params) : null,
+    address: params.address ? toAddress(params.address) : null,
     balance: 0,
     created: ctx.clock.now(),
     currency: null,
     default_source: null,
     delinquent: false,
-    description: s(p.description),
+    description: params.description ?? null,
     discount: null,
-    email: s(p.email),
+    email: params.email ?? null,
     invoice_prefix: randomToken(8).toUpperCase(),
     invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
     livemode: false,
-    metadata: mergeMetadata({}, p.metadata),
-    name: s(p.name),
+    metadata: mergeMetadata({}, params.metadata),
+    name: params.name ?? null,
     next_invoice_sequence: 1,
-    phone: s(p.phone),
+    phone: params.phone ?? null,
     preferred_locales: [],
     shipping: null,
     tax_exempt: 'none',
@@ -56,29 +56,25 @@ export function createCustomerRecord(ctx: RequestCtx, p: Params): Stripe.Custome
   return ctx.store.put('customer', id, customer);
 }
 
-function update(ctx: RequestCtx, p: Params, id: string): Stripe.Customer {
+function update(ctx: RequestCtx, params: CustomerParams, id: string): Stripe.Customer {
   const customer = getCustomer(ctx, id);
-  const next: Stripe.Customer = { ...customer, metadata: mergeMetadata(customer.metadata as Metadata, p.metadata) };
+  const next: Stripe.Customer = { ...customer, metadata: mergeMetadata(customer.metadata, params.metadata) };
   for (const key of ['email', 'name', 'phone', 'description'] as const) {
-    if (p[key] !== undefined) next[key] = p[key] === '' ? null : (p[key] as string);
+    const value = params[key];
+    if (value !== undefined) next[key] = orNullIfEmpty(value);
   }
-  if (p.address !== undefined) next.address = p.address === '' ? null : toAddress(p.address as Params);
+  if (params.address !== undefined) next.address = params.address === '' ? null : toAddress(params.address);
   return ctx.store.put('customer', id, next);
 }
 
 export const customerRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/customers', auth: 'secret', params: FIELDS, handle: (ctx, p) => respond(ctx, createCustomerRecord(ctx, p), p.expand) },
+  createRoute('/v1/customers', FIELDS, createCustomerRecord),
   retrieveRoute('/v1/customers/:id', (ctx, id) => getCustomer(ctx, id)),
-  { method: 'POST', pattern: '/v1/customers/:id', auth: 'secret', params: FIELDS, handle: (ctx, p, path) => respond(ctx, update(ctx, p, path.id ?? ''), p.expand) },
-  {
-    method: 'GET',
-    pattern: '/v1/customers',
-    auth: 'secret',
-    params: { ...LIST_PARAMS, email: str() },
-    handle: (ctx, p) => {
-      let items = newestFirst(ctx.store.table('customer'));
-      if (typeof p.email === 'string') items = items.filter((c) => c.email === p.email);
-      return respond(ctx, paginate(items, p, '/v1/customers', 'customer'), p.expand);
-    },
-  },
+  updateRoute('/v1/customers/:id', FIELDS, update),
+  listRoute('/v1/customers', { ...LIST_FIELDS, email: str() }, (ctx, params) => {
+    let items = newestFirst(ctx.store.table('customer'));
+    const { email } = params;
+    if (email !== undefined) items = items.filter((customer) => customer.email === email);
+    return paginate(items, params, '/v1/customers', 'customer');
+  }),
 ];

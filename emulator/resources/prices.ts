@@ -4,25 +4,23 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid, missingParam, notFound } from '../core/errors';
 import { newId } from '../core/ids';
-import { LIST_PARAMS, newestFirst, paginate } from '../core/list';
-import { arr, bool, int, obj, str, type Params, type Spec } from '../http/params';
+import { newestFirst, paginate } from '../core/list';
+import { arr, bool, int, LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
 import type { Route } from '../http/router';
-import { retrieveRoute } from './route-helpers';
-import { byActive, CURRENCY, currencyOf, METADATA, mergeMetadata, type Metadata } from './common';
+import { byActive, CURRENCY, currencyOf, METADATA, mergeMetadata, orNullIfEmpty, REQUIRED_CURRENCY, TAX_BEHAVIOR } from './common';
 import { buildProduct, getProduct } from './products';
-import { respond } from './render';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
 const INTERVALS = ['day', 'week', 'month', 'year'] as const;
-const TAX_BEHAVIORS = ['exclusive', 'inclusive', 'unspecified'] as const;
 
-export const RECURRING: Spec = obj({
+export const RECURRING = obj({
   interval: str({ enum: INTERVALS, required: true }),
   interval_count: int({ min: 1 }),
   usage_type: str({ enum: ['licensed'] }),
   trial_period_days: int({ min: 1 }),
 });
 
-export const PRODUCT_DATA: Spec = obj({
+export const PRODUCT_DATA = obj({
   name: str({ required: true, max: 5000 }),
   active: bool(),
   description: str({ max: 40000 }),
@@ -34,25 +32,34 @@ export const PRODUCT_DATA: Spec = obj({
 });
 
 /** What an update may change; create takes these too. */
-const UPDATE: Record<string, Spec> = {
+const UPDATE_FIELDS = {
   active: bool(),
   lookup_key: str({ max: 200 }),
   transfer_lookup_key: bool(),
   metadata: METADATA,
   nickname: str({ max: 5000 }),
-  tax_behavior: str({ enum: TAX_BEHAVIORS }),
+  tax_behavior: TAX_BEHAVIOR,
 };
 
-const CREATE: Record<string, Spec> = {
-  ...UPDATE,
-  currency: { ...CURRENCY, required: true },
+/** The fields a price is built from: a price's own create, and `price_data` on a Checkout line item. */
+export const PRICE_DATA_FIELDS = {
+  currency: REQUIRED_CURRENCY,
   product: str(),
   product_data: PRODUCT_DATA,
   unit_amount: int({ min: 0 }),
   unit_amount_decimal: str(),
   recurring: RECURRING,
+  tax_behavior: TAX_BEHAVIOR,
+};
+
+const CREATE_FIELDS = {
+  ...UPDATE_FIELDS,
+  ...PRICE_DATA_FIELDS,
   billing_scheme: str({ enum: ['per_unit'] }),
 };
+
+/** What buildPrice reads: a price create, or a line item's `price_data`. */
+type PriceInput = ParamsOf<typeof PRICE_DATA_FIELDS> & Partial<Pick<ParamsOf<typeof CREATE_FIELDS>, 'active' | 'lookup_key' | 'metadata' | 'nickname'>>;
 
 export function getPrice(ctx: RequestCtx, id: string, param = 'price'): Stripe.Price {
   const price = ctx.store.get('price', id);
@@ -61,7 +68,7 @@ export function getPrice(ctx: RequestCtx, id: string, param = 'price'): Stripe.P
 }
 
 /** A price with this lookup key moves to `owner` only with transfer_lookup_key (Stripe's rule). */
-function claimLookupKey(ctx: RequestCtx, key: string, transfer: unknown, ownerId: string): void {
+function claimLookupKey(ctx: RequestCtx, key: string, transfer: boolean | undefined, ownerId: string): void {
   for (const other of ctx.store.table('price').values()) {
     if (other.lookup_key !== key || other.id === ownerId) continue;
     if (transfer !== true) {
@@ -74,9 +81,9 @@ function claimLookupKey(ctx: RequestCtx, key: string, transfer: unknown, ownerId
   }
 }
 
-function createPriceRecord(ctx: RequestCtx, p: Params): Stripe.Price {
-  const { price, product } = buildPrice(ctx, p);
-  if (typeof p.lookup_key === 'string') claimLookupKey(ctx, p.lookup_key, p.transfer_lookup_key, price.id);
+function createPriceRecord(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe.Price {
+  const { price, product } = buildPrice(ctx, params);
+  if (params.lookup_key !== undefined) claimLookupKey(ctx, params.lookup_key, params.transfer_lookup_key, price.id);
   if (product) ctx.store.put('product', product.id, product);
   return ctx.store.put('price', price.id, price);
 }
@@ -87,98 +94,98 @@ function createPriceRecord(ctx: RequestCtx, p: Params): Stripe.Price {
  */
 export function buildPrice(
   ctx: RequestCtx,
-  p: Params,
-  opts: { adHoc?: boolean; prefix?: string } = {},
+  params: PriceInput,
+  options: { adHoc?: boolean; prefix?: string } = {},
 ): { price: Stripe.Price; product: Stripe.Product | null } {
-  const name = (key: string) => (opts.prefix ? `${opts.prefix}[${key}]` : key);
-  if (p.product === undefined && p.product_data === undefined) throw missingParam(name('product'));
-  const amount = p.unit_amount ?? (typeof p.unit_amount_decimal === 'string' ? Number(p.unit_amount_decimal) : undefined);
+  const name = (key: string) => (options.prefix ? `${options.prefix}[${key}]` : key);
+  if (params.product === undefined && params.product_data === undefined) throw missingParam(name('product'));
+  const amount = params.unit_amount ?? (params.unit_amount_decimal !== undefined ? Number(params.unit_amount_decimal) : undefined);
   if (amount === undefined) throw missingParam(name('unit_amount'));
   if (!Number.isInteger(amount)) {
     throw invalid('The local Stripe only supports whole unit amounts.', name('unit_amount_decimal'));
   }
-  const newProduct = typeof p.product === 'string' ? null : buildProduct(ctx, p.product_data as Params);
-  const product = newProduct ?? getProduct(ctx, p.product as string, name('product'));
+  let newProduct: Stripe.Product | null = null;
+  let product: Stripe.Product;
+  if (params.product !== undefined) product = getProduct(ctx, params.product, name('product'));
+  else if (params.product_data) product = newProduct = buildProduct(ctx, params.product_data);
+  else throw missingParam(name('product'));
   const id = newId('price');
-  const recurring = p.recurring as Params | undefined;
+  const recurring = params.recurring;
   const price: Stripe.Price = {
     id,
     object: 'price',
-    active: opts.adHoc ? false : p.active !== false,
+    active: options.adHoc ? false : params.active !== false,
     billing_scheme: 'per_unit',
     created: ctx.clock.now(),
-    currency: currencyOf(p.currency),
+    currency: currencyOf(params.currency),
     custom_unit_amount: null,
     livemode: false,
-    lookup_key: (p.lookup_key as string | undefined) ?? null,
-    metadata: mergeMetadata({}, p.metadata),
-    nickname: (p.nickname as string | undefined) ?? null,
+    lookup_key: params.lookup_key ?? null,
+    metadata: mergeMetadata({}, params.metadata),
+    nickname: params.nickname ?? null,
     product: product.id,
     recurring: recurring
       ? {
-          interval: recurring.interval as Stripe.Price.Recurring.Interval,
-          interval_count: (recurring.interval_count as number | undefined) ?? 1,
+          interval: recurring.interval,
+          interval_count: recurring.interval_count ?? 1,
           meter: null,
-          trial_period_days: (recurring.trial_period_days as number | undefined) ?? null,
+          trial_period_days: recurring.trial_period_days ?? null,
           usage_type: 'licensed',
         }
       : null,
-    tax_behavior: (p.tax_behavior as Stripe.Price.TaxBehavior | undefined) ?? 'unspecified',
+    tax_behavior: params.tax_behavior ?? 'unspecified',
     tiers_mode: null,
     transform_quantity: null,
     type: recurring ? 'recurring' : 'one_time',
-    unit_amount: amount as number,
+    unit_amount: amount,
     // On the wire a decimal is a string; the SDK's type is its parsed Decimal.
     unit_amount_decimal: String(amount) as unknown as NonNullable<Stripe.Price['unit_amount_decimal']>,
   };
   return { price, product: newProduct };
 }
 
-function update(ctx: RequestCtx, p: Params, id: string): Stripe.Price {
+function update(ctx: RequestCtx, params: ParamsOf<typeof UPDATE_FIELDS>, id: string): Stripe.Price {
   const price = getPrice(ctx, id, 'id');
-  if (typeof p.lookup_key === 'string' && p.lookup_key !== '') claimLookupKey(ctx, p.lookup_key, p.transfer_lookup_key, id);
-  if (p.tax_behavior !== undefined && price.tax_behavior !== 'unspecified' && p.tax_behavior !== price.tax_behavior) {
+  if (params.lookup_key) claimLookupKey(ctx, params.lookup_key, params.transfer_lookup_key, id);
+  if (params.tax_behavior !== undefined && price.tax_behavior !== 'unspecified' && params.tax_behavior !== price.tax_behavior) {
     throw invalid('tax_behavior cannot be changed once it has been set to exclusive or inclusive.', 'tax_behavior');
   }
   const next: Stripe.Price = {
     ...price,
-    active: (p.active as boolean | undefined) ?? price.active,
-    lookup_key: p.lookup_key === undefined ? price.lookup_key : p.lookup_key === '' ? null : (p.lookup_key as string),
-    nickname: p.nickname === undefined ? price.nickname : p.nickname === '' ? null : (p.nickname as string),
-    tax_behavior: (p.tax_behavior as Stripe.Price.TaxBehavior | undefined) ?? price.tax_behavior,
-    metadata: mergeMetadata(price.metadata as Metadata, p.metadata),
+    active: params.active ?? price.active,
+    lookup_key: params.lookup_key === undefined ? price.lookup_key : orNullIfEmpty(params.lookup_key),
+    nickname: params.nickname === undefined ? price.nickname : orNullIfEmpty(params.nickname),
+    tax_behavior: params.tax_behavior ?? price.tax_behavior,
+    metadata: mergeMetadata(price.metadata, params.metadata),
   };
   return ctx.store.put('price', id, next);
 }
 
-function list(ctx: RequestCtx, p: Params) {
-  let items = byActive(newestFirst(ctx.store.table('price')), p.active);
-  if (Array.isArray(p.lookup_keys)) items = items.filter((i) => (p.lookup_keys as string[]).includes(i.lookup_key ?? ''));
-  if (typeof p.product === 'string') items = items.filter((i) => i.product === p.product);
-  if (typeof p.type === 'string') items = items.filter((i) => i.type === p.type);
-  if (typeof p.currency === 'string') items = items.filter((i) => i.currency === currencyOf(p.currency));
-  const interval = (p.recurring as Params | undefined)?.interval;
-  if (typeof interval === 'string') items = items.filter((i) => i.recurring?.interval === interval);
-  return respond(ctx, paginate(items, p, '/v1/prices', 'price'), p.expand);
+const LIST_PRICE_FIELDS = {
+  ...LIST_FIELDS,
+  active: bool(),
+  currency: CURRENCY,
+  lookup_keys: arr(str(), { max: 10 }),
+  product: str(),
+  type: str({ enum: ['one_time', 'recurring'] }),
+  recurring: obj({ interval: str({ enum: INTERVALS }), usage_type: str({ enum: ['licensed', 'metered'] }) }),
+};
+
+function list(ctx: RequestCtx, params: ParamsOf<typeof LIST_PRICE_FIELDS>) {
+  let items = byActive(newestFirst(ctx.store.table('price')), params.active);
+  const { lookup_keys: lookupKeys, product, type, currency } = params;
+  if (lookupKeys) items = items.filter((price) => lookupKeys.includes(price.lookup_key ?? ''));
+  if (product !== undefined) items = items.filter((price) => price.product === product);
+  if (type !== undefined) items = items.filter((price) => price.type === type);
+  if (currency !== undefined) items = items.filter((price) => price.currency === currencyOf(currency));
+  const interval = params.recurring?.interval;
+  if (interval !== undefined) items = items.filter((price) => price.recurring?.interval === interval);
+  return paginate(items, params, '/v1/prices', 'price');
 }
 
 export const priceRoutes: Route[] = [
-  { method: 'POST', pattern: '/v1/prices', auth: 'secret', params: CREATE, handle: (ctx, p) => respond(ctx, createPriceRecord(ctx, p), p.expand) },
+  createRoute('/v1/prices', CREATE_FIELDS, createPriceRecord),
   retrieveRoute('/v1/prices/:id', (ctx, id) => getPrice(ctx, id, 'id')),
-  { method: 'POST', pattern: '/v1/prices/:id', auth: 'secret', params: UPDATE, handle: (ctx, p, path) => respond(ctx, update(ctx, p, path.id ?? ''), p.expand) },
-  {
-    method: 'GET',
-    pattern: '/v1/prices',
-    auth: 'secret',
-    params: {
-      ...LIST_PARAMS,
-      active: bool(),
-      currency: CURRENCY,
-      lookup_keys: arr(str(), { max: 10 }),
-      product: str(),
-      type: str({ enum: ['one_time', 'recurring'] }),
-      recurring: obj({ interval: str({ enum: INTERVALS }), usage_type: str({ enum: ['licensed', 'metered'] }) }),
-    },
-    handle: list,
-  },
+  updateRoute('/v1/prices/:id', UPDATE_FIELDS, update),
+  listRoute('/v1/prices', LIST_PRICE_FIELDS, list),
 ];

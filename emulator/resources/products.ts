@@ -3,14 +3,13 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
-import { LIST_PARAMS, newestFirst, paginate } from '../core/list';
-import { arr, bool, obj, str, type Params, type Spec } from '../http/params';
-import type { Route } from '../http/router';
-import { retrieveRoute } from './route-helpers';
-import { byActive, METADATA, mergeMetadata, type Metadata } from './common';
-import { respond } from './render';
+import { newestFirst, paginate } from '../core/list';
+import { arr, bool, LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
+import { route, type Route } from '../http/router';
+import { byActive, METADATA, mergeMetadata, orNullIfEmpty } from './common';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
-const FIELDS: Record<string, Spec> = {
+const FIELDS = {
   name: str({ max: 5000 }),
   active: bool(),
   description: str({ max: 40000 }),
@@ -24,88 +23,81 @@ const FIELDS: Record<string, Spec> = {
   marketing_features: arr(obj({ name: str({ required: true }) }), { max: 15, emptyable: true }),
 };
 
+/** Create params; `product_data` of a price takes the same minus `id` (see prices.ts). */
+export const CREATE_PRODUCT_FIELDS = { ...FIELDS, id: str({ max: 5000 }), name: str({ required: true, max: 5000 }) };
+type CreateProductParams = ParamsOf<typeof CREATE_PRODUCT_FIELDS>;
+
+const UPDATE_FIELDS = { ...FIELDS, default_price: str() };
+
 export function getProduct(ctx: RequestCtx, id: string, param = 'id'): Stripe.Product {
   const product = ctx.store.get('product', id);
   if (!product) throw notFound('product', id, param);
   return product;
 }
 
-export function createProductRecord(ctx: RequestCtx, p: Params): Stripe.Product {
-  const product = buildProduct(ctx, p);
-  return ctx.store.put('product', product.id, product);
-}
-
 /** A product not yet stored, so a request that fails later leaves nothing behind. */
-export function buildProduct(ctx: RequestCtx, p: Params): Stripe.Product {
-  const id = typeof p.id === 'string' ? p.id : newId('prod');
+export function buildProduct(ctx: RequestCtx, params: CreateProductParams): Stripe.Product {
+  const id = params.id ?? newId('prod');
   if (ctx.store.get('product', id)) throw invalid(`Product already exists.`, 'id', 'resource_already_exists');
   const now = ctx.clock.now();
-  const product: Stripe.Product = {
+  return {
     id,
     object: 'product',
-    active: p.active !== false,
+    active: params.active !== false,
     created: now,
     default_price: null,
-    description: (p.description as string | undefined) ?? null,
-    images: Array.isArray(p.images) ? (p.images as string[]) : [],
+    description: params.description ?? null,
+    images: params.images || [],
     livemode: false,
-    marketing_features: Array.isArray(p.marketing_features) ? (p.marketing_features as { name: string }[]) : [],
-    metadata: mergeMetadata({}, p.metadata),
-    name: p.name as string,
+    marketing_features: params.marketing_features || [],
+    metadata: mergeMetadata({}, params.metadata),
+    name: params.name,
     package_dimensions: null,
-    shippable: (p.shippable as boolean | undefined) ?? null,
-    statement_descriptor: (p.statement_descriptor as string | undefined) ?? null,
-    tax_code: (p.tax_code as string | undefined) ?? null,
+    shippable: params.shippable ?? null,
+    statement_descriptor: params.statement_descriptor ?? null,
+    tax_code: params.tax_code ?? null,
     tax_details: null,
     type: 'good',
-    unit_label: (p.unit_label as string | undefined) ?? null,
+    unit_label: params.unit_label ?? null,
     updated: now,
-    url: (p.url as string | undefined) ?? null,
+    url: params.url ?? null,
   };
-  return product;
 }
 
-function update(ctx: RequestCtx, p: Params, id: string): Stripe.Product {
+function update(ctx: RequestCtx, params: ParamsOf<typeof UPDATE_FIELDS>, id: string): Stripe.Product {
   const product = getProduct(ctx, id);
   const next: Stripe.Product = { ...product, updated: ctx.clock.now() };
-  for (const key of ['name', 'active', 'description', 'shippable', 'statement_descriptor', 'tax_code', 'unit_label', 'url'] as const) {
-    if (p[key] !== undefined) Object.assign(next, { [key]: p[key] === '' ? null : p[key] });
+  if (params.name !== undefined) next.name = params.name;
+  if (params.active !== undefined) next.active = params.active;
+  if (params.shippable !== undefined) next.shippable = params.shippable;
+  for (const key of ['description', 'statement_descriptor', 'tax_code', 'unit_label', 'url'] as const) {
+    const value = params[key];
+    if (value !== undefined) next[key] = orNullIfEmpty(value);
   }
-  if (p.images !== undefined) next.images = p.images === '' ? [] : (p.images as string[]);
-  if (p.marketing_features !== undefined) {
-    next.marketing_features = p.marketing_features === '' ? [] : (p.marketing_features as { name: string }[]);
-  }
-  if (typeof p.default_price === 'string') {
-    const price = ctx.store.get('price', p.default_price);
-    if (!price || price.product !== id) throw notFound('price', p.default_price, 'default_price');
+  if (params.images !== undefined) next.images = params.images || [];
+  if (params.marketing_features !== undefined) next.marketing_features = params.marketing_features || [];
+  if (params.default_price !== undefined) {
+    const price = ctx.store.get('price', params.default_price);
+    if (!price || price.product !== id) throw notFound('price', params.default_price, 'default_price');
     next.default_price = price.id;
   }
-  next.metadata = mergeMetadata(product.metadata as Metadata, p.metadata);
+  next.metadata = mergeMetadata(product.metadata, params.metadata);
   return ctx.store.put('product', id, next);
 }
 
 export const productRoutes: Route[] = [
-  {
-    method: 'POST',
-    pattern: '/v1/products',
-    auth: 'secret',
-    params: { ...FIELDS, id: str({ max: 5000 }), name: str({ required: true, max: 5000 }) },
-    handle: (ctx, p) => respond(ctx, createProductRecord(ctx, p), p.expand),
-  },
+  createRoute('/v1/products', CREATE_PRODUCT_FIELDS, (ctx, params) => {
+    const product = buildProduct(ctx, params);
+    return ctx.store.put('product', product.id, product);
+  }),
   retrieveRoute('/v1/products/:id', (ctx, id) => getProduct(ctx, id)),
-  {
-    method: 'POST',
-    pattern: '/v1/products/:id',
-    auth: 'secret',
-    params: { ...FIELDS, default_price: str() },
-    handle: (ctx, p, path) => respond(ctx, update(ctx, p, path.id ?? ''), p.expand),
-  },
-  {
+  updateRoute('/v1/products/:id', UPDATE_FIELDS, update),
+  route({
     method: 'DELETE',
     pattern: '/v1/products/:id',
     auth: 'secret',
     params: {},
-    handle: (ctx, _p, path) => {
+    handle: (ctx, _params, path) => {
       const product = getProduct(ctx, path.id ?? '');
       const hasPrices = [...ctx.store.table('price').values()].some((price) => price.product === product.id);
       // Stripe keeps products that have prices (archive them instead).
@@ -113,18 +105,13 @@ export const productRoutes: Route[] = [
       ctx.store.table('product').delete(product.id);
       return { id: product.id, object: 'product', deleted: true };
     },
-  },
-  {
-    method: 'GET',
-    pattern: '/v1/products',
-    auth: 'secret',
-    params: { ...LIST_PARAMS, active: bool(), ids: arr(str()), shippable: bool(), url: str() },
-    handle: (ctx, p) => {
-      let items = byActive(newestFirst(ctx.store.table('product')), p.active);
-      if (Array.isArray(p.ids)) items = items.filter((i) => (p.ids as string[]).includes(i.id));
-      if (typeof p.shippable === 'boolean') items = items.filter((i) => i.shippable === p.shippable);
-      if (typeof p.url === 'string') items = items.filter((i) => i.url === p.url);
-      return respond(ctx, paginate(items, p, '/v1/products', 'product'), p.expand);
-    },
-  },
+  }),
+  listRoute('/v1/products', { ...LIST_FIELDS, active: bool(), ids: arr(str()), shippable: bool(), url: str() }, (ctx, params) => {
+    let items = byActive(newestFirst(ctx.store.table('product')), params.active);
+    const { ids, shippable, url } = params;
+    if (ids) items = items.filter((product) => ids.includes(product.id));
+    if (shippable !== undefined) items = items.filter((product) => product.shippable === shippable);
+    if (url !== undefined) items = items.filter((product) => product.url === url);
+    return paginate(items, params, '/v1/products', 'product');
+  }),
 ];

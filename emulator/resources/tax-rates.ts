@@ -3,16 +3,15 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
-import { LIST_PARAMS, newestFirst, paginate } from '../core/list';
-import { bool, str, type Params, type Spec } from '../http/params';
+import { newestFirst, paginate } from '../core/list';
+import { bool, LIST_FIELDS, str, type ParamsOf } from '../http/params';
 import type { Route } from '../http/router';
-import { retrieveRoute } from './route-helpers';
-import { byActive, METADATA, mergeMetadata, type Metadata } from './common';
-import { respond } from './render';
+import { byActive, METADATA, mergeMetadata } from './common';
+import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
 const TAX_TYPES = ['amusement_tax', 'communications_tax', 'gst', 'hst', 'igst', 'jct', 'lease_tax', 'pst', 'qst', 'retail_delivery_fee', 'rst', 'sales_tax', 'service_tax', 'vat'] as const;
 
-const EDITABLE: Record<string, Spec> = {
+const EDITABLE_FIELDS = {
   active: bool(),
   country: str(),
   description: str({ max: 5000 }),
@@ -23,76 +22,70 @@ const EDITABLE: Record<string, Spec> = {
   tax_type: str({ enum: TAX_TYPES }),
 };
 
+const CREATE_FIELDS = {
+  ...EDITABLE_FIELDS,
+  display_name: str({ max: 50, required: true }),
+  inclusive: bool({ required: true }),
+  // Percentages are decimals on the wire (`19.6`): kept as strings here, checked by `create`.
+  percentage: str({ required: true }),
+};
+
 export function getTaxRate(ctx: RequestCtx, id: string, param = 'id'): Stripe.TaxRate {
   const rate = ctx.store.get('tax_rate', id);
   if (!rate) throw notFound('tax rate', id, param);
   return rate;
 }
 
-function create(ctx: RequestCtx, p: Params): Stripe.TaxRate {
-  // Percentages are decimals on the wire (`19.6`); the schema keeps them as strings, checked here.
-  const percentage = Number(p.percentage);
+function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe.TaxRate {
+  const percentage = Number(params.percentage);
   if (!Number.isFinite(percentage) || percentage < 0 || percentage > 100) {
-    throw invalid(`Invalid decimal: ${String(p.percentage)}`, 'percentage');
+    throw invalid(`Invalid decimal: ${params.percentage}`, 'percentage');
   }
   const id = newId('txr');
-  const s = (v: unknown) => (typeof v === 'string' ? v : null);
   const rate: Stripe.TaxRate = {
     id,
     object: 'tax_rate',
-    active: p.active !== false,
-    country: s(p.country),
+    active: params.active !== false,
+    country: params.country ?? null,
     created: ctx.clock.now(),
-    description: s(p.description),
-    display_name: p.display_name as string,
+    description: params.description ?? null,
+    display_name: params.display_name,
     effective_percentage: percentage,
     flat_amount: null,
-    inclusive: p.inclusive as boolean,
-    jurisdiction: s(p.jurisdiction),
+    inclusive: params.inclusive,
+    jurisdiction: params.jurisdiction ?? null,
     jurisdiction_level: null,
     livemode: false,
-    metadata: mergeMetadata({}, p.metadata),
+    metadata: mergeMetadata({}, params.metadata),
     percentage,
     rate_type: 'percentage',
-    state: s(p.state),
-    tax_type: (s(p.tax_type) as Stripe.TaxRate.TaxType | null) ?? null,
+    state: params.state ?? null,
+    tax_type: params.tax_type ?? null,
   };
   return ctx.store.put('tax_rate', id, rate);
 }
 
-function update(ctx: RequestCtx, p: Params, id: string): Stripe.TaxRate {
+function update(ctx: RequestCtx, params: ParamsOf<typeof EDITABLE_FIELDS>, id: string): Stripe.TaxRate {
   const rate = getTaxRate(ctx, id);
-  const next: Stripe.TaxRate = { ...rate, metadata: mergeMetadata(rate.metadata as Metadata, p.metadata) };
-  for (const key of ['active', 'country', 'description', 'display_name', 'jurisdiction', 'state', 'tax_type'] as const) {
-    if (p[key] !== undefined) Object.assign(next, { [key]: p[key] });
+  const next: Stripe.TaxRate = { ...rate, metadata: mergeMetadata(rate.metadata, params.metadata) };
+  if (params.active !== undefined) next.active = params.active;
+  if (params.display_name !== undefined) next.display_name = params.display_name;
+  if (params.tax_type !== undefined) next.tax_type = params.tax_type;
+  for (const key of ['country', 'description', 'jurisdiction', 'state'] as const) {
+    const value = params[key];
+    if (value !== undefined) next[key] = value;
   }
   return ctx.store.put('tax_rate', id, next);
 }
 
 export const taxRateRoutes: Route[] = [
-  {
-    method: 'POST',
-    pattern: '/v1/tax_rates',
-    auth: 'secret',
-    params: {
-      ...EDITABLE,
-      display_name: str({ max: 50, required: true }),
-      inclusive: bool({ required: true }),
-      percentage: str({ required: true }),
-    },
-    handle: (ctx, p) => respond(ctx, create(ctx, p), p.expand),
-  },
+  createRoute('/v1/tax_rates', CREATE_FIELDS, create),
   retrieveRoute('/v1/tax_rates/:id', (ctx, id) => getTaxRate(ctx, id)),
-  { method: 'POST', pattern: '/v1/tax_rates/:id', auth: 'secret', params: EDITABLE, handle: (ctx, p, path) => respond(ctx, update(ctx, p, path.id ?? ''), p.expand) },
-  {
-    method: 'GET',
-    pattern: '/v1/tax_rates',
-    auth: 'secret',
-    params: { ...LIST_PARAMS, active: bool(), inclusive: bool() },
-    handle: (ctx, p) => {
-      let items = byActive(newestFirst(ctx.store.table('tax_rate')), p.active);
-      if (typeof p.inclusive === 'boolean') items = items.filter((i) => i.inclusive === p.inclusive);
-      return respond(ctx, paginate(items, p, '/v1/tax_rates', 'tax rate'), p.expand);
-    },
-  },
+  updateRoute('/v1/tax_rates/:id', EDITABLE_FIELDS, update),
+  listRoute('/v1/tax_rates', { ...LIST_FIELDS, active: bool(), inclusive: bool() }, (ctx, params) => {
+    let items = byActive(newestFirst(ctx.store.table('tax_rate')), params.active);
+    const { inclusive } = params;
+    if (inclusive !== undefined) items = items.filter((rate) => rate.inclusive === inclusive);
+    return paginate(items, params, '/v1/tax_rates', 'tax rate');
+  }),
 ];

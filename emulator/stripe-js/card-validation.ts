@@ -1,5 +1,6 @@
 // Card field rules of the Payment Element, pure so they are unit-tested in node. Messages follow the
 // wording Stripe's Payment Element shows.
+import { luhnValid } from '../core/formats';
 export type CardInput = { number: string; expiry: string; cvc: string };
 export type CardField = keyof CardInput;
 export type CardCheck = { complete: boolean; empty: boolean; errors: Partial<Record<CardField, string>> };
@@ -25,16 +26,6 @@ export function formatExpiry(value: string): string {
   let d = digits(value).slice(0, 4);
   if (d.length === 1 && d > '1') d = `0${d}`;
   return d.length > 2 ? `${d.slice(0, 2)} / ${d.slice(2)}` : d;
-}
-
-export function luhnValid(number: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < number.length; i++) {
-    let n = Number(number[number.length - 1 - i]);
-    if (i % 2 === 1) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
-    sum += n;
-  }
-  return number.length > 0 && sum % 10 === 0;
 }
 
 // Amex (34, 37) numbers are 15 digits with a 4-digit CVC; other test cards are 16 with 3.

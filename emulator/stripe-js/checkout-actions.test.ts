@@ -3,7 +3,7 @@ import { mock, test } from 'node:test';
 import { LINE_ITEMS_SERVER_ONLY, SHIPPING_SERVER_ONLY } from './session-actions';
 import { loaded } from './test-support/checkout-harness';
 import { serverSession } from './test-support/fixtures';
-import { StripeApiError } from './transport';
+import { StripeApiError } from '../core/errors';
 
 const twoShirts = serverSession();
 const threeShirts = serverSession({
@@ -135,7 +135,7 @@ test('updateEmail validates before sending', async () => {
 
 test('server refusals become error results and leave the session unchanged', async () => {
   const { actions, transport } = await loaded(twoShirts);
-  transport.fail = new StripeApiError('No such shipping rate: shr_nope', 'invalid_request_error', 'resource_missing', null, 400);
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'No such shipping rate: shr_nope', { code: 'resource_missing' });
   const result = await actions.updateShippingOption('shr_nope');
   assert.deepEqual(result, { type: 'error', error: { code: null, message: 'No such shipping rate: shr_nope' } });
   const promo = await actions.applyPromotionCode('BOGUS');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loaded } from './test-support/checkout-harness';
 import { serverSession } from './test-support/fixtures';
-import { StripeApiError } from './transport';
+import { StripeApiError } from '../core/errors';
 
 async function withPayment(overrides = {}) {
   const parts = await loaded(serverSession({ customer_email: 'ada@example.com', ...overrides }));
@@ -45,7 +45,7 @@ test('a decline resolves paymentFailed with the decline code', async () => {
   const { actions, elements, navigations } = await withPayment();
   elements.payment.complete = true;
   elements.payment.answer = async () => {
-    throw new StripeApiError('Your card has insufficient funds.', 'card_error', 'card_declined', 'insufficient_funds', 402);
+    throw new StripeApiError(402, 'card_error', 'Your card has insufficient funds.', { code: 'card_declined', decline_code: 'insufficient_funds' });
   };
   const result = await actions.confirm();
   assert.deepEqual(result, {

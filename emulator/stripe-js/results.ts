@@ -1,5 +1,5 @@
 import type { StripeCheckoutSession } from '@stripe/stripe-js';
-import { StripeApiError } from './transport';
+import { StripeApiError } from '../core/errors';
 
 export type Success = { type: 'success'; session: StripeCheckoutSession };
 export type BuyerError = { type: 'error'; error: { message: string; code: null } };

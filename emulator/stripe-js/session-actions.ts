@@ -8,19 +8,19 @@ import type {
 } from '@stripe/stripe-js';
 import type { ActionContext } from './action-context';
 import { buyerError, messageOf } from './results';
-import type { FormObject } from './transport';
+import type { ParamObject } from '../core/form-encoding';
+import { EMAIL_PATTERN } from '../core/formats';
 
 export const LINE_ITEMS_SERVER_ONLY =
   "updateLineItemQuantity is not allowed: this Checkout Session's line items can only be updated by your server (permissions.update_line_items is server_only). Use runServerUpdate instead.";
 export const SHIPPING_SERVER_ONLY =
   "updateShippingAddress is not allowed: this Checkout Session's shipping details can only be updated by your server (permissions.update_shipping_details is server_only). Use runServerUpdate instead.";
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Outcome = { ok: true } | { ok: false; message: string };
 
 // Posts buyer changes with the client secret only, one action at a time; the session is replaced
 // by what the server returns, and left as it was when the server refuses.
-function postUpdate(ctx: ActionContext, params: FormObject): Promise<Outcome> {
+function postUpdate(ctx: ActionContext, params: ParamObject): Promise<Outcome> {
   return ctx.state.queue.run(async (): Promise<Outcome> => {
     try {
       ctx.state.setServer(await ctx.transport.updateSession(params));
@@ -98,7 +98,7 @@ export async function removePromotionCode(ctx: ActionContext) {
   return outcome.ok ? ({ type: 'success', session: ctx.state.session() } as const) : buyerError(outcome.message);
 }
 
-export function contactParams(contact: StripeCheckoutContact): FormObject {
+export function contactParams(contact: StripeCheckoutContact): ParamObject {
   const a = contact.address;
   return {
     name: contact.name ?? undefined,

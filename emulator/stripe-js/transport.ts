@@ -1,39 +1,12 @@
+import { errorTypeOf, StripeApiError } from '../core/errors';
+import { encodeForm, type ParamObject } from '../core/form-encoding';
 import type { ServerSession } from './server-session';
 
-export type FormValue = string | number | boolean | null | undefined | FormObject | FormValue[];
-export type FormObject = { [key: string]: FormValue };
-
-// Stripe's error envelope, kept as an Error subclass so callers can branch on `code`.
-export class StripeApiError extends Error {
-  constructor(
-    message: string,
-    readonly type: string,
-    readonly code: string | null,
-    readonly declineCode: string | null,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'StripeApiError';
-  }
-}
 
 // The two client endpoints the checkout needs. Tests pass a fake; the browser uses fetchTransport.
 export interface CheckoutTransport {
   getSession(): Promise<ServerSession>;
-  updateSession(params: FormObject): Promise<ServerSession>;
-}
-
-// Stripe's form encoding: nested objects and arrays become a[b][0]=v; null and undefined are left out.
-export function formEncode(params: FormObject): string {
-  const out = new URLSearchParams();
-  const walk = (prefix: string, value: FormValue) => {
-    if (value === null || value === undefined) return;
-    if (Array.isArray(value)) value.forEach((v, i) => walk(`${prefix}[${i}]`, v));
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(`${prefix}[${k}]`, v);
-    else out.append(prefix, String(value));
-  };
-  for (const [key, value] of Object.entries(params)) walk(key, value);
-  return out.toString();
+  updateSession(params: ParamObject): Promise<ServerSession>;
 }
 
 export function sessionIdFromSecret(clientSecret: string): string | null {
@@ -47,9 +20,9 @@ export async function stripeRequest<T>(
   publishableKey: string,
   method: 'GET' | 'POST',
   path: string,
-  params: FormObject,
+  params: ParamObject,
 ): Promise<T> {
-  const body = formEncode(params);
+  const body = encodeForm(params);
   const url = method === 'GET' ? `${origin}${path}?${body}` : `${origin}${path}`;
   let response: Response;
   try {
@@ -62,20 +35,17 @@ export async function stripeRequest<T>(
       body: method === 'POST' ? body : undefined,
     });
   } catch {
-    throw new StripeApiError(`Could not reach the local Stripe at ${origin}.`, 'api_connection_error', null, null, 0);
+    throw new StripeApiError(0, 'api_connection_error', `Could not reach the local Stripe at ${origin}.`);
   }
   const json = (await response.json().catch(() => null)) as
     | { error?: { message?: string; type?: string; code?: string; decline_code?: string } }
     | null;
   if (!response.ok || !json || json.error) {
     const error = json?.error ?? {};
-    throw new StripeApiError(
-      error.message ?? `The local Stripe answered ${response.status}.`,
-      error.type ?? 'api_error',
-      error.code ?? null,
-      error.decline_code ?? null,
-      response.status,
-    );
+    throw new StripeApiError(response.status, errorTypeOf(error.type), error.message ?? `The local Stripe answered ${response.status}.`, {
+      code: error.code,
+      decline_code: error.decline_code,
+    });
   }
   return json as T;
 }

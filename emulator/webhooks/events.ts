@@ -27,6 +27,7 @@ export class Events implements EventSink {
       pending_webhooks: targets.length,
       request: { id: ctx?.requestId ?? null, idempotency_key: ctx?.idempotencyKey ?? null },
       type,
+      // Stripe.Event is a union over every event type; this one is built for `type`, whichever it is.
     } as Stripe.Event;
     this.store.put('event', event.id, event);
     this.deliverer.deliver(structuredClone(event), targets);

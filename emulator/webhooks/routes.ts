@@ -5,19 +5,21 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { notFound } from '../core/errors';
 import { newId } from '../core/ids';
-import { LIST_PARAMS, newestFirst, paginate } from '../core/list';
-import { arr, bool, str, type Params, type Spec } from '../http/params';
-import type { Route } from '../http/router';
+import { newestFirst, paginate } from '../core/list';
+import { respond } from '../core/respond';
+import { arr, bool, LIST_FIELDS, str, type ParamsOf } from '../http/params';
+import { route, type Route } from '../http/router';
+import { METADATA, mergeMetadata } from '../resources/common';
 import { retrieveRoute } from '../resources/route-helpers';
-import { METADATA, mergeMetadata, type Metadata } from '../resources/common';
-import { respond } from '../resources/render';
 
-const FIELDS: Record<string, Spec> = {
+const FIELDS = {
   url: str({ max: 5000 }),
   enabled_events: arr(str()),
   description: str({ max: 5000 }),
   metadata: METADATA,
 };
+const CREATE_FIELDS = { ...FIELDS, url: str({ required: true }), enabled_events: arr(str(), { required: true }), api_version: str() };
+const UPDATE_FIELDS = { ...FIELDS, disabled: bool() };
 
 function getEndpoint(ctx: RequestCtx, id: string): Stripe.WebhookEndpoint {
   const found = ctx.store.get('webhook_endpoint', id);
@@ -25,78 +27,87 @@ function getEndpoint(ctx: RequestCtx, id: string): Stripe.WebhookEndpoint {
   return found;
 }
 
+function createEndpoint(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe.WebhookEndpoint {
+  const id = newId('we');
+  const endpoint: Stripe.WebhookEndpoint = {
+    id,
+    object: 'webhook_endpoint',
+    api_version: params.api_version ?? null,
+    application: null,
+    created: ctx.clock.now(),
+    description: params.description ?? null,
+    enabled_events: params.enabled_events,
+    livemode: false,
+    metadata: mergeMetadata({}, params.metadata),
+    status: 'enabled',
+    url: params.url,
+  };
+  return ctx.store.put('webhook_endpoint', id, endpoint);
+}
+
+function updateEndpoint(ctx: RequestCtx, params: ParamsOf<typeof UPDATE_FIELDS>, id: string): Stripe.WebhookEndpoint {
+  const endpoint = getEndpoint(ctx, id);
+  const next: Stripe.WebhookEndpoint = {
+    ...endpoint,
+    url: params.url ?? endpoint.url,
+    enabled_events: params.enabled_events ?? endpoint.enabled_events,
+    description: params.description === undefined ? endpoint.description : params.description || null,
+    status: params.disabled === undefined ? endpoint.status : params.disabled ? 'disabled' : 'enabled',
+    metadata: mergeMetadata(endpoint.metadata, params.metadata),
+  };
+  return ctx.store.put('webhook_endpoint', id, next);
+}
+
 export function webhookRoutes(secret: string): Route[] {
-  const create = (ctx: RequestCtx, p: Params) => {
-    const id = newId('we');
-    const endpoint: Stripe.WebhookEndpoint = {
-      id,
-      object: 'webhook_endpoint',
-      api_version: (p.api_version as string | undefined) ?? null,
-      application: null,
-      created: ctx.clock.now(),
-      description: (p.description as string | undefined) ?? null,
-      enabled_events: p.enabled_events as string[],
-      livemode: false,
-      metadata: mergeMetadata({}, p.metadata),
-      status: 'enabled',
-      url: p.url as string,
-    };
-    ctx.store.put('webhook_endpoint', id, endpoint);
-    return { ...respond(ctx, endpoint, p.expand), secret };
-  };
-  const update = (ctx: RequestCtx, p: Params, id: string) => {
-    const e = getEndpoint(ctx, id);
-    const next: Stripe.WebhookEndpoint = {
-      ...e,
-      url: (p.url as string | undefined) ?? e.url,
-      enabled_events: (p.enabled_events as string[] | undefined) ?? e.enabled_events,
-      description: p.description === undefined ? e.description : (p.description as string) || null,
-      status: p.disabled === undefined ? e.status : p.disabled ? 'disabled' : 'enabled',
-      metadata: mergeMetadata(e.metadata as Metadata, p.metadata),
-    };
-    return respond(ctx, ctx.store.put('webhook_endpoint', id, next), p.expand);
-  };
   return [
-    {
+    route({
       method: 'POST',
       pattern: '/v1/webhook_endpoints',
       auth: 'secret',
-      params: { ...FIELDS, url: str({ required: true }), enabled_events: arr(str(), { required: true }), api_version: str() },
-      handle: create,
-    },
+      params: CREATE_FIELDS,
+      handle: (ctx, params) => ({ ...respond(ctx, createEndpoint(ctx, params), params.expand), secret }),
+    }),
     retrieveRoute('/v1/webhook_endpoints/:id', getEndpoint),
-    { method: 'POST', pattern: '/v1/webhook_endpoints/:id', auth: 'secret', params: { ...FIELDS, disabled: bool() }, handle: (ctx, p, path) => update(ctx, p, path.id ?? '') },
-    {
+    route({
+      method: 'POST',
+      pattern: '/v1/webhook_endpoints/:id',
+      auth: 'secret',
+      params: UPDATE_FIELDS,
+      handle: (ctx, params, path) => respond(ctx, updateEndpoint(ctx, params, path.id ?? ''), params.expand),
+    }),
+    route({
       method: 'GET',
       pattern: '/v1/webhook_endpoints',
       auth: 'secret',
-      params: LIST_PARAMS,
-      handle: (ctx, p) => respond(ctx, paginate(newestFirst(ctx.store.table('webhook_endpoint')), p, '/v1/webhook_endpoints', 'webhook_endpoint'), p.expand),
-    },
-    {
+      params: LIST_FIELDS,
+      handle: (ctx, params) =>
+        respond(ctx, paginate(newestFirst(ctx.store.table('webhook_endpoint')), params, '/v1/webhook_endpoints', 'webhook_endpoint'), params.expand),
+    }),
+    route({
       method: 'DELETE',
       pattern: '/v1/webhook_endpoints/:id',
       auth: 'secret',
       params: {},
-      handle: (ctx, _p, path) => {
-        const e = getEndpoint(ctx, path.id ?? '');
-        ctx.store.table('webhook_endpoint').delete(e.id);
-        return { id: e.id, object: 'webhook_endpoint', deleted: true };
+      handle: (ctx, _params, path) => {
+        const endpoint = getEndpoint(ctx, path.id ?? '');
+        ctx.store.table('webhook_endpoint').delete(endpoint.id);
+        return { id: endpoint.id, object: 'webhook_endpoint', deleted: true };
       },
-    },
+    }),
     retrieveRoute('/v1/events/:id', getEvent),
-    {
+    route({
       method: 'GET',
       pattern: '/v1/events',
       auth: 'secret',
-      params: { ...LIST_PARAMS, type: str(), types: arr(str()) },
-      handle: (ctx, p) => {
+      params: { ...LIST_FIELDS, type: str(), types: arr(str()) },
+      handle: (ctx, params) => {
         let events = newestFirst(ctx.store.table('event'));
-        if (typeof p.type === 'string') events = events.filter((e) => matchesType(e.type, p.type as string));
-        if (Array.isArray(p.types)) events = events.filter((e) => (p.types as string[]).includes(e.type));
-        return respond(ctx, paginate(events, p, '/v1/events', 'event'), p.expand);
+        const { type, types } = params;
+        if (type !== undefined) events = events.filter((event) => matchesType(event.type, type));
+        if (types) events = events.filter((event) => types.includes(event.type));
+        return respond(ctx, paginate(events, params, '/v1/events', 'event'), params.expand);
       },
-    },
+    }),
   ];
 }
 
@@ -108,6 +119,6 @@ function getEvent(ctx: RequestCtx, id: string): Stripe.Event {
 
 /** Stripe's `type` filter takes `*` wildcards (`checkout.session.*`). */
 function matchesType(type: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return re.test(type);
 }

@@ -3,7 +3,7 @@ import type { ConfirmRequest, PaymentHandle } from '../element-handles';
 import type { ElementHost } from '../element-factory';
 import { FRAME_PATH, isFromFrame, type FromFrame, type ToFrameBody } from '../frame-protocol';
 import type { ServerSession } from '../server-session';
-import { StripeApiError } from '../transport';
+import { errorTypeOf, StripeApiError } from '../../core/errors';
 import { ElementEmitter, resolveMountTarget } from './element-emitter';
 
 let frames = 0;
@@ -111,8 +111,9 @@ export class PaymentElement extends ElementEmitter {
         this.requests.delete(message.requestId);
         if (!pending) break;
         if (message.error) {
-          const e = message.error;
-          pending.reject(new StripeApiError(e.message, e.type, e.code, e.declineCode, 0));
+          const failure = message.error;
+          const details = { code: failure.code ?? undefined, decline_code: failure.declineCode ?? undefined };
+          pending.reject(new StripeApiError(0, errorTypeOf(failure.type), failure.message, details));
         } else pending.resolve(message.session as ServerSession);
         break;
       }

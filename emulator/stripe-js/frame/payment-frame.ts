@@ -1,7 +1,8 @@
 import { cardParams, checkCard, firstError, formatCardNumber, formatExpiry, type CardField } from '../card-validation';
 import type { ConfirmMessage, FromFrameBody, ToFrame } from '../frame-protocol';
 import { contactParams } from '../session-actions';
-import { sessionIdFromSecret, stripeRequest, StripeApiError } from '../transport';
+import { StripeApiError } from '../../core/errors';
+import { sessionIdFromSecret, stripeRequest } from '../transport';
 import { buildCardForm } from './card-form';
 
 // Runs inside the Payment Element's iframe, on the local Stripe's origin: the card fields live
@@ -77,10 +78,10 @@ async function confirm(message: ConfirmMessage) {
       shipping_details: message.shipping ? contactParams(message.shipping) : undefined,
     });
     post({ type: 'confirm-result', requestId: message.requestId, session });
-  } catch (e) {
-    const error = e instanceof StripeApiError
-      ? { message: e.message, type: e.type, code: e.code, declineCode: e.declineCode }
-      : { message: String(e), type: 'api_error', code: null, declineCode: null };
+  } catch (caught) {
+    const error = caught instanceof StripeApiError
+      ? { message: caught.message, type: caught.type, code: caught.code, declineCode: caught.declineCode }
+      : { message: String(caught), type: 'api_error', code: null, declineCode: null };
     post({ type: 'confirm-result', requestId: message.requestId, error });
   } finally {
     form.setDisabled(false);

@@ -1,5 +1,6 @@
 import type { ServerSession } from '../server-session';
-import type { CheckoutTransport, FormObject } from '../transport';
+import type { ParamObject } from '../../core/form-encoding';
+import type { CheckoutTransport } from '../transport';
 
 // A small REST-shaped session like the local Stripe's /v1/payment_pages answer.
 export function serverSession(overrides: Partial<ServerSession> = {}): ServerSession {
@@ -43,7 +44,7 @@ export const CLIENT_SECRET = 'cs_test_a1_secret_xyz';
 
 // Records every call; `next` decides the answer to each.
 export function fakeTransport(initial: ServerSession) {
-  const calls: Array<{ op: 'get' | 'update'; params?: FormObject }> = [];
+  const calls: Array<{ op: 'get' | 'update'; params?: ParamObject }> = [];
   let current = initial;
   const transport: CheckoutTransport & { calls: typeof calls; set(s: ServerSession): void; fail?: Error } = {
     calls,

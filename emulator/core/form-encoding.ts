@@ -1,10 +1,12 @@
-// Stripe's wire format for params: form-encoded with brackets, `a[b][0][c]=v`.
-// We decode into a tree whose leaves are strings; an object whose keys are all indices becomes an array,
-// ordered by index, so `line_items[1]` before `line_items[0]` still lands in the right slot.
-export type FormValue = string | FormValue[] | { [key: string]: FormValue };
+// Stripe's wire format for params: form-encoded with brackets, `a[b][0][c]=v`. Both directions live
+// here: `parseForm` for the server, `encodeForm` for the local Stripe.js (so this module is browser-safe).
+// We decode into a tree whose leaves are strings. Indices stay object keys (`line_items[0]` → key '0'):
+// only the param spec knows whether `metadata[0]` is a list slot or a metadata key (validate turns
+// index-keyed objects into arrays where the spec expects an array).
 export type FormObject = { [key: string]: FormValue };
+export type FormValue = string | FormObject;
 
-type Node = { [key: string]: Node | string };
+type Node = FormObject;
 
 export function parseForm(body: string): FormObject {
   const root: Node = {};
@@ -18,7 +20,7 @@ export function parseForm(body: string): FormObject {
     const value = decode(rawValue);
     insert(root, splitKey(key), value);
   }
-  return toArrays(root) as FormObject;
+  return root;
 }
 
 function decode(s: string): string {
@@ -60,16 +62,18 @@ function insert(node: Node, path: string[], value: string): void {
   }
 }
 
-function toArrays(node: Node | string): FormValue {
-  if (typeof node === 'string') return node;
-  const keys = Object.keys(node);
-  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) {
-    return keys
-      .map(Number)
-      .sort((a, b) => a - b)
-      .map((k) => toArrays(node[String(k)] as Node | string));
-  }
-  const out: FormObject = {};
-  for (const k of keys) out[k] = toArrays(node[k] as Node | string);
-  return out;
+/** What a client encodes: nested objects and arrays; null and undefined are left out. */
+export type ParamInput = string | number | boolean | null | undefined | ParamObject | ParamInput[];
+export type ParamObject = { [key: string]: ParamInput };
+
+export function encodeForm(params: ParamObject): string {
+  const out = new URLSearchParams();
+  const walk = (prefix: string, value: ParamInput) => {
+    if (value === null || value === undefined) return;
+    if (Array.isArray(value)) value.forEach((item, index) => walk(`${prefix}[${index}]`, item));
+    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(`${prefix}[${key}]`, item);
+    else out.append(prefix, String(value));
+  };
+  for (const [key, value] of Object.entries(params)) walk(key, value);
+  return out.toString();
 }

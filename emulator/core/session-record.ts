@@ -2,7 +2,6 @@
 // current by `recompute`), and its line items, which Stripe only returns on request
 // (`expand[]=line_items` or GET …/line_items).
 import type Stripe from 'stripe';
-import type { Profile } from '../core/version';
 
 export type AdjustableQuantity = { enabled: boolean; maximum: number | null; minimum: number | null };
 
@@ -18,11 +17,15 @@ export type LineItemRecord = {
 export type SessionRecord = {
   session: Stripe.Checkout.Session;
   items: LineItemRecord[];
-  /** The API profile the session was created under: decides which permissions it can carry. */
-  profile: Profile;
+  /** Created under the server-update beta: the session shows `permissions.update_line_items`. */
+  showsLineItemPermission: boolean;
   /** Preview-only permission (seed profile); kept here because the GA type has no such field. */
   updateLineItems: 'client_only' | 'server_only' | null;
   /** Create params Stripe applies when the session completes (not echoed on the session). */
-  paymentIntentData: Record<string, unknown> | null;
-  subscriptionData: Record<string, unknown> | null;
+  paymentIntentData: PaymentIntentData | null;
+  subscriptionData: SubscriptionData | null;
 };
+
+type MetadataParam = Record<string, string> | '';
+export type PaymentIntentData = { metadata?: MetadataParam; description?: string; receipt_email?: string; statement_descriptor?: string };
+export type SubscriptionData = { metadata?: MetadataParam; description?: string; trial_period_days?: number };

@@ -1,0 +1,49 @@
+// The state changes of a Checkout Session shared by the secret API (create, update) and the buyer's
+// endpoints (payment pages): its totals, its selected shipping rate, its collected shipping details.
+import type Stripe from 'stripe';
+import type { RequestCtx } from '../core/context';
+import type { SessionRecord } from '../core/session-record';
+import { toAddress } from '../resources/common';
+import type { ShippingDetailsParams } from './params';
+import { sessionTotals } from './totals';
+import { amountsOf } from './view';
+
+/** Writes the totals, currency and shipping cost of the session from its items and selected rate. */
+export function recompute(ctx: RequestCtx, record: SessionRecord): void {
+  const session = record.session;
+  const lines = record.items.map((item) => amountsOf(ctx, item).amounts);
+  const rateId = session.shipping_cost?.shipping_rate;
+  const rate = typeof rateId === 'string' ? ctx.store.get('shipping_rate', rateId) : undefined;
+  const shipping = rate?.fixed_amount?.amount ?? 0;
+  const totals = sessionTotals(lines, shipping);
+  const firstItem = record.items[0];
+  if (firstItem) session.currency = ctx.store.get('price', firstItem.price)?.currency ?? session.currency;
+  session.amount_subtotal = totals.amount_subtotal;
+  session.amount_total = totals.amount_total;
+  session.total_details = { amount_discount: 0, amount_shipping: totals.amount_shipping, amount_tax: totals.amount_tax };
+  session.shipping_cost = rate ? { amount_subtotal: shipping, amount_tax: 0, amount_total: shipping, shipping_rate: rate.id } : null;
+}
+
+/** Selects a rate among the session's options (or the first one, or none) and recomputes. */
+export function selectShipping(ctx: RequestCtx, record: SessionRecord, rateId: string | null): void {
+  const options = record.session.shipping_options;
+  const first = options[0]?.shipping_rate;
+  const chosen = rateId ?? (first === undefined ? null : typeof first === 'string' ? first : first.id);
+  record.session.shipping_cost = chosen ? { amount_subtotal: 0, amount_tax: 0, amount_total: 0, shipping_rate: chosen } : null;
+  recompute(ctx, record);
+}
+
+/** Shipping details as the session stores them. */
+export function shippingDetailsOf(params: ShippingDetailsParams): Stripe.Checkout.Session.CollectedInformation.ShippingDetails {
+  return { name: params.name, address: toAddress(params.address) };
+}
+
+/** Writes `collected_information.shipping_details`, keeping the other collected fields. */
+export function setShippingDetails(record: SessionRecord, details: Stripe.Checkout.Session.CollectedInformation.ShippingDetails): void {
+  const collected = record.session.collected_information;
+  record.session.collected_information = {
+    business_name: collected?.business_name ?? null,
+    individual_name: collected?.individual_name ?? null,
+    shipping_details: details,
+  };
+}
