@@ -30,6 +30,8 @@ export type Product = {
    * only sales change it afterwards; edit the row to restock).
    */
   stock: number;
+  /** Products to offer beside this one at checkout ("You might also like"), by id. */
+  goesWith?: readonly string[];
 };
 
 export type ShippingRate = {
@@ -60,6 +62,7 @@ export const PRODUCTS: readonly Product[] = [
     stock: 200,
     unitAmount: 1600,
     maxQuantity: 10,
+    goesWith: ['ceramic-mug', 'hand-grinder'],
   },
   {
     id: 'hand-grinder',
@@ -70,6 +73,7 @@ export const PRODUCTS: readonly Product[] = [
     stock: 25,
     unitAmount: 8900,
     maxQuantity: 2,
+    goesWith: ['house-blend'],
   },
   {
     id: 'ceramic-mug',
@@ -80,21 +84,55 @@ export const PRODUCTS: readonly Product[] = [
     stock: 60,
     unitAmount: 2200,
     maxQuantity: 6,
+    goesWith: ['house-blend'],
   },
 ];
+
+/**
+ * The gift: when an order's paid lines reach `threshold` (minor units), the server adds `product` (a $0
+ * price) to the checkout; it leaves when they fall below. Never sold, so never in the shop or a cart; it is
+ * stock all the same, held like any line.
+ */
+export const GIFT: { product: Product; threshold: number } = {
+  threshold: 7500,
+  product: {
+    id: 'tasting-sample',
+    name: 'Tasting sample',
+    description: 'Three 50 g bags of this week’s single origins, on us.',
+    image: '/products/tasting-sample.svg',
+    lookupKey: 'tasting_sample',
+    stock: 100,
+    unitAmount: 0,
+    maxQuantity: 1,
+  },
+};
+
+/** Every product Stripe and the inventory know of: the shop's, and the gift. */
+export const ALL_PRODUCTS: readonly Product[] = [...PRODUCTS, GIFT.product];
 
 export const SHIPPING_RATES: readonly ShippingRate[] = [
   { id: 'standard', displayName: 'Standard shipping', amount: 600, deliveryDays: { minimum: 3, maximum: 5 } },
   { id: 'express', displayName: 'Express shipping', amount: 1500, deliveryDays: { minimum: 1, maximum: 2 } },
 ];
 
+/** Any product of ours, the gift included (for names, prices and stock). */
 export function findProduct(id: string): Product | undefined {
+  return ALL_PRODUCTS.find((product) => product.id === id);
+}
+
+/** A product a buyer may put in a cart: the shop's, never the gift. */
+export function findProductForSale(id: string): Product | undefined {
   return PRODUCTS.find((product) => product.id === id);
+}
+
+/** Product by its price's lookup key (how a Checkout Session's line names it). */
+export function findProductByLookupKey(lookupKey: string): Product | undefined {
+  return ALL_PRODUCTS.find((product) => product.lookupKey === lookupKey);
 }
 
 /** Every price lookup key the catalog uses, for resolving ids in one Stripe call. */
 export const ALL_LOOKUP_KEYS: readonly string[] = [
   PLAN.prices.monthly.lookupKey,
   PLAN.prices.yearly.lookupKey,
-  ...PRODUCTS.map((product) => product.lookupKey),
+  ...ALL_PRODUCTS.map((product) => product.lookupKey),
 ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findProduct, PLAN, PRODUCTS } from '@/lib/catalog';
+import { findProductForSale, PLAN, PRODUCTS } from '@/lib/catalog';
 
 /**
  * What the browser may ask a checkout to hold: catalog ids and quantities. Strict: a request that also
@@ -12,7 +12,7 @@ export const cartSchema = z.discriminatedUnion('kind', [
     items: z
       .array(
         z.strictObject({
-          productId: z.string().max(100).refine((id) => findProduct(id) !== undefined, 'unknown product'),
+          productId: z.string().max(100).refine((id) => findProductForSale(id) !== undefined, 'unknown product'),
           quantity: z.number().int().min(1).max(999_999),
         }),
       )

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
-import { PRODUCTS, type Product } from '@/lib/catalog';
+import { ALL_PRODUCTS, type Product } from '@/lib/catalog';
 import { findShortage, shortageMessage, type HoldLine } from '@/lib/checkout/stock';
 import { OutOfStockError } from '@/lib/errors';
 import type { Database } from '@/lib/db/client';
 import { holds, inventory } from '@/lib/db/schema';
 
 /** Gives every catalog product without an inventory row its starting stock; existing rows are left alone. */
-export async function seedInventory(db: Database, products: readonly Pick<Product, 'id' | 'stock'>[] = PRODUCTS): Promise<void> {
+export async function seedInventory(db: Database, products: readonly Pick<Product, 'id' | 'stock'>[] = ALL_PRODUCTS): Promise<void> {
   if (products.length === 0) return;
   await db
     .insert(inventory)

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startLocalStripe, type Harness } from '@/emulator/test-helpers';
-import { ALL_LOOKUP_KEYS, PLAN, PRODUCTS, SHIPPING_RATES } from '@/lib/catalog';
+import { ALL_LOOKUP_KEYS, ALL_PRODUCTS, PLAN, PRODUCTS, SHIPPING_RATES } from '@/lib/catalog';
 import { syncCatalog } from '@/lib/stripe/seed';
 
 let harness: Harness;
@@ -25,7 +25,7 @@ test('the first sync creates the catalog; the second creates nothing', async () 
   const second = await syncCatalog(harness.stripe);
   assert.deepEqual(second.created, []);
   const productCount = (await harness.stripe.products.list({ limit: 100 })).data.length;
-  assert.equal(productCount, PRODUCTS.length + 1, 'one product per catalog id, the plan one product for both its prices');
+  assert.equal(productCount, ALL_PRODUCTS.length + 1, 'one product per catalog id, the plan one product for both its prices');
 });
 
 test('a changed amount moves the lookup key to a new price', async () => {

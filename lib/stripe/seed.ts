@@ -1,6 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { CURRENCY, PLAN, PRODUCTS, SHIPPING_RATES, type ShippingRate } from '@/lib/catalog';
+import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, type ShippingRate } from '@/lib/catalog';
 
 type PriceSpec = {
   catalogId: string;
@@ -18,7 +18,7 @@ const PRICE_SPECS: PriceSpec[] = [
     description: PLAN.description,
     ...PLAN.prices[interval],
   })),
-  ...PRODUCTS.map(({ id, name, description, lookupKey, unitAmount }) => ({
+  ...ALL_PRODUCTS.map(({ id, name, description, lookupKey, unitAmount }) => ({
     catalogId: id,
     name,
     description,
