@@ -3,6 +3,7 @@
 // must agree with what Stripe holds when read back, and the page must show what Stripe holds.
 import { randomUUID } from 'node:crypto';
 import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCalls } from './raw-http';
+import { onShelf } from './stock';
 import { clearFaults, expect, injectFault, sessionIdOf, stripe, test } from './support';
 
 type Kind = 'error_500' | 'error_429' | 'drop' | 'delay';
@@ -36,6 +37,32 @@ test('the interval switch: its answer always agrees with the session read back',
         const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
         expect([200, 502, 503], drill).toContain(response.status);
         expect(await lookupKeys(buyer.sessionId), drill).toEqual([response.status === 200 ? 'coffee_club_yearly' : 'coffee_club_monthly']);
+      }
+    }
+  }
+});
+
+test('a quantity change: its answer always agrees with the session and the hold read back', async () => {
+  for (const [method, call] of [['GET', 'retrieve'], ['POST', 'update']] as const) {
+    for (const kind of KINDS) {
+      for (const count of [1, 2]) {
+        const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
+        const [line] = (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data;
+        const shelf = await onShelf('house-blend');
+        await fault(method, SESSION_PATH, kind, count);
+        const response = await send(
+          '/api/checkout/line-item-quantity',
+          { ...BROWSER_HEADERS, cookie: buyer.cookie },
+          JSON.stringify({ checkout_session_id: buyer.sessionId, line_item_id: line!.id, quantity: 3 }),
+        );
+        await settle(kind);
+        await clearFaults();
+        const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
+        expect([200, 502, 503], drill).toContain(response.status);
+        const applied = response.status === 200;
+        const [after] = (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data;
+        expect(after!.quantity, drill).toBe(applied ? 3 : 1);
+        expect(await onShelf('house-blend'), drill).toBe(applied ? shelf - 2 : shelf);
       }
     }
   }

@@ -6,6 +6,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { APP_ORIGIN, BROWSER_HEADERS, clearStripeCalls, isSafeErrorAnswer, newBuyer, send, stripeCalls, type Buyer } from './raw-http';
+import { onShelf } from './stock';
 import { expect, stripe, test } from './support';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
@@ -127,6 +128,53 @@ test('POST /api/change-subscription-interval refuses every hostile request; no s
   await expectAllRefused('/api/change-subscription-interval', fc.oneof({ arbitrary: mine, weight: 4 }, { arbitrary: theirs, weight: 1 }), /^GET /);
   expect(await lookupKeys(buyer.sessionId)).toEqual(['coffee_club_monthly']);
   expect(await lookupKeys(victim.sessionId)).toEqual(['coffee_club_monthly']);
+});
+
+test('POST /api/checkout/line-item-quantity and /cross-sell refuse every hostile request; no session, no hold changes', async () => {
+  const beans = { kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] };
+  const buyer = await newBuyer(beans);
+  const victim = await newBuyer(beans);
+  const [line] = (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data;
+  const [victimLine] = (await stripe.checkout.sessions.listLineItems(victim.sessionId)).data;
+  const shelf = async () => Promise.all(['house-blend', 'ceramic-mug', 'hand-grinder'].map(onShelf));
+  const before = await shelf();
+  const sessionId = fc.oneof(strangeValue, fc.constant(`cs_test_${randomUUID().replaceAll('-', '')}`));
+  const theirs = (body: Record<string, unknown>) =>
+    fc.constantFrom(buyer.cookie, '', 'storefront_browser=forged').map(
+      (cookie): Hostile => ({ headers: { ...BROWSER_HEADERS, ...(cookie && { cookie }) }, body: JSON.stringify(body) }),
+    );
+  const quantity = hostile(
+    { checkout_session_id: buyer.sessionId, line_item_id: line!.id, quantity: 2 },
+    {
+      checkout_session_id: sessionId,
+      line_item_id: fc.oneof(strangeValue, fc.constant(victimLine!.id)),
+      quantity: fc.oneof(strangeValue.filter((value) => typeof value !== 'number' || !Number.isInteger(value) || value > 10), fc.constantFrom(-1, 11, 1e6)),
+    },
+    buyer.cookie,
+  );
+  await expectAllRefused(
+    '/api/checkout/line-item-quantity',
+    fc.oneof({ arbitrary: quantity, weight: 4 }, { arbitrary: theirs({ checkout_session_id: victim.sessionId, line_item_id: victimLine!.id, quantity: 2 }), weight: 1 }),
+    /^GET /,
+  );
+  const crossSell = hostile(
+    { checkout_session_id: buyer.sessionId, product_id: 'ceramic-mug', action: 'add' },
+    {
+      checkout_session_id: sessionId,
+      product_id: fc.oneof(strangeValue, fc.constantFrom('tasting-sample', 'house-blend', 'gold-bar', '__proto__')),
+      action: strangeValue.filter((value) => value !== 'add' && value !== 'remove'),
+    },
+    buyer.cookie,
+  );
+  await expectAllRefused(
+    '/api/checkout/cross-sell',
+    fc.oneof({ arbitrary: crossSell, weight: 4 }, { arbitrary: theirs({ checkout_session_id: victim.sessionId, product_id: 'ceramic-mug', action: 'add' }), weight: 1 }),
+    /^GET /,
+  );
+  for (const session of [buyer.sessionId, victim.sessionId]) {
+    expect((await stripe.checkout.sessions.listLineItems(session)).data.map((item) => `${item.price?.lookup_key} × ${item.quantity}`)).toEqual(['house_blend_340g × 1']);
+  }
+  expect(await shelf()).toEqual(before);
 });
 
 test('POST /api/webhooks/stripe refuses every unsigned or forged event and reads nothing from Stripe', async () => {

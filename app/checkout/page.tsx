@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
+import { checkoutShop } from '@/lib/actions/checkout-shop';
 import { resumeCheckout } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
 import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
@@ -25,7 +26,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>Checkout</h1>
-      <CheckoutApp source={source} stripeConfig={browserStripeConfig()} />
+      <CheckoutApp source={source} stripeConfig={browserStripeConfig()} shop={await checkoutShop()} />
     </>
   );
 }

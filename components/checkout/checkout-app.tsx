@@ -7,6 +7,7 @@ import { CheckoutLoadFailed, LoadingCheckout } from '@/components/checkout/loadi
 import { useCheckoutSession } from '@/components/checkout/use-checkout-session';
 import type { BrowserStripeConfig } from '@/lib/checkout/browser-config';
 import type { Cart } from '@/lib/checkout/cart';
+import type { CheckoutShop } from '@/lib/checkout/checkout-shop';
 
 /** A new checkout for a cart, or one this browser started and comes back to. */
 export type CheckoutSource = { kind: 'cart'; cart: Cart } | { kind: 'resume'; clientSecret: string };
@@ -16,7 +17,7 @@ export type CheckoutSource = { kind: 'cart'; cart: Cart } | { kind: 'resume'; cl
  * can fail says so with a way to try again; "Try again" keeps the same attempt id, so a session the server
  * did create is found again rather than made twice.
  */
-export function CheckoutApp({ source, stripeConfig }: { source: CheckoutSource; stripeConfig: BrowserStripeConfig }) {
+export function CheckoutApp({ source, stripeConfig, shop }: { source: CheckoutSource; stripeConfig: BrowserStripeConfig; shop: CheckoutShop }) {
   // One attempt id per page view: React may run this twice in development, and the server turns the same
   // attempt into the same Stripe idempotency key, so there is still one session.
   const [attemptId] = useState(() => crypto.randomUUID());
@@ -37,7 +38,7 @@ export function CheckoutApp({ source, stripeConfig }: { source: CheckoutSource; 
   if (!options) return <LoadingCheckout key={tries} onRetry={retry} />;
   return (
     <CheckoutElementsProvider key={tries} stripe={stripe} options={options}>
-      <CheckoutForm onRetry={retry} />
+      <CheckoutForm onRetry={retry} shop={shop} />
     </CheckoutElementsProvider>
   );
 }

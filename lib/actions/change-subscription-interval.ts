@@ -1,12 +1,10 @@
 import 'server-only';
+import { loadBoundCheckout } from '@/lib/actions/load-bound-checkout';
 import { PLAN, type BillingInterval } from '@/lib/catalog';
-import { assertUpdatable } from '@/lib/checkout/guards';
 import { planLineItems } from '@/lib/checkout/line-items';
-import { isBound } from '@/lib/checkout/session-binding';
 import { switchIntervalChanges } from '@/lib/checkout/subscription-interval';
-import { SessionNotBoundError } from '@/lib/errors';
 import { catalogIds, withCatalogIds } from '@/lib/stripe/catalog';
-import { retrieveCheckout, updateCheckoutLineItems } from '@/lib/stripe/checkout-sessions';
+import { updateCheckoutLineItems } from '@/lib/stripe/checkout-sessions';
 
 /**
  * The seed's flow: switch the plan between monthly and yearly billing. Two Stripe calls at most: the
@@ -18,12 +16,8 @@ export async function changeSubscriptionInterval(input: {
   interval: BillingInterval;
   browserToken: string | undefined;
 }): Promise<void> {
-  // The catalog lookup (cached) warms beside the retrieve.
-  const [session] = await Promise.all([retrieveCheckout(input.sessionId), catalogIds()]);
-  if (!isBound(input.browserToken, session.bindingTag)) {
-    throw new SessionNotBoundError(`Session ${input.sessionId} is not bound to this browser`);
-  }
-  assertUpdatable(session, Math.floor(Date.now() / 1000), 'subscription');
+  // The catalog lookup (cached) warms beside the preamble's retrieve.
+  const [session] = await Promise.all([loadBoundCheckout({ ...input, mode: 'subscription' }), catalogIds()]);
   await withCatalogIds(async (ids) => {
     const plan = {
       monthly: ids.prices.get(PLAN.prices.monthly.lookupKey)!,

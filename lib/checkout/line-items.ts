@@ -5,7 +5,8 @@ import { AppError } from '@/lib/errors';
 // changed fields; add one with `price` and `quantity` and no `id`; remove one by leaving it out; reorder by
 // placing its `id` at the new position.
 
-export type SessionLine = { id: string; priceId: string; quantity: number };
+/** A line as Stripe holds it; `lookupKey` is its price's (how the catalog names it), null for a price we did not make. */
+export type SessionLine = { id: string; priceId: string; quantity: number; lookupKey?: string | null };
 
 export type LineChange =
   | { kind: 'add'; priceId: string; quantity: number }

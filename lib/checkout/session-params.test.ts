@@ -10,6 +10,7 @@ const IDS = {
     ['coffee_club_monthly', 'price_m'],
     ['coffee_club_yearly', 'price_y'],
     ['house_blend_340g', 'price_beans'],
+    ['tasting_sample', 'price_gift'],
   ]),
   shippingRates: new Map([
     ['standard', 'shr_std'],
@@ -28,14 +29,20 @@ test('a plan becomes a subscription session with the interval price from the cat
   assert.deepEqual(params.metadata, { storefront_browser_tag: 'tag_1' });
 });
 
-test('products become a payment session with adjustable quantities and shipping options', () => {
+test('products become a payment session with shipping options, and quantities only the server changes', () => {
   const params = sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }] }, IDS, OPTIONS);
   assert.equal(params.mode, 'payment');
-  assert.deepEqual(params.line_items, [
-    { price: 'price_beans', quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 10 } },
-  ]);
+  assert.deepEqual(params.line_items, [{ price: 'price_beans', quantity: 2 }], 'no adjustable_quantity: Stripe.js would bypass the stock check');
   assert.ok('shipping_options' in params);
   assert.deepEqual(params.shipping_options, [{ shipping_rate: 'shr_std' }, { shipping_rate: 'shr_exp' }]);
+});
+
+test('a cart past the threshold starts with the gift, in the same create call', () => {
+  const params = sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 5 }] }, IDS, OPTIONS);
+  assert.deepEqual(params.line_items, [
+    { price: 'price_beans', quantity: 5 },
+    { price: 'price_gift', quantity: 1 },
+  ]);
 });
 
 test('the seed profile asks for the preview surface', () => {

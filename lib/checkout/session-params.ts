@@ -1,6 +1,7 @@
 import { findProduct, PLAN, SHIPPING_RATES } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { LineItemRuleError } from '@/lib/checkout/line-items';
+import { holdLinesForCart } from '@/lib/checkout/stock';
 
 export type CatalogIdMaps = { prices: ReadonlyMap<string, string>; shippingRates: ReadonlyMap<string, string> };
 
@@ -42,15 +43,13 @@ export function sessionCreateParams(
   return {
     ...common,
     mode: 'payment' as const,
-    line_items: cart.items.map(({ productId, quantity }) => {
+    // No `adjustable_quantity`: Stripe.js would then change quantities without asking our server, around
+    // the stock check. Quantities change through our endpoint (lib/actions/change-line-item-quantity.ts).
+    line_items: holdLinesForCart(cart).map(({ productId, quantity }) => {
       const product = findProduct(productId);
       if (!product) throw new LineItemRuleError(`Unknown product ${productId}`);
       if (quantity > product.maxQuantity) throw new LineItemRuleError(`${productId}: at most ${product.maxQuantity}`);
-      return {
-        price: price(product.lookupKey),
-        quantity,
-        adjustable_quantity: { enabled: true, minimum: 1, maximum: product.maxQuantity },
-      };
+      return { price: price(product.lookupKey), quantity };
     }),
     shipping_options: SHIPPING_RATES.flatMap((rate) => {
       const id = ids.shippingRates.get(rate.id);

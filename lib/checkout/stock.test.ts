@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findShortage, holdLinesForCart, shortageMessage } from '@/lib/checkout/stock';
 
-test('a plan holds nothing; products hold one line per product', () => {
+test('a plan holds nothing; products hold one line per product, and the gift once they reach its threshold', () => {
   assert.deepEqual(holdLinesForCart({ kind: 'plan', planId: 'coffee-club', interval: 'monthly' }), []);
   assert.deepEqual(
     holdLinesForCart({
@@ -16,8 +16,12 @@ test('a plan holds nothing; products hold one line per product', () => {
     [
       { productId: 'ceramic-mug', quantity: 3 },
       { productId: 'house-blend', quantity: 1 },
+      { productId: 'tasting-sample', quantity: 1 },
     ],
   );
+  assert.deepEqual(holdLinesForCart({ kind: 'products', items: [{ productId: 'ceramic-mug', quantity: 1 }] }), [
+    { productId: 'ceramic-mug', quantity: 1 },
+  ]);
 });
 
 test('findShortage names the first line that does not fit, and how many are left', () => {

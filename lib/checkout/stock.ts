@@ -1,15 +1,19 @@
 import { findProduct } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
+import { withGift } from '@/lib/checkout/gift';
 
 /** Units of one catalog product a checkout wants held. */
 export type HoldLine = { productId: string; quantity: number };
 
-/** What a cart holds: its products, one line per product (the plan is not stock-limited, so it holds nothing). */
+/**
+ * The products a cart's checkout starts with, and so holds: one line per product, and the gift when the
+ * cart reaches its threshold (the plan is not stock-limited, so it holds nothing).
+ */
 export function holdLinesForCart(cart: Cart): HoldLine[] {
   if (cart.kind === 'plan') return [];
   const totals = new Map<string, number>();
   for (const { productId, quantity } of cart.items) totals.set(productId, (totals.get(productId) ?? 0) + quantity);
-  return [...totals].map(([productId, quantity]) => ({ productId, quantity }));
+  return withGift([...totals].map(([productId, quantity]) => ({ productId, quantity })), (line) => line);
 }
 
 /**

@@ -38,6 +38,9 @@ export async function availableStock(db: Database, now = new Date()): Promise<Ma
   return new Map(rows.map((row) => [row.productId, row.stock - (held.get(row.productId) ?? 0)]));
 }
 
+/** A transaction on the store's database. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
 /**
  * Sets one reservation's holds to exactly these lines (absolute quantities: a retried request does not hold
  * twice), or throws OutOfStockError and holds nothing. Race-free with many connections: the products'
@@ -47,33 +50,69 @@ export async function availableStock(db: Database, now = new Date()): Promise<Ma
  */
 export async function placeHolds(
   db: Database,
-  { reservationId, lines, expiresAt, now = new Date() }: { reservationId: string; lines: readonly HoldLine[]; expiresAt: Date; now?: Date },
+  request: { reservationId: string; lines: readonly HoldLine[]; expiresAt: Date; now?: Date },
+): Promise<void> {
+  await db.transaction((tx) => writeHolds(tx, request));
+}
+
+async function writeHolds(
+  tx: Transaction,
+  { reservationId, sessionId = null, lines, expiresAt, now = new Date() }: { reservationId: string; sessionId?: string | null; lines: readonly HoldLine[]; expiresAt: Date; now?: Date },
 ): Promise<void> {
   const productIds = lines.map((line) => line.productId);
-  await db.transaction(async (tx) => {
-    const rows = productIds.length
-      ? await tx.select().from(inventory).where(inArray(inventory.productId, productIds)).orderBy(asc(inventory.productId)).for('update')
-      : [];
-    const held = productIds.length ? await heldByOthers(tx, productIds, now, reservationId) : new Map<string, number>();
-    const available = new Map(rows.map((row) => [row.productId, row.stock - (held.get(row.productId) ?? 0)]));
-    const shortage = findShortage(lines, available);
-    if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));
+  const rows = productIds.length
+    ? await tx.select().from(inventory).where(inArray(inventory.productId, productIds)).orderBy(asc(inventory.productId)).for('update')
+    : [];
+  const held = productIds.length ? await heldByOthers(tx, productIds, now, reservationId) : new Map<string, number>();
+  const available = new Map(rows.map((row) => [row.productId, row.stock - (held.get(row.productId) ?? 0)]));
+  const shortage = findShortage(lines, available);
+  if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));
 
-    await tx
-      .delete(holds)
-      .where(and(eq(holds.reservationId, reservationId), productIds.length ? notInArray(holds.productId, productIds) : undefined));
-    if (lines.length === 0) return;
-    await tx
-      .insert(holds)
-      .values(lines.map((line) => ({ reservationId, productId: line.productId, quantity: line.quantity, expiresAt })))
-      .onConflictDoUpdate({
-        target: [holds.reservationId, holds.productId],
-        set: {
-          quantity: sql`excluded.quantity`,
-          expiresAt: sql`case when ${holds.sessionId} is null then excluded.expires_at else ${holds.expiresAt} end`,
-        },
-      });
+  await tx
+    .delete(holds)
+    .where(and(eq(holds.reservationId, reservationId), productIds.length ? notInArray(holds.productId, productIds) : undefined));
+  if (lines.length === 0) return;
+  await tx
+    .insert(holds)
+    .values(lines.map((line) => ({ reservationId, sessionId, productId: line.productId, quantity: line.quantity, expiresAt })))
+    .onConflictDoUpdate({
+      target: [holds.reservationId, holds.productId],
+      set: {
+        quantity: sql`excluded.quantity`,
+        expiresAt: sql`case when ${holds.sessionId} is null then excluded.expires_at else ${holds.expiresAt} end`,
+      },
+    });
+}
+
+/**
+ * Runs `work` in a transaction that holds this Checkout Session's lock: two requests about one session (two
+ * tabs) run one after the other, each on the state the other left, never interleaved.
+ */
+export async function withSessionLock<T>(db: Database, sessionId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`checkout:${sessionId}`}))`);
+    return work(tx);
   });
+}
+
+/** The reservation whose holds belong to a session (made when it was created), or a new one named after it. */
+async function reservationOf(tx: Transaction, sessionId: string): Promise<string> {
+  const [row] = await tx.select({ reservationId: holds.reservationId }).from(holds).where(eq(holds.sessionId, sessionId)).limit(1);
+  return row?.reservationId ?? `session:${sessionId}`;
+}
+
+/** What a session may hold of each product: stock less what other checkouts hold (its own holds don't count). */
+export async function availableToSession(tx: Transaction, sessionId: string, productIds: readonly string[], now = new Date()): Promise<Map<string, number>> {
+  if (productIds.length === 0) return new Map();
+  const reservationId = await reservationOf(tx, sessionId);
+  const rows = await tx.select().from(inventory).where(inArray(inventory.productId, [...productIds]));
+  const held = await heldByOthers(tx, [...productIds], now, reservationId);
+  return new Map(rows.map((row) => [row.productId, row.stock - (held.get(row.productId) ?? 0)]));
+}
+
+/** Sets a live session's holds to exactly its lines, in the caller's transaction (see withSessionLock). */
+export async function setSessionHolds(tx: Transaction, sessionId: string, lines: readonly HoldLine[], expiresAt: Date): Promise<void> {
+  await writeHolds(tx, { reservationId: await reservationOf(tx, sessionId), sessionId, lines, expiresAt });
 }
 
 /** Ties a reservation's holds to the Checkout Session Stripe made for it, expiring with that session. */

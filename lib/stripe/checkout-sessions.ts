@@ -32,7 +32,12 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
     mode: session.mode,
     expiresAt: session.expires_at,
     currency: session.currency ?? 'usd',
-    lines: lineItems.map((item) => ({ id: item.id, priceId: priceId(item.price), quantity: item.quantity ?? 1 })),
+    lines: lineItems.map((item) => ({
+      id: item.id,
+      priceId: priceId(item.price),
+      quantity: item.quantity ?? 1,
+      lookupKey: item.price?.lookup_key ?? null,
+    })),
     bindingTag: bindingTagOf(session),
   };
 }

@@ -1,0 +1,25 @@
+import 'server-only';
+import { ALL_PRODUCTS, GIFT } from '@/lib/catalog';
+import type { CheckoutShop } from '@/lib/checkout/checkout-shop';
+import { isGift } from '@/lib/checkout/gift';
+import { database } from '@/lib/db/client';
+import { availableStock } from '@/lib/db/inventory';
+import { catalogIds } from '@/lib/stripe/catalog';
+
+/** The shop as the checkout page shows it: products with their Stripe price ids, stock, the gift's threshold. */
+export async function checkoutShop(): Promise<CheckoutShop> {
+  const [ids, stock] = await Promise.all([catalogIds(), availableStock(await database())]);
+  return {
+    products: ALL_PRODUCTS.map((product) => ({
+      id: product.id,
+      name: product.name,
+      priceId: ids.prices.get(product.lookupKey) ?? '',
+      unitAmount: product.unitAmount,
+      maxQuantity: product.maxQuantity,
+      gift: isGift(product.id),
+    })),
+    available: Object.fromEntries([...stock].map(([id, units]) => [id, Math.max(0, units)])),
+    giftThreshold: GIFT.threshold,
+    giftName: GIFT.product.name.toLowerCase(),
+  };
+}

@@ -1,0 +1,13 @@
+// What the checkout page knows of the shop, beside the session Stripe.js gives it: which product each price
+// is, what is in stock, where the gift starts. Public values only; the server decides every change again.
+export type ShopProduct = { id: string; name: string; priceId: string; unitAmount: number; maxQuantity: number; gift: boolean };
+
+export type CheckoutShop = {
+  products: ShopProduct[];
+  /** Units a buyer can still get, by product id, when the page was made. */
+  available: Record<string, number>;
+  giftThreshold: number;
+  giftName: string;
+};
+
+export const productOfPrice = (shop: CheckoutShop, priceId: string) => shop.products.find((product) => product.priceId === priceId);
