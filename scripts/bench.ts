@@ -10,7 +10,7 @@ import { main as benchEmulator } from './bench-emulator';
 import { startBenchBuild } from './bench-build';
 import { benchEndpoints } from './bench-endpoints';
 import { benchFirstLoad } from './bench-first-load';
-import { benchIntervalSwitch } from './bench-interval-switch';
+import { benchActions } from './bench-actions';
 import { benchSoak } from './bench-soak';
 
 await benchEmulator();
@@ -24,7 +24,7 @@ try {
   const app = await startBenchBuild(emulator.url);
   try {
     console.log('');
-    await benchIntervalSwitch(app.base, stripe);
+    await benchActions(app.base, stripe);
     console.log('');
     await benchEndpoints(app.base, stripe);
     console.log('');
