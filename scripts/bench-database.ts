@@ -53,7 +53,8 @@ async function benchEngine(engine: Engine) {
 }
 
 export async function benchDatabase() {
-  process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL;
+  // Assigning undefined to process.env stores the string "undefined": copy only a value that is there.
+  if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
   const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
   const rows = [];
   for (const engine of engines) rows.push(...(await benchEngine(engine)));
