@@ -7,6 +7,7 @@ import { getCart, updateCartLine } from '@/lib/db/carts';
 import { database } from '@/lib/db/client';
 import { availableStock } from '@/lib/db/inventory';
 import { AppError, InvalidRequestError, OutOfStockError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
 /** A change to one line: an absolute quantity (0 removes), or units to add to what is there ("Add to cart"). */
 export type CartChange = { productId: string } & ({ quantity: number } | { add: number });
@@ -45,4 +46,16 @@ export async function readCart(token: string | undefined): Promise<CartView> {
 export async function storedCheckoutCart(token: string | undefined): Promise<Cart | null> {
   if (!token) return null;
   return checkoutCartOf(await getCart(await database(), ownerOf(token)));
+}
+
+/** Units in the browser's cart, for the header; null when the database cannot say (the header then shows no count). */
+export async function cartCount(token: string | undefined): Promise<number | null> {
+  if (!token) return 0;
+  try {
+    const lines = await getCart(await database(), ownerOf(token));
+    return lines.reduce((sum, line) => sum + line.quantity, 0);
+  } catch (error) {
+    log.warn('cart.count_failed', { error });
+    return null;
+  }
 }
