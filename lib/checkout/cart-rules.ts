@@ -1,6 +1,15 @@
+import { z } from 'zod';
 import { findProductForSale, type Product } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { shortageMessage } from '@/lib/checkout/stock';
+
+/**
+ * What a checkout page asks the server to check out: a cart it names (a plan, or `?item=`), or `stored`, the
+ * browser's cart in the database, which the server reads from the cookie (the browser never sends lines
+ * or prices for it).
+ */
+export const storedCartSchema = z.strictObject({ kind: z.literal('stored') });
+export type CheckoutCart = Cart | z.infer<typeof storedCartSchema>;
 
 /** One line of a browser's stored cart: a product for sale, at least one unit. */
 export type CartLine = { productId: string; quantity: number };
