@@ -7,6 +7,8 @@ import type { CartLineView } from '@/lib/checkout/cart-rules';
 type Props = {
   line: CartLineView;
   busy: boolean;
+  /** Changes after every answer from the server, refusals included: the field then shows the stored quantity. */
+  revision: number;
   onQuantity(quantity: number): void;
   onRemove(): void;
 };
@@ -15,13 +17,14 @@ type Props = {
  * One line: its quantity is sent when the buyer leaves the field or presses Enter (not on every keystroke,
  * which would send 1 then 12). The field shows what the database holds once the page has refreshed.
  */
-export function CartLineItem({ line, busy, onQuantity, onRemove }: Props) {
+export function CartLineItem({ line, busy, revision, onQuantity, onRemove }: Props) {
   const { product } = line;
   const [draft, setDraft] = useState(String(line.quantity));
-  const [shown, setShown] = useState(line.quantity);
-  if (shown !== line.quantity) {
-    // The stored quantity changed (this tab, another tab, or a refusal): show it.
-    setShown(line.quantity);
+  const stored = `${line.quantity}@${revision}`;
+  const [shown, setShown] = useState(stored);
+  if (shown !== stored) {
+    // The stored quantity changed, or the server answered (a refusal leaves it as it was): show it.
+    setShown(stored);
     setDraft(String(line.quantity));
   }
   const inputId = `quantity-${product.id}`;
@@ -37,8 +40,10 @@ export function CartLineItem({ line, busy, onQuantity, onRemove }: Props) {
         <p>{formatMoney(product.unitAmount, CURRENCY)} each</p>
         <p className={line.available <= 5 ? 'low-stock' : undefined}>{line.stockNote}</p>
       </div>
+      {/* noValidate: past `max`, the server's answer ("at most 10 per order") says more than the browser's bubble. */}
       <form
         className="quantity"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           commit();
@@ -52,7 +57,7 @@ export function CartLineItem({ line, busy, onQuantity, onRemove }: Props) {
           min={0}
           max={product.maxQuantity}
           value={draft}
-          disabled={busy}
+          readOnly={busy} // not disabled: a disabled field drops the buyer's focus
           onChange={(event) => setDraft(event.target.value)}
           onBlur={commit}
         />

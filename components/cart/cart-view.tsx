@@ -17,12 +17,14 @@ export function CartView({ cart }: { cart: CartViewData }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const change = (productId: string, quantity: number, focusAfter = false) =>
     startTransition(async () => {
       setError(null);
       setError(await postCartChange({ product_id: productId, quantity }));
+      setRevision((count) => count + 1);
       router.refresh();
       // A removed line takes its focused button with it: focus goes back to the cart's heading.
       if (focusAfter) heading.current?.focus();
@@ -50,6 +52,7 @@ export function CartView({ cart }: { cart: CartViewData }) {
                 key={line.productId}
                 line={line}
                 busy={pending}
+                revision={revision}
                 onQuantity={(quantity) => change(line.productId, quantity, quantity === 0)}
                 onRemove={() => change(line.productId, 0, true)}
               />
