@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { formatMoney } from '@/lib/format';
 import { CURRENCY } from '@/lib/catalog';
-import { LOW_STOCK, type CartLineView } from '@/lib/checkout/cart-rules';
+import type { CartLineView } from '@/lib/checkout/cart-rules';
 
 type Props = {
   line: CartLineView;
@@ -38,7 +38,7 @@ export function CartLineItem({ line, busy, revision, onQuantity, onRemove }: Pro
       <div>
         <h2>{product.name}</h2>
         <p>{formatMoney(product.unitAmount, CURRENCY)} each</p>
-        <p className={line.available <= LOW_STOCK ? 'low-stock' : undefined}>{line.stockNote}</p>
+        <p className={line.lowStock ? 'low-stock' : undefined}>{line.stockNote}</p>
       </div>
       {/* noValidate: past `max`, the server's answer ("at most 10 per order") says more than the browser's bubble. */}
       <form

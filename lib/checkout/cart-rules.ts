@@ -39,7 +39,7 @@ export function stockNote(available: number): string {
   return available <= LOW_STOCK ? `Only ${available} left` : 'In stock';
 }
 
-export type CartLineView = CartLine & { product: Product; lineTotal: number; available: number; stockNote: string };
+export type CartLineView = CartLine & { product: Product; lineTotal: number; available: number; stockNote: string; lowStock: boolean };
 export type CartView = { lines: CartLineView[]; count: number; subtotal: number };
 
 /** The cart as the page shows it; lines of products no longer for sale are left out. */
@@ -48,7 +48,7 @@ export function viewCart(lines: readonly CartLine[], available: ReadonlyMap<stri
     const product = findProductForSale(line.productId);
     if (!product) return [];
     const left = Math.max(0, available.get(line.productId) ?? 0);
-    return [{ ...line, product, lineTotal: product.unitAmount * line.quantity, available: left, stockNote: stockNote(left) }];
+    return [{ ...line, product, lineTotal: product.unitAmount * line.quantity, available: left, stockNote: stockNote(left), lowStock: left <= LOW_STOCK }];
   });
   return {
     lines: views,
