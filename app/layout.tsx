@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
+import { CartLink } from '@/components/cart/cart-link';
+import { cartCount } from '@/lib/actions/cart';
+import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,7 +11,9 @@ export const metadata: Metadata = {
   description: 'Small-batch coffee, a monthly coffee club, and the gear to brew it.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The cart's count is read per request (the cart is in the database): every page renders dynamically.
+  const count = await cartCount((await cookies()).get(BROWSER_COOKIE)?.value);
   return (
     <html lang="en">
       <body>
@@ -15,6 +21,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <div>
             <Link href="/">Ember &amp; Oak Coffee</Link>
             <span>Roasted weekly, shipped fresh</span>
+            <CartLink count={count} />
           </div>
         </header>
         <main>{children}</main>

@@ -95,3 +95,19 @@ test('paid: the receipt', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
   await expectNoSeriousViolations(page, 'the receipt');
 });
+
+test('cart: empty, then with lines and a refusal', async ({ page }) => {
+  await page.goto('/cart');
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+  await expectNoSeriousViolations(page, 'the empty cart');
+  await page.goto('/');
+  await page.getByRole('article', { name: 'Hand grinder' }).getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: /^Cart/ })).toHaveText('Cart (1)');
+  await expectNoSeriousViolations(page, 'home after adding to the cart');
+  await page.goto('/cart');
+  const quantity = page.getByLabel('Quantity of Hand grinder');
+  await quantity.fill('3');
+  await quantity.press('Enter');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('You can buy at most 2 of Hand grinder per order.');
+  await expectNoSeriousViolations(page, 'the cart with a refusal');
+});

@@ -196,3 +196,27 @@ test('POST /api/webhooks/stripe refuses every unsigned or forged event and reads
   );
   await expectAllRefused('/api/webhooks/stripe', requests, /^$/);
 });
+
+/** A browser with a cart of its own: its cookie, set by its first cart action. */
+async function newCartBuyer(): Promise<string> {
+  const response = await send('/api/cart/items', BROWSER_HEADERS, JSON.stringify({ product_id: 'house-blend', quantity: 2 }));
+  if (response.status !== 200) throw new Error(`adding to a cart answered ${response.status}: ${response.text}`);
+  const setCookie = response.headers['set-cookie'];
+  return (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
+}
+
+const cartOf = async (cookie: string) => (await fetch(`${APP_ORIGIN}/api/cart`, { headers: { cookie } })).json();
+
+test('POST /api/cart/items refuses every hostile request; no cart changes, and Stripe hears nothing', async () => {
+  const cookie = await newCartBuyer();
+  const before = await cartOf(cookie);
+  expect(before).toMatchObject({ items: [{ product_id: 'house-blend', quantity: 2 }] });
+  const invalidFor = {
+    product_id: fc.oneof(strangeValue, fc.constantFrom('tasting-sample', 'gold-bar', 'HOUSE-BLEND', 'house-blend ')),
+    // Any quantity but the ones this product may have (0 to its limit of 10): the rest are 400s or 409s.
+    quantity: fc.oneof(strangeValue, fc.integer({ min: 11, max: 2000 })).filter((value) => !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10)),
+  };
+  await expectAllRefused('/api/cart/items', hostile({ product_id: 'house-blend', quantity: 3 }, invalidFor, cookie), /^$/);
+  expect(await cartOf(cookie)).toEqual(before);
+});
+

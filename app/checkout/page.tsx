@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
 import { checkoutShop } from '@/lib/actions/checkout-shop';
+import { storedCheckoutCart } from '@/lib/actions/cart';
 import { resumeCheckout } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
 import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
@@ -14,6 +15,14 @@ export const dynamic = 'force-dynamic';
 
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  if (params.from === 'cart' && !(await storedCheckoutCart((await cookies()).get(BROWSER_COOKIE)?.value))) {
+    return (
+      <section className="notice" role="alert">
+        <p>Your cart is empty.</p>
+        <Link href="/">Choose from the shop</Link>
+      </section>
+    );
+  }
   const source = await checkoutSource(params);
   if (!source) {
     return (
@@ -36,6 +45,8 @@ async function checkoutSource(params: Record<string, string | string[] | undefin
     const clientSecret = await resumeCheckout(params.session_id, (await cookies()).get(BROWSER_COOKIE)?.value);
     return clientSecret ? { kind: 'resume', clientSecret } : null;
   }
+  // The stored cart is read again by the endpoint that creates the session: the page sends no lines for it.
+  if (params.from === 'cart') return { kind: 'cart', cart: { kind: 'stored' } };
   const cart = cartFromSearchParams(params);
   return cart ? { kind: 'cart', cart } : null;
 }

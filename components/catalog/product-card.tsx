@@ -1,5 +1,5 @@
 import Image from 'next/image';
-import Link from 'next/link';
+import { AddToCartButton } from '@/components/cart/add-to-cart-button';
 import { formatMoney } from '@/lib/format';
 import { CURRENCY, type Product } from '@/lib/catalog';
 
@@ -15,9 +15,7 @@ export function ProductCard({ product, available }: { product: Product; availabl
         {available === 0 ? 'Sold out' : `${available} in stock`}
       </p>
       {available > 0 && (
-        <Link className="button" href={`/checkout?item=${product.id}`}>
-          Buy {product.name.split(',')[0]}
-        </Link>
+        <AddToCartButton productId={product.id} productName={product.name} />
       )}
     </article>
   );

@@ -6,11 +6,11 @@ import { loadStripeFor } from '@/components/checkout/load-stripe';
 import { CheckoutLoadFailed, LoadingCheckout } from '@/components/checkout/loading-checkout';
 import { useCheckoutSession } from '@/components/checkout/use-checkout-session';
 import type { BrowserStripeConfig } from '@/lib/checkout/browser-config';
-import type { Cart } from '@/lib/checkout/cart';
 import type { CheckoutShop } from '@/lib/checkout/checkout-shop';
+import type { CheckoutCart } from '@/lib/checkout/cart-rules';
 
-/** A new checkout for a cart, or one this browser started and comes back to. */
-export type CheckoutSource = { kind: 'cart'; cart: Cart } | { kind: 'resume'; clientSecret: string };
+/** A new checkout for a cart (or the browser's stored cart), or one this browser started and comes back to. */
+export type CheckoutSource = { kind: 'cart'; cart: CheckoutCart } | { kind: 'resume'; clientSecret: string };
 
 /**
  * The checkout: the session is created (or resumed), then Stripe.js's provider renders it. Each step that

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { CheckoutSource } from '@/components/checkout/checkout-app';
-import type { Cart } from '@/lib/checkout/cart';
+import type { CheckoutCart } from '@/lib/checkout/cart-rules';
 
 export const CHECKOUT_LOAD_TIMEOUT_MS = 15_000;
 const CREATE_FAILED = 'We could not start your checkout. Please try again.';
@@ -14,7 +14,7 @@ export type CheckoutSessionState =
 /** Our endpoint's own refusal, whose message is for the buyer (e.g. what is out of stock). */
 class CheckoutStartError extends Error {}
 
-async function createSession(cart: Cart, attemptId: string): Promise<string> {
+async function createSession(cart: CheckoutCart, attemptId: string): Promise<string> {
   const response = await fetch('/api/checkout/sessions', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -2,6 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { CheckoutReceipt } from '@/lib/checkout/types';
 import type { Database } from '@/lib/db/client';
+import { emptyCart } from '@/lib/db/carts';
 import { claimEvent } from '@/lib/db/events';
 import { holds, inventory, orderLines, orders } from '@/lib/db/schema';
 
@@ -10,8 +11,8 @@ type StripeEvent = { eventId: string; eventType: string };
 
 /**
  * Records a paid checkout, in one transaction: the event id, one order per session (unique on the session
- * id) with its lines, and the session's holds turned into sales (stock decremented, holds gone). Returns
- * the new order id, or null when the event was already processed or the session already has its order.
+ * id) with its lines, the session's holds turned into sales (stock decremented, holds gone), and the buyer's
+ * cart emptied. Returns the new order id, or null when the event was already processed or the session already has its order.
  * Any failure rolls the whole of it back, so Stripe's retry finds nothing half-done.
  */
 export async function recordPaidOrder(db: Database, { eventId, eventType }: StripeEvent, receipt: CheckoutReceipt): Promise<number | null> {
@@ -52,6 +53,9 @@ export async function recordPaidOrder(db: Database, { eventId, eventType }: Stri
         .set({ stock: sql`${inventory.stock} - ${quantity}`, updatedAt: new Date() })
         .where(eq(inventory.productId, productId));
     }
+    // Paying for products empties the buyer's cart (keyed by the same binding tag the session carries); a plan,
+    // which never comes from the cart and sells no stock, leaves it alone.
+    if (receipt.bindingTag && sold.length > 0) await emptyCart(tx, receipt.bindingTag);
     return order.id;
   });
 }

@@ -73,3 +73,28 @@ export const processedEvents = pgTable('processed_events', {
   type: text('type').notNull(),
   processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A browser's cart, keyed by the binding tag of its cookie token (lib/checkout/session-binding.ts), never the
+ * token itself: a paid session carries that tag, so fulfilment can empty the buyer's cart.
+ */
+export const carts = pgTable('carts', {
+  ownerTag: text('owner_tag').primaryKey(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One line per product in a cart, at an absolute quantity; a line at 0 is deleted, never stored. */
+export const cartLines = pgTable(
+  'cart_lines',
+  {
+    ownerTag: text('owner_tag')
+      .notNull()
+      .references(() => carts.ownerTag, { onDelete: 'cascade' }),
+    productId: text('product_id')
+      .notNull()
+      .references(() => inventory.productId),
+    quantity: integer('quantity').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.ownerTag, table.productId] }), check('cart_lines_quantity_positive', sql`${table.quantity} > 0`)],
+);

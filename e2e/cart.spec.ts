@@ -1,0 +1,70 @@
+// The cart in the browser: add from the shop, change it on /cart, check it out as one session, pay, and the
+// cart is empty afterwards (the webhook's order transaction emptied it).
+import { expect, expectWebhookDelivered, fillCard, test } from './support';
+
+test('two products to the cart, a quantity changed, checked out as one session, paid: the cart is empty', async ({ page }) => {
+  await page.goto('/');
+  const cartLink = page.getByRole('banner').getByRole('link', { name: /^Cart/ });
+  await expect(cartLink).toHaveText('Cart (0)');
+  await page.getByRole('article', { name: 'House Blend, 340 g' }).getByRole('button', { name: 'Add to cart' }).click();
+  await expect(cartLink).toHaveText('Cart (1)');
+  await page.getByRole('article', { name: 'Ceramic mug' }).getByRole('button', { name: 'Add to cart' }).click();
+  await expect(cartLink).toHaveText('Cart (2)');
+
+  await cartLink.click();
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
+  const beans = page.getByLabel('Quantity of House Blend, 340 g');
+  await expect(beans).toHaveValue('1');
+  await expect(page.getByLabel('Quantity of Ceramic mug')).toHaveValue('1');
+  await expect(page.getByTestId('cart-subtotal')).toContainText('$38.00');
+
+  await beans.fill('2');
+  await beans.press('Enter');
+  await expect(page.getByTestId('cart-subtotal')).toContainText('$54.00');
+  await expect(cartLink).toHaveText('Cart (3)');
+  // More than the per-order limit: an alert, and the stored quantity stays.
+  await beans.fill('11');
+  await beans.press('Enter');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('You can buy at most 10 of House Blend, 340 g per order.');
+  await expect(beans).toHaveValue('2');
+
+  await page.reload();
+  await expect(page.getByLabel('Quantity of House Blend, 340 g')).toHaveValue('2');
+  await expect(page.getByTestId('cart-subtotal')).toContainText('$54.00');
+
+  const created = page.waitForResponse('**/api/checkout/sessions');
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  const { clientSecret } = (await (await created).json()) as { clientSecret: string };
+  const sessionId = clientSecret.split('_secret_')[0]!;
+  await expect(page.getByTestId('line-item')).toHaveCount(2);
+  await expect(page.getByTestId('line-item').nth(0)).toContainText('House Blend, 340 g');
+  await expect(page.getByTestId('line-item').nth(1)).toContainText('Ceramic mug');
+  await expect(page.getByTestId('total')).toHaveText('$60.00'); // $54.00 and standard shipping
+
+  await page.getByLabel('Email').fill('cart@example.com');
+  await fillCard(page, '4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay $60.00' }).click();
+  await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
+  await expectWebhookDelivered(sessionId);
+
+  await page.goto('/cart');
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+  await expect(cartLink).toHaveText('Cart (0)');
+  await page.goto('/checkout?from=cart');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Your cart is empty.');
+  await expect(page.getByRole('link', { name: 'Choose from the shop' })).toBeVisible();
+});
+
+test('removing a line moves focus to the cart heading; another tab sees the same cart', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByRole('article', { name: 'Ceramic mug' }).getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: /^Cart/ })).toHaveText('Cart (1)');
+  const other = await context.newPage();
+  await other.goto('/cart');
+  await expect(other.getByLabel('Quantity of Ceramic mug')).toHaveValue('1');
+  await other.getByRole('button', { name: 'Remove Ceramic mug' }).click();
+  await expect(other.getByText('Your cart is empty.')).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'Your cart' })).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole('banner').getByRole('link', { name: /^Cart/ })).toHaveText('Cart (0)');
+});
