@@ -91,3 +91,88 @@ test('email and shipping address come from the collected information', () => {
   assert.equal(session.shippingAddress?.name, 'Ada');
   assert.equal(session.shippingAddress?.address.line1, '1 Main');
 });
+
+// A one-unit line taxed at one rate: an exclusive rate adds its tax to the total, an inclusive one does not.
+function taxedLine(id: string, name: string, amount: number, tax: number, rate: { display_name: string; percentage: number; inclusive: boolean }) {
+  return {
+    id,
+    description: name,
+    quantity: 1,
+    amount_subtotal: amount,
+    amount_total: rate.inclusive ? amount : amount + tax,
+    amount_tax: tax,
+    price: { id: `price_${id}`, unit_amount: amount },
+    taxes: [{ amount: tax, rate: { id: `txr_${id}`, ...rate } }],
+  };
+}
+const taxed = taxedLine('li_2', 'Grinder', 10000, 825, { display_name: 'Sales tax', percentage: 8.25, inclusive: false });
+const vat = taxedLine('li_3', 'Beans', 1200, 200, { display_name: 'VAT', percentage: 20, inclusive: true });
+
+test('maps per-line and session tax amounts, exclusive and inclusive', () => {
+  const session = mapSession(
+    serverSession({
+      line_items: { data: [taxed, vat] },
+      amount_subtotal: 11200,
+      amount_total: 12525,
+      total_details: { amount_shipping: 500, amount_tax: 1025, amount_discount: 0 },
+    }),
+    idle,
+  );
+  assert.deepEqual(session.lineItems[0]?.taxAmounts, [{ minorUnitsAmount: 825, amount: '$8.25', inclusive: false, displayName: 'Sales tax', percentage: 8.25 }]);
+  assert.deepEqual([session.lineItems[1]?.taxInclusive.minorUnitsAmount, session.lineItems[1]?.taxExclusive.minorUnitsAmount], [200, 0]);
+  assert.deepEqual([session.total.taxExclusive.amount, session.total.taxInclusive.amount, session.total.total.amount], ['$8.25', '$2.00', '$125.25']);
+  assert.deepEqual(session.taxAmounts?.map((t) => [t.displayName, t.minorUnitsAmount, t.inclusive]), [['Sales tax', 825, false], ['VAT', 200, true]]);
+  assert.deepEqual(session.tax, { status: 'ready' });
+});
+
+test('cannot confirm a payment session that collects shipping until it has an address and an option', () => {
+  const address = { name: 'Ada', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' } };
+  const collecting = { shipping_address_collection: { allowed_countries: ['US'] } };
+  assert.equal(mapSession(serverSession({ ...collecting }), idle).canConfirm, false);
+  const noOption = serverSession({ ...collecting, collected_information: { shipping_details: address }, shipping_cost: null, shipping_options: [] });
+  assert.equal(mapSession(noOption, idle).canConfirm, false);
+  const ready = mapSession(serverSession({ ...collecting, collected_information: { shipping_details: address } }), idle);
+  assert.deepEqual([ready.canConfirm, ready.shippingAddress?.address.state], [true, 'TX']);
+  assert.equal(mapSession(serverSession(), idle).canConfirm, true);
+});
+
+test('maps the discount to discountAmounts, on the session and on each line', () => {
+  const [line] = serverSession().line_items!.data;
+  const session = mapSession(
+    serverSession({
+      line_items: { data: [{ ...line!, amount_discount: 300, amount_total: 2700 }] },
+      amount_total: 3200,
+      total_details: { amount_shipping: 500, amount_tax: 0, amount_discount: 300 },
+      discounts: [{ coupon: { id: 'co_1', name: '10 % off', percent_off: 10, duration: 'repeating', duration_in_months: 3 }, promotion_code: { id: 'promo_1', code: 'WELCOME10' } }],
+    }),
+    idle,
+  );
+  const expected = { minorUnitsAmount: 300, amount: '$3.00', displayName: '10 % off', promotionCode: 'WELCOME10', recurring: { type: 'repeating', durationInMonths: 3 }, percentOff: 10 };
+  assert.deepEqual(session.discountAmounts, [expected]);
+  assert.deepEqual(session.lineItems[0]?.discountAmounts, [expected]);
+  assert.deepEqual([session.total.discount.amount, session.lineItems[0]?.discount.amount], ['$3.00', '$3.00']);
+  assert.equal(mapSession(serverSession(), idle).discountAmounts, null);
+});
+
+test('maps a subscription with a trial: nothing due today, the next payment and the trial in recurring', () => {
+  const plan = { id: 'li_plan', description: 'Club', quantity: 1, amount_subtotal: 9000, amount_total: 9000, price: { id: 'price_year', unit_amount: 9000, recurring: { interval: 'year' as const, interval_count: 1 } } };
+  const session = mapSession(
+    serverSession({
+      mode: 'subscription',
+      line_items: { data: [plan] },
+      amount_subtotal: 0,
+      amount_total: 0,
+      total_details: { amount_shipping: 0, amount_tax: 0, amount_discount: 0 },
+      shipping_cost: null,
+      shipping_options: [],
+      subscription_data: { trial_end: 1_900_000_000, trial_period_days: 14 },
+    }),
+    idle,
+  );
+  assert.equal(session.total.total.amount, '$0.00');
+  assert.deepEqual(
+    [session.recurring?.interval, session.recurring?.dueNext.total.amount, session.recurring?.trial],
+    ['year', '$90.00', { trialEnd: 1_900_000_000, trialPeriodDays: 14 }],
+  );
+  assert.equal(mapSession(serverSession(), idle).recurring, null);
+});
