@@ -10,5 +10,5 @@ import type { WebhookEvent } from '@/lib/stripe/webhooks';
  */
 export async function releaseCheckout(event: WebhookEvent & { objectId: string }): Promise<void> {
   const released = await releaseSessionHolds(await database(), { eventId: event.id, eventType: event.type }, event.objectId);
-  if (released > 0) log.info('inventory.released', { event: event.type, session: event.objectId, holds: released });
+  if (released > 0) log.info('inventory.released', { type: event.type, session: event.objectId, holds: released });
 }
