@@ -49,7 +49,9 @@ export function CartLineItem({ line, busy, revision, onQuantity, onRemove }: Pro
           commit();
         }}
       >
-        <label htmlFor={inputId}>Quantity of {product.name}</label>
+        <label htmlFor={inputId}>
+          Quantity<span className="visually-hidden"> of {product.name}</span>
+        </label>
         <input
           id={inputId}
           type="number"
@@ -64,8 +66,8 @@ export function CartLineItem({ line, busy, revision, onQuantity, onRemove }: Pro
       </form>
       <div>
         <p aria-label={`Line total for ${product.name}`}>{formatMoney(line.lineTotal, CURRENCY)}</p>
-        <button type="button" className="button secondary" onClick={onRemove} disabled={busy}>
-          Remove {product.name}
+        <button type="button" className="link-button" onClick={onRemove} disabled={busy}>
+          Remove<span className="visually-hidden"> {product.name}</span>
         </button>
       </div>
     </li>

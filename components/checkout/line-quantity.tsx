@@ -36,7 +36,7 @@ export function LineQuantity(props: {
         min={0}
         max={props.max}
         value={value}
-        disabled={props.disabled}
+        readOnly={props.disabled} // not disabled: a disabled field drops the buyer's focus
         onChange={(event) => setValue(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => {
