@@ -1,0 +1,23 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { errorResponse, parseJsonBody } from '@/lib/http';
+
+/**
+ * The route handler of a buyer action at checkout, the seed's contract: a JSON body (same origin, bounded,
+ * parsed by `schema`) and this browser's cookie token in; `{type: 'success'}` out, or the error's status with
+ * `{type: 'error', message}`. Each route file is then its schema and the one action it calls.
+ */
+export function buyerActionRoute<T>(route: string, schema: z.ZodType<T>, action: (body: T, browserToken: string | undefined) => Promise<void>) {
+  return async function POST(request: Request) {
+    try {
+      const body = await parseJsonBody(request, schema);
+      await action(body, (await cookies()).get(BROWSER_COOKIE)?.value);
+      return NextResponse.json({ type: 'success' });
+    } catch (error) {
+      return errorResponse(error, route);
+    }
+  };
+}
