@@ -1,7 +1,7 @@
 import 'server-only';
 import { loadBoundCheckout } from '@/lib/actions/load-bound-checkout';
 import { ALL_PRODUCTS, findProduct } from '@/lib/catalog';
-import { cartChanges, cartOfSession, decideCart, type CartIntent } from '@/lib/checkout/checkout-cart';
+import { cartChanges, cartOfSession, decideCart, sameCart, type CartIntent } from '@/lib/checkout/checkout-cart';
 import { planLineItems } from '@/lib/checkout/line-items';
 import { database } from '@/lib/db/client';
 import { availableToSession, setSessionHolds, withSessionLock } from '@/lib/db/inventory';
@@ -24,8 +24,7 @@ export async function changeCheckoutCart(input: CartAction, intentFor: (availabl
     const current = cartOfSession(session.lines);
     const available = await availableToSession(tx, session.id, ALL_PRODUCTS.map((product) => product.id));
     const next = decideCart(current, intentFor(available), available);
-    const unchanged = next.length === current.length && next.every((line, index) => line.lineId === current[index]!.lineId && line.quantity === current[index]!.quantity);
-    if (unchanged) return;
+    if (sameCart(current, next)) return;
     await setSessionHolds(tx, session.id, next, new Date(session.expiresAt * 1000));
     await withCatalogIds(async (ids) => {
       const priceIdOf = (productId: string) => ids.prices.get(findProduct(productId)!.lookupKey)!;

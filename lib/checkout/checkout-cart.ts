@@ -90,3 +90,7 @@ export function cartChanges(current: readonly CartLine[], next: readonly CartLin
   }
   return changes;
 }
+
+/** True when two carts have the same lines in the same order: nothing to send. */
+export const sameCart = (a: readonly CartLine[], b: readonly CartLine[]) =>
+  a.length === b.length && a.every((line, index) => line.lineId === b[index]!.lineId && line.quantity === b[index]!.quantity);
