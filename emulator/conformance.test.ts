@@ -33,9 +33,14 @@ before(async () => {
   h = await startLocalStripe();
   c = await seedCatalog(h.stripe);
   const pay = await createPaymentSession(h.stripe, {
-    line_items: [{ price: c.tee.id, quantity: 1 }],
+    line_items: [{ price: c.tee.id, quantity: 1, tax_rates: [c.vat.id] }],
     shipping_options: [{ shipping_rate: c.ground.id }],
     customer_creation: 'always',
+    permissions: { update_shipping_details: 'server_only' },
+    shipping_address_collection: { allowed_countries: ['US'] },
+  });
+  await h.stripe.checkout.sessions.update(pay.id, {
+    collected_information: { shipping_details: { name: 'Ada', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' } } },
   });
   const sub = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }] });
   await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/none', enabled_events: ['*'] });

@@ -2,8 +2,10 @@
 // endpoints (payment pages): its totals, its selected shipping rate, its collected shipping details.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
+import { invalid } from '../core/errors';
 import type { SessionRecord } from '../core/session-record';
 import { toAddress } from '../resources/common';
+import { CHECKOUT_MSG } from './messages';
 import type { ShippingDetailsParams } from './params';
 import { sessionTotals } from './totals';
 import { amountsOf } from './view';
@@ -36,6 +38,18 @@ export function selectShipping(ctx: RequestCtx, record: SessionRecord, rateId: s
 /** Shipping details as the session stores them. */
 export function shippingDetailsOf(params: ShippingDetailsParams): Stripe.Checkout.Session.CollectedInformation.ShippingDetails {
   return { name: params.name, address: toAddress(params.address) };
+}
+
+/**
+ * Refuses an address outside `shipping_address_collection.allowed_countries` (when the session
+ * collects shipping addresses). The wording is ours: Stripe's exact message is unconfirmed.
+ */
+export function checkShippingCountry(record: SessionRecord, details: ShippingDetailsParams, param: string): void {
+  const allowed: readonly string[] = record.session.shipping_address_collection?.allowed_countries ?? [];
+  const country = details.address.country.toUpperCase();
+  if (allowed.length > 0 && !allowed.includes(country)) {
+    throw invalid(CHECKOUT_MSG.countryNotAllowed(country, allowed), `${param}[address][country]`);
+  }
 }
 
 /** Writes `collected_information.shipping_details`, keeping the other collected fields. */

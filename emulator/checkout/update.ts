@@ -7,7 +7,7 @@ import { mergeMetadata } from '../resources/common';
 import { loadOpenSession } from './expiry';
 import { checkItemSet, commitItems, draftRetransmitted } from './line-items';
 import type { UpdateSessionParams } from './params';
-import { recompute, selectShipping, setShippingDetails, shippingDetailsOf } from './session-changes';
+import { checkShippingCountry, recompute, selectShipping, setShippingDetails, shippingDetailsOf } from './session-changes';
 import { commitShipping, draftShippingOptions } from './shipping';
 
 export function updateSession(ctx: RequestCtx, id: string, params: UpdateSessionParams): SessionRecord {
@@ -23,6 +23,7 @@ export function updateSession(ctx: RequestCtx, id: string, params: UpdateSession
   }
   const metadata = params.metadata !== undefined ? mergeMetadata(session.metadata, params.metadata) : null;
   const details = params.collected_information?.shipping_details;
+  if (details) checkShippingCountry(record, details, 'collected_information[shipping_details]');
 
   if (drafts) record.items = commitItems(ctx, drafts);
   if (shipping) {

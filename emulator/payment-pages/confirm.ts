@@ -7,7 +7,7 @@ import { invalid } from '../core/errors';
 import { completeSession } from '../checkout/complete';
 import { requireOpen } from '../checkout/expiry';
 import { SHIPPING_DETAILS } from '../checkout/params';
-import { setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
+import { checkShippingCountry, setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
 import { int, obj, str, type ParamsOf } from '../http/params';
 import { ADDRESS_FIELDS, toAddress } from '../resources/common';
 import { checkEmail, checkShippingDetailsAllowed, setBuyerEmail } from './buyer';
@@ -50,7 +50,10 @@ export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_
   const customerEmail = typeof session.customer === 'string' ? ctx.store.get('customer', session.customer)?.email : null;
   const email = params.email ?? session.customer_details?.email ?? session.customer_email ?? customerEmail ?? null;
   if (!email) throw invalid(CLIENT_MSG.emailRequired, 'email', 'parameter_missing');
-  if (params.shipping_details !== undefined) checkShippingDetailsAllowed(record);
+  if (params.shipping_details !== undefined) {
+    checkShippingDetailsAllowed(record);
+    checkShippingCountry(record, params.shipping_details, 'shipping_details');
+  }
   const shipping = params.shipping_details ? shippingDetailsOf(params.shipping_details) : session.collected_information?.shipping_details;
   if (session.shipping_address_collection && !shipping) throw invalid(CLIENT_MSG.shippingRequired, 'shipping_details', 'parameter_missing');
 

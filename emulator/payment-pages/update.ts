@@ -6,7 +6,7 @@ import { invalid } from '../core/errors';
 import { requireOpen } from '../checkout/expiry';
 import { checkQuantityBounds } from '../checkout/line-items';
 import { QUANTITY, SHIPPING_DETAILS } from '../checkout/params';
-import { recompute, selectShipping, setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
+import { checkShippingCountry, recompute, selectShipping, setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
 import { arr, obj, str, type ParamsOf } from '../http/params';
 import { checkEmail, checkShippingDetailsAllowed, setBuyerEmail } from './buyer';
 import { CLIENT_MSG } from './messages';
@@ -52,7 +52,10 @@ export function updatePaymentPage(ctx: RequestCtx, params: ParamsOf<typeof BUYER
     const last = quantities.findIndex((change) => change.quantity === 0);
     throw invalid(CLIENT_MSG.lastItem, `line_items[${last}][quantity]`);
   }
-  if (params.shipping_details !== undefined) checkShippingDetailsAllowed(record);
+  if (params.shipping_details !== undefined) {
+    checkShippingDetailsAllowed(record);
+    checkShippingCountry(record, params.shipping_details, 'shipping_details');
+  }
 
   for (const { item, quantity } of quantities) item.quantity = quantity;
   record.items = record.items.filter((item) => !removed.has(item.id));

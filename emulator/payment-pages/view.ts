@@ -1,20 +1,21 @@
 // What Stripe.js reads (GET /v1/payment_pages/:id): the session object as the secret API returns it,
 // with every line item (price included) and each shipping option's rate expanded, so the browser
-// needs one request to draw the checkout.
+// needs one request to draw the checkout. Line items carry their `taxes` (includable on the secret API)
+// so the browser can show each tax rate's amount.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { notFound } from '../core/errors';
 import { loadSession } from '../checkout/expiry';
 import { sessionObject } from '../checkout/render-session';
 import type { SessionRecord } from '../core/session-record';
-import { renderLineItem } from '../checkout/view';
+import { lineItemTaxes, renderLineItem } from '../checkout/view';
 
 export function clientView(ctx: RequestCtx, record: SessionRecord): Stripe.Checkout.Session {
   const session = sessionObject(record);
   const id = record.session.id;
   session.line_items = {
     object: 'list',
-    data: record.items.map((i) => renderLineItem(ctx, i)),
+    data: record.items.map((i) => ({ ...renderLineItem(ctx, i), taxes: lineItemTaxes(ctx, i.id, record) })),
     has_more: false,
     url: `/v1/checkout/sessions/${id}/line_items`,
   };

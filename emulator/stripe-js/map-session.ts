@@ -4,9 +4,10 @@ import type {
   StripeCheckoutSession,
   StripeCheckoutShippingOption,
   StripeCheckoutStatus,
+  StripeCheckoutTaxAmount,
 } from '@stripe/stripe-js';
 import { formatAmount, minorUnitsDivisor } from './format-amount';
-import type { ServerAddress, ServerLineItem, ServerSession, ServerShippingRate } from './server-session';
+import type { ServerAddress, ServerLineItem, ServerLineTax, ServerSession, ServerShippingRate } from './server-session';
 
 // What the browser knows that the server's session does not.
 export type ClientState = {
@@ -32,11 +33,16 @@ export function mapSession(server: ServerSession, client: ClientState): StripeCh
   const lineItems = (server.line_items?.data ?? []).map((item) => mapLineItem(item, currency, client.locale));
   const taxExclusive = lineItems.reduce((sum, item) => sum + item.taxExclusive.minorUnitsAmount, 0);
   const taxInclusive = (totals.amount_tax ?? 0) - taxExclusive;
+  const shippingAddress = mapContact(server.collected_information?.shipping_details);
+  // A payment-mode session that collects a shipping address cannot be paid before it has one and a
+  // selected shipping option (Stripe.js reports canConfirm false then).
+  const needsShipping = server.mode === 'payment' && !!server.shipping_address_collection && (!shippingAddress || !selected);
+  const taxAmounts = sumTaxAmounts(lineItems.flatMap((item) => item.taxAmounts ?? []), currency, client.locale);
   return {
     billingAddress: null,
     businessName: server.collected_information?.business_name ?? null,
     nameCollection: null,
-    canConfirm: status.type === 'open' && !client.pending && client.paymentComplete !== false,
+    canConfirm: status.type === 'open' && !client.pending && client.paymentComplete !== false && !needsShipping,
     currency,
     currencyOptions: null,
     discountAmounts: null,
@@ -50,12 +56,14 @@ export function mapSession(server: ServerSession, client: ClientState): StripeCh
     recurring: null,
     savedPaymentMethods: null,
     shipping: selected ? { shippingOption: selected, taxAmounts: null } : null,
-    shippingAddress: mapContact(server.collected_information?.shipping_details),
+    shippingAddress,
     shippingOptions,
     status,
     surcharge: null,
+    // Tax comes from the tax rates the server sets on line items (Stripe Tax is not emulated), so it is
+    // always computed: `requires_shipping_address` belongs to automatic tax only.
     tax: { status: 'ready' },
-    taxAmounts: null,
+    taxAmounts: taxAmounts.length ? taxAmounts : null,
     taxIdInfo: null,
     total: {
       appliedBalance: money(0),
@@ -103,7 +111,7 @@ function mapLineItem(item: ServerLineItem, currency: string, locale?: string): S
     quantity,
     unitLabel: product?.unit_label ?? null,
     discountAmounts: null,
-    taxAmounts: null,
+    taxAmounts: item.taxes?.length ? item.taxes.map((tax) => mapTax(tax, currency, locale)) : null,
     recurring: price?.recurring
       ? {
           interval: price.recurring.interval,
@@ -121,6 +129,27 @@ function mapLineItem(item: ServerLineItem, currency: string, locale?: string): S
     pricing: null,
     transformQuantity: null,
   };
+}
+
+function mapTax(tax: ServerLineTax, currency: string, locale?: string): StripeCheckoutTaxAmount {
+  const rate = typeof tax.rate === 'string' ? { id: tax.rate } : tax.rate;
+  return {
+    ...formatAmount(tax.amount, currency, locale),
+    inclusive: rate.inclusive ?? false,
+    displayName: rate.display_name ?? '',
+    ...(rate.percentage != null ? { percentage: rate.percentage } : {}),
+  };
+}
+
+// The session's tax amounts: the lines' amounts summed per rate (same name, percentage and kind).
+function sumTaxAmounts(taxes: StripeCheckoutTaxAmount[], currency: string, locale?: string): StripeCheckoutTaxAmount[] {
+  const sums = new Map<string, StripeCheckoutTaxAmount>();
+  for (const tax of taxes) {
+    const key = `${tax.displayName}|${tax.percentage}|${tax.inclusive}`;
+    const previous = sums.get(key)?.minorUnitsAmount ?? 0;
+    sums.set(key, { ...tax, ...formatAmount(previous + tax.minorUnitsAmount, currency, locale) });
+  }
+  return [...sums.values()];
 }
 
 function mapShippingOption(

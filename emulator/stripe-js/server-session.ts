@@ -18,8 +18,12 @@ export type ServerLineItem = {
   amount_tax?: number;
   amount_discount?: number;
   price: ServerPrice | null;
+  taxes?: ServerLineTax[];
   adjustable_quantity?: { enabled: boolean; minimum?: number | null; maximum?: number | null } | null;
 };
+
+export type ServerTaxRate = { id: string; display_name?: string | null; percentage?: number | null; inclusive?: boolean };
+export type ServerLineTax = { amount: number; rate: string | ServerTaxRate };
 
 export type ServerShippingRate = {
   id: string;
@@ -60,6 +64,7 @@ export type ServerSession = {
     business_name?: string | null;
     individual_name?: string | null;
   } | null;
+  shipping_address_collection?: { allowed_countries?: string[] } | null;
   permissions?: { update_shipping_details?: string | null; update_line_items?: string | null } | null;
   return_url?: string | null;
   ui_mode?: string | null;
