@@ -60,7 +60,9 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, m
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new InvalidRequestError(`Bad request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    // A schema's own refinements speak to the buyer ("We don't ship to Japan."); zod's built-in messages don't.
+    const buyerMessage = parsed.error.issues.find((issue) => issue.code === 'custom')?.message;
+    throw new InvalidRequestError(`Bad request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, buyerMessage);
   }
   return parsed.data;
 }

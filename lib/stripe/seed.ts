@@ -1,6 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, type ShippingRate } from '@/lib/catalog';
+import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, TAX_RATES, type ShippingRate, type TaxRate } from '@/lib/catalog';
 
 type PriceSpec = {
   catalogId: string;
@@ -31,7 +31,9 @@ export type SeedReport = { created: string[]; kept: string[] };
 
 /**
  * Makes a Stripe account hold the catalog: one product per catalog id (found by `metadata.catalog_id`),
- * one active price per lookup key, one active shipping rate per catalog shipping rate.
+ * one active price per lookup key, one active shipping rate per catalog shipping rate, one active tax rate
+ * per catalog tax rate (a changed percentage archives the old rate and creates a new one: Stripe's is
+ * immutable).
  * Idempotent: a second run creates nothing. A changed amount creates a new price and moves the lookup key
  * to it (`transfer_lookup_key`), since Stripe prices are immutable.
  */
@@ -98,7 +100,35 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
     });
     report.created.push(`shipping ${rate.id}`);
   }
+
+  const taxRates = await client.taxRates.list({ active: true, limit: 100 });
+  for (const rate of TAX_RATES) {
+    const matches = taxRates.data.filter((r) => r.metadata?.catalog_id === rate.id);
+    const current = matches.find((r) => sameTaxRate(r, rate));
+    for (const stale of matches.filter((r) => r !== current)) {
+      await client.taxRates.update(stale.id, { active: false });
+    }
+    if (current) {
+      report.kept.push(`tax ${rate.id}`);
+      continue;
+    }
+    await client.taxRates.create({
+      display_name: rate.displayName,
+      percentage: rate.percentage,
+      inclusive: rate.inclusive,
+      country: rate.country,
+      ...(rate.state && { state: rate.state }),
+      jurisdiction: rate.jurisdiction,
+      tax_type: rate.inclusive ? 'vat' : 'sales_tax',
+      metadata: { catalog_id: rate.id },
+    });
+    report.created.push(`tax ${rate.id}`);
+  }
   return report;
+}
+
+function sameTaxRate(existing: Stripe.TaxRate, rate: TaxRate): boolean {
+  return existing.display_name === rate.displayName && existing.percentage === rate.percentage && existing.inclusive === rate.inclusive;
 }
 
 function sameShippingRate(existing: Stripe.ShippingRate, rate: ShippingRate): boolean {
