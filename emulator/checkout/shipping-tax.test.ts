@@ -1,18 +1,14 @@
 // Issue 13 on the local Stripe: a server-decided shipping address (checked against the session's
 // allowed countries), shipping options that follow it, and tax rates on line items.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
+import { createPaymentSession, type Catalog, type Harness, stripeError, withLocalStripe } from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
 
-before(async () => {
-  h = await startLocalStripe();
-  c = await seedCatalog(h.stripe);
-});
-after(() => h.close());
+withLocalStripe((suite) => ({ h, c } = suite));
 
 const US = { name: 'Ada', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' } };
 const JP = { name: 'Ada', address: { line1: '1-1 Chiyoda', city: 'Tokyo', postal_code: '100-0001', country: 'JP' } };

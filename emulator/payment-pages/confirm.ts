@@ -1,7 +1,6 @@
 // POST /v1/payment_pages/:id/confirm: the buyer pays. Checks the session is open and unchanged
 // (`expected_amount`), the email and shipping address it needs, then the test card; only a card that
 // pays completes the session (a declined card leaves it open for another try, as Checkout does).
-import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid } from '../core/errors';
 import { completeSession } from '../checkout/complete';
@@ -13,7 +12,7 @@ import { ADDRESS_FIELDS, toAddress } from '../resources/common';
 import { checkEmail, checkShippingDetailsAllowed, setBuyerEmail } from './buyer';
 import { chargeCard } from './cards';
 import { CLIENT_MSG } from './messages';
-import { clientView, loadWithSecret } from './view';
+import { clientView, loadWithSecret, type ClientSession } from './view';
 
 export const CONFIRM_FIELDS = {
   client_secret: str({ required: true }),
@@ -39,7 +38,7 @@ export const CONFIRM_FIELDS = {
   ),
 };
 
-export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_FIELDS>, id: string): Stripe.Checkout.Session {
+export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_FIELDS>, id: string): ClientSession {
   const record = requireOpen(loadWithSecret(ctx, id, params.client_secret));
   const session = record.session;
   const expected = params.expected_amount;
