@@ -3,6 +3,7 @@
 // share it.
 import { z } from 'zod';
 import { SHIPS_TO } from '@/lib/catalog';
+import { BUYER_MESSAGE } from '@/lib/errors';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
@@ -45,15 +46,15 @@ export const shippingDetailsSchema = z
   })
   .superRefine(({ address }, ctx) => {
     if (!SHIPS_TO.some((country) => country.code === address.country)) {
-      ctx.addIssue({ code: 'custom', path: ['address', 'country'], message: notShippedMessage(address.country) });
+      ctx.addIssue({ code: 'custom', path: ['address', 'country'], message: notShippedMessage(address.country), params: { [BUYER_MESSAGE]: true } });
       return;
     }
     const rules = POSTAL[address.country];
     if (rules && !rules.postal.test(address.postal_code)) {
-      ctx.addIssue({ code: 'custom', path: ['address', 'postal_code'], message: `Please enter ${rules.postalName}.` });
+      ctx.addIssue({ code: 'custom', path: ['address', 'postal_code'], message: `Please enter ${rules.postalName}.`, params: { [BUYER_MESSAGE]: true } });
     }
     if (rules?.state && !rules.state.test(address.state?.toUpperCase() ?? '')) {
-      ctx.addIssue({ code: 'custom', path: ['address', 'state'], message: `Please enter ${rules.stateName}.` });
+      ctx.addIssue({ code: 'custom', path: ['address', 'state'], message: `Please enter ${rules.stateName}.`, params: { [BUYER_MESSAGE]: true } });
     }
   })
   .transform(({ name, address }) => ({
