@@ -77,54 +77,62 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
     report.created.push(`price ${spec.lookupKey}`);
   }
 
-  const rates = await client.shippingRates.list({ active: true, limit: 100 });
-  for (const rate of SHIPPING_RATES) {
-    const matches = rates.data.filter((r) => r.metadata?.catalog_id === rate.id);
-    const current = matches.find((r) => sameShippingRate(r, rate));
-    for (const stale of matches.filter((r) => r !== current)) {
-      await client.shippingRates.update(stale.id, { active: false });
-    }
-    if (current) {
-      report.kept.push(`shipping ${rate.id}`);
-      continue;
-    }
-    await client.shippingRates.create({
-      display_name: rate.displayName,
-      type: 'fixed_amount',
-      fixed_amount: { amount: rate.amount, currency: CURRENCY },
-      delivery_estimate: {
-        minimum: { unit: 'business_day', value: rate.deliveryDays.minimum },
-        maximum: { unit: 'business_day', value: rate.deliveryDays.maximum },
-      },
-      metadata: { catalog_id: rate.id },
-    });
-    report.created.push(`shipping ${rate.id}`);
-  }
-
-  const taxRates = await client.taxRates.list({ active: true, limit: 100 });
-  for (const rate of TAX_RATES) {
-    const matches = taxRates.data.filter((r) => r.metadata?.catalog_id === rate.id);
-    const current = matches.find((r) => sameTaxRate(r, rate));
-    for (const stale of matches.filter((r) => r !== current)) {
-      await client.taxRates.update(stale.id, { active: false });
-    }
-    if (current) {
-      report.kept.push(`tax ${rate.id}`);
-      continue;
-    }
-    await client.taxRates.create({
-      display_name: rate.displayName,
-      percentage: rate.percentage,
-      inclusive: rate.inclusive,
-      country: rate.country,
-      ...(rate.state && { state: rate.state }),
-      jurisdiction: rate.jurisdiction,
-      tax_type: rate.inclusive ? 'vat' : 'sales_tax',
-      metadata: { catalog_id: rate.id },
-    });
-    report.created.push(`tax ${rate.id}`);
-  }
+  await syncImmutable(report, 'shipping', SHIPPING_RATES, (await client.shippingRates.list({ active: true, limit: 100 })).data, {
+    same: sameShippingRate,
+    archive: (id) => client.shippingRates.update(id, { active: false }),
+    create: (rate) =>
+      client.shippingRates.create({
+        display_name: rate.displayName,
+        type: 'fixed_amount',
+        fixed_amount: { amount: rate.amount, currency: CURRENCY },
+        delivery_estimate: {
+          minimum: { unit: 'business_day', value: rate.deliveryDays.minimum },
+          maximum: { unit: 'business_day', value: rate.deliveryDays.maximum },
+        },
+        metadata: { catalog_id: rate.id },
+      }),
+  });
+  await syncImmutable(report, 'tax', TAX_RATES, (await client.taxRates.list({ active: true, limit: 100 })).data, {
+    same: sameTaxRate,
+    archive: (id) => client.taxRates.update(id, { active: false }),
+    create: (rate) =>
+      client.taxRates.create({
+        display_name: rate.displayName,
+        percentage: rate.percentage,
+        inclusive: rate.inclusive,
+        country: rate.country,
+        ...(rate.state && { state: rate.state }),
+        jurisdiction: rate.jurisdiction,
+        tax_type: rate.inclusive ? 'vat' : 'sales_tax',
+        metadata: { catalog_id: rate.id },
+      }),
+  });
   return report;
+}
+
+/**
+ * One active Stripe object per catalog entry, found by `metadata.catalog_id`, for objects whose amounts
+ * Stripe never changes (shipping rates, tax rates): a changed entry gets a new object, and the others with
+ * its catalog id are archived.
+ */
+async function syncImmutable<Spec extends { id: string }, Existing extends { id: string; metadata: Stripe.Metadata | null }>(
+  report: SeedReport,
+  label: string,
+  specs: readonly Spec[],
+  existing: readonly Existing[],
+  ops: { same: (existing: Existing, spec: Spec) => boolean; archive: (id: string) => Promise<unknown>; create: (spec: Spec) => Promise<unknown> },
+): Promise<void> {
+  for (const spec of specs) {
+    const matches = existing.filter((object) => object.metadata?.catalog_id === spec.id);
+    const current = matches.find((object) => ops.same(object, spec));
+    for (const stale of matches.filter((object) => object !== current)) await ops.archive(stale.id);
+    if (current) {
+      report.kept.push(`${label} ${spec.id}`);
+      continue;
+    }
+    await ops.create(spec);
+    report.created.push(`${label} ${spec.id}`);
+  }
 }
 
 function sameTaxRate(existing: Stripe.TaxRate, rate: TaxRate): boolean {
