@@ -2,8 +2,7 @@
 // rules in order: the cart (intent, gift, limits, stock), then shipping (the options for the destination
 // and the new paid subtotal), then tax (each line's rate for the destination). A later rule (issue 14's
 // discount) joins here. The result is planned as the one Stripe update the action sends.
-import type { ShippingRate, TaxRate } from '@/lib/catalog';
-import { findProduct } from '@/lib/catalog';
+import { findProduct, type ShippingRate, type TaxRate } from '@/lib/catalog';
 import { cartChanges, CartRuleError, cartOfSession, decideCart, type CartIntent, type CartLine } from '@/lib/checkout/checkout-cart';
 import { paidSubtotal } from '@/lib/checkout/gift';
 import { planLineItems, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
