@@ -2,7 +2,7 @@
 // screen (a delayed or failed request) while axe runs, so a state that lasts a few milliseconds is checked too.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
-import { clearFaults, expect, fillCard, injectFault, test } from './support';
+import { clearFaults, expect, fillCard, injectFault, test, useShippingAddress } from './support';
 
 const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
 
@@ -84,6 +84,19 @@ test('checkout: the session cannot be created', async ({ page }) => {
   await page.goto(MONTHLY_URL);
   await expect(page.getByRole('main').getByRole('alert').getByRole('button', { name: 'Try again' })).toBeVisible();
   await expectNoSeriousViolations(page, 'the checkout, failed to load');
+});
+
+test('checkout: the shipping address step, then its options and tax, then a refused country', async ({ page }) => {
+  await page.goto('/checkout?item=house-blend');
+  await expect(page.getByRole('button', { name: 'Use this address' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'a product checkout, before an address');
+  const address = { name: 'Ada Buyer', country: 'US', line1: '1 Capitol Mall', city: 'Sacramento', state: 'CA', postalCode: '95814' };
+  expect(await useShippingAddress(page, address)).toBe(200);
+  await expect(page.getByTestId('tax')).toBeVisible();
+  await expectNoSeriousViolations(page, 'a product checkout, with options and tax');
+  expect(await useShippingAddress(page, { ...address, state: '' })).toBe(400);
+  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
+  await expectNoSeriousViolations(page, 'a product checkout, a refused address');
 });
 
 test('paid: the receipt', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, fillCard, stripe, test } from './support';
+import { expect, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
 test('buy beans with express shipping: the total follows the option, and the receipt lists the order', async ({ page }) => {
   const created = page.waitForResponse('**/api/checkout/sessions');
@@ -8,6 +8,8 @@ test('buy beans with express shipping: the total follows the option, and the rec
 
   await expect(page.getByTestId('line-item')).toHaveText(/House Blend, 340 g.*\$16\.00/);
   await expect(page.getByRole('switch')).toHaveCount(0);
+  // Oregon: domestic rates, no sales tax in the table, so the total is the lines and the shipping.
+  expect(await useShippingAddress(page, OREGON)).toBe(200);
   const delivery = page.getByRole('group', { name: 'Delivery' });
   await expect(delivery.getByRole('radio')).toHaveCount(2);
 

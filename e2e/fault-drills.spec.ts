@@ -68,6 +68,32 @@ test('a quantity change: its answer always agrees with the session and the hold 
   }
 });
 
+test('a shipping address: its answer always agrees with the session read back', async () => {
+  const shipping_details = { name: 'Ada Buyer', address: { line1: '1 Main St', city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' } };
+  for (const [method, call] of [['GET', 'retrieve'], ['POST', 'update']] as const) {
+    for (const kind of KINDS) {
+      for (const count of [1, 2]) {
+        const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
+        await fault(method, SESSION_PATH, kind, count);
+        const response = await send(
+          '/api/checkout/shipping-address',
+          { ...BROWSER_HEADERS, cookie: buyer.cookie },
+          JSON.stringify({ checkout_session_id: buyer.sessionId, shipping_details }),
+        );
+        await settle(kind);
+        await clearFaults();
+        const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
+        expect([200, 502, 503], drill).toContain(response.status);
+        const after = await stripe.checkout.sessions.retrieve(buyer.sessionId);
+        const applied = response.status === 200;
+        expect(after.collected_information?.shipping_details?.address.postal_code ?? null, drill).toBe(applied ? '12207' : null);
+        expect(after.shipping_options.length, drill).toBe(applied ? 2 : 0);
+        expect(after.total_details?.amount_tax, drill).toBe(applied ? Math.round(1600 * 0.08875) : 0);
+      }
+    }
+  }
+});
+
 test('creating a session: a failure leaves at most the one session its retry gets back', async () => {
   for (const kind of KINDS) {
     for (const count of [1, 2]) {

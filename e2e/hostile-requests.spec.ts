@@ -177,6 +177,41 @@ test('POST /api/checkout/line-item-quantity and /cross-sell refuse every hostile
   expect(await shelf()).toEqual(before);
 });
 
+test('POST /api/checkout/shipping-address refuses every hostile request; no address, no option, no tax set', async () => {
+  const beans = { kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] };
+  const buyer = await newBuyer(beans);
+  const victim = await newBuyer(beans);
+  const address = { line1: '1 Main St', city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' };
+  const valid = { checkout_session_id: buyer.sessionId, shipping_details: { name: 'Ada Buyer', address } };
+  // Wrong for every field it may stand in: another type, empty, or too long.
+  const badField = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }), fc.constantFrom('', '   ', 'x'.repeat(201)));
+  const badAddress = fc.oneof(
+    strangeValue,
+    fc.constantFrom('line1', 'city', 'postal_code', 'country', 'state').chain((field) => badField.map((value) => ({ ...address, [field]: value }))),
+    fc.constantFrom('JP', 'BR', 'XX', 'USA', '__proto__').map((country) => ({ ...address, country })),
+    fc.constant({ ...address, line1: 'x'.repeat(201) }),
+    fc.constant({ ...address, state: null }),
+  );
+  const requests = hostile(
+    valid,
+    {
+      checkout_session_id: fc.oneof(strangeValue, fc.constant(`cs_test_${randomUUID().replaceAll('-', '')}`)),
+      shipping_details: fc.oneof(strangeValue, badAddress.map((bad) => ({ name: 'Ada Buyer', address: bad })), badField.map((name) => ({ name, address }))),
+    },
+    buyer.cookie,
+  );
+  const theirs = fc.constantFrom(buyer.cookie, '', 'storefront_browser=forged').map(
+    (cookie): Hostile => ({ headers: { ...BROWSER_HEADERS, ...(cookie && { cookie }) }, body: JSON.stringify({ ...valid, checkout_session_id: victim.sessionId }) }),
+  );
+  await expectAllRefused('/api/checkout/shipping-address', fc.oneof({ arbitrary: requests, weight: 4 }, { arbitrary: theirs, weight: 1 }), /^GET /);
+  for (const session of [buyer.sessionId, victim.sessionId]) {
+    const after = await stripe.checkout.sessions.retrieve(session);
+    expect(after.collected_information?.shipping_details ?? null).toBeNull();
+    expect(after.shipping_options).toEqual([]);
+    expect(after.total_details?.amount_tax ?? 0).toBe(0);
+  }
+});
+
 test('POST /api/webhooks/stripe refuses every unsigned or forged event and reads nothing from Stripe', async () => {
   const { sessionId } = await newBuyer();
   const event = JSON.stringify({ id: `evt_${randomUUID()}`, object: 'event', type: 'checkout.session.completed', data: { object: { id: sessionId } } });

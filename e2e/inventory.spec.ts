@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { holdAllBut } from './stock';
-import { expect, fillCard, stripe, test } from './support';
+import { expect, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
 const inStock = async (page: import('@playwright/test').Page, productId: string) => {
   await page.goto('/');
@@ -24,6 +24,7 @@ test('buying a mug: the webhook records the order, and the shop has one mug fewe
   expect(await inStock(page, 'ceramic-mug')).toBe(before - 1);
 
   await page.goto(`/checkout?session_id=${sessionId}`);
+  expect(await useShippingAddress(page, OREGON)).toBe(200);
   await page.getByLabel('Email').fill('mug@example.com');
   await fillCard(page, '4242 4242 4242 4242');
   await page.getByRole('button', { name: /^Pay / }).click();

@@ -1,5 +1,5 @@
 import { SEED_API_VERSION } from './config';
-import { expect, sessionIdOf, stripe, test } from './support';
+import { expect, OREGON, sessionIdOf, stripe, test, useShippingAddress } from './support';
 
 // This project's server runs with STRIPE_API_VERSION set to the seed page's preview version.
 test('seed profile: a custom-UI session with server-only line items switches interval', async ({ page }) => {
@@ -17,4 +17,17 @@ test('seed profile: a custom-UI session with server-only line items switches int
   expect(preview.ui_mode).toBe('custom');
   expect(preview.permissions.update_line_items).toBe('server_only');
   expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
+});
+
+test('seed profile: a product session keeps line items and the shipping address server-only together', async ({ page }) => {
+  await page.goto('/checkout?item=house-blend');
+  const sent = page.waitForRequest('**/api/checkout/shipping-address');
+  expect(await useShippingAddress(page, OREGON)).toBe(200);
+  const sessionId = sessionIdOf(await sent);
+  await expect(page.getByRole('group', { name: 'Delivery' }).getByRole('radio')).toHaveCount(2);
+  await expect(page.getByTestId('total')).toHaveText('$22.00');
+  const session = await stripe.checkout.sessions.retrieve(sessionId, {}, { apiVersion: SEED_API_VERSION });
+  const preview = session as unknown as { permissions: { update_line_items?: string; update_shipping_details?: string } };
+  expect(preview.permissions).toMatchObject({ update_line_items: 'server_only', update_shipping_details: 'server_only' });
+  expect(session.collected_information?.shipping_details?.address.state).toBe('OR');
 });

@@ -74,3 +74,22 @@ export async function expectWebhookDelivered(sessionId: string) {
     }, { timeout: 10_000 })
     .toBe(0);
 }
+
+export type TestAddress = { name: string; country: string; line1: string; city: string; state?: string; postalCode: string };
+export const OREGON: TestAddress = { name: 'Ada Buyer', country: 'US', line1: '1 Pine St', city: 'Portland', state: 'OR', postalCode: '97201' };
+
+/** Fills the checkout's shipping address element and sends it with "Use this address"; resolves with the endpoint's status. */
+export async function useShippingAddress(page: Page, address: TestAddress): Promise<number> {
+  const form = page.getByRole('group', { name: 'Shipping address' });
+  await form.getByLabel('Full name').fill(address.name);
+  await form.getByLabel('Country').selectOption(address.country);
+  await form.getByLabel('Address line 1').fill(address.line1);
+  await form.getByLabel('City').fill(address.city);
+  await form.getByLabel('State').fill(address.state ?? '');
+  await form.getByLabel(address.country === 'US' ? 'ZIP' : 'Postal code').fill(address.postalCode);
+  const answered = page.waitForResponse('**/api/checkout/shipping-address');
+  await page.getByRole('button', { name: 'Use this address' }).click();
+  const response = await answered;
+  await expect(page.getByText('Updating your order…')).toHaveCount(0);
+  return response.status();
+}

@@ -39,6 +39,31 @@ export type ShippingRate = {
   displayName: string;
   amount: number;
   deliveryDays: { minimum: number; maximum: number };
+  /** Where it is offered: the shop's own country, or every other country it ships to. */
+  zone: 'domestic' | 'international';
+  /** Offered only while the paid subtotal (minor units) is at least this (inclusive)... */
+  minSubtotal?: number;
+  /** ...or below this (exclusive). */
+  belowSubtotal?: number;
+};
+
+/** A country the shop ships to: its ISO 3166-1 alpha-2 code and its name (for messages). */
+export type ShipCountry = { code: string; name: string };
+
+/**
+ * A tax rate the shop charges, by destination: a US state's sales tax is added to the price (exclusive);
+ * VAT is part of the price (inclusive). Seeded as a Stripe Tax Rate (found by `metadata.catalog_id`).
+ */
+export type TaxRate = {
+  id: string;
+  displayName: string;
+  /** Percent, e.g. 7.25. A changed percentage is a new Stripe rate (theirs is immutable); the old is archived. */
+  percentage: number;
+  inclusive: boolean;
+  country: string;
+  /** A US state (or other region) code; absent: the whole country. */
+  state?: string;
+  jurisdiction: string;
 };
 
 export const PLAN: Plan = {
@@ -110,9 +135,42 @@ export const GIFT: { product: Product; threshold: number } = {
 /** Every product Stripe and the inventory know of: the shop's, and the gift. */
 export const ALL_PRODUCTS: readonly Product[] = [...PRODUCTS, GIFT.product];
 
+/** Where the shop is: its shipping rates call this country domestic. */
+export const HOME_COUNTRY = 'US';
+
+/** The countries the shop ships to; any other is refused at the address step. */
+export const SHIPS_TO: readonly ShipCountry[] = [
+  { code: 'US', name: 'the United States' },
+  { code: 'CA', name: 'Canada' },
+  { code: 'GB', name: 'the United Kingdom' },
+  { code: 'DE', name: 'Germany' },
+  { code: 'FR', name: 'France' },
+  { code: 'NL', name: 'the Netherlands' },
+];
+
+/** Domestic standard shipping is free from this paid subtotal (minor units). */
+export const FREE_SHIPPING_THRESHOLD = 6000;
+
+/** Every rate the shop may offer; lib/checkout/shipping.ts picks those for a destination and a subtotal. */
 export const SHIPPING_RATES: readonly ShippingRate[] = [
-  { id: 'standard', displayName: 'Standard shipping', amount: 600, deliveryDays: { minimum: 3, maximum: 5 } },
-  { id: 'express', displayName: 'Express shipping', amount: 1500, deliveryDays: { minimum: 1, maximum: 2 } },
+  { id: 'standard', displayName: 'Standard shipping', amount: 600, deliveryDays: { minimum: 3, maximum: 5 }, zone: 'domestic', belowSubtotal: FREE_SHIPPING_THRESHOLD },
+  { id: 'standard-free', displayName: 'Free standard shipping', amount: 0, deliveryDays: { minimum: 3, maximum: 5 }, zone: 'domestic', minSubtotal: FREE_SHIPPING_THRESHOLD },
+  { id: 'express', displayName: 'Express shipping', amount: 1500, deliveryDays: { minimum: 1, maximum: 2 }, zone: 'domestic' },
+  { id: 'international', displayName: 'International shipping', amount: 2500, deliveryDays: { minimum: 5, maximum: 10 }, zone: 'international' },
+];
+
+/**
+ * The tax table (without Stripe Tax: see the README to switch). A destination not listed pays no tax.
+ * A US state's rate applies to addresses in that state; a country's rate (no state) to the whole country.
+ */
+export const TAX_RATES: readonly TaxRate[] = [
+  { id: 'us-ca', displayName: 'Sales tax', percentage: 7.25, inclusive: false, country: 'US', state: 'CA', jurisdiction: 'US-CA' },
+  { id: 'us-ny', displayName: 'Sales tax', percentage: 8.875, inclusive: false, country: 'US', state: 'NY', jurisdiction: 'US-NY' },
+  { id: 'us-wa', displayName: 'Sales tax', percentage: 6.5, inclusive: false, country: 'US', state: 'WA', jurisdiction: 'US-WA' },
+  { id: 'de-vat', displayName: 'VAT', percentage: 19, inclusive: true, country: 'DE', jurisdiction: 'DE' },
+  { id: 'fr-vat', displayName: 'VAT', percentage: 20, inclusive: true, country: 'FR', jurisdiction: 'FR' },
+  { id: 'nl-vat', displayName: 'VAT', percentage: 21, inclusive: true, country: 'NL', jurisdiction: 'NL' },
+  { id: 'gb-vat', displayName: 'VAT', percentage: 20, inclusive: true, country: 'GB', jurisdiction: 'GB' },
 ];
 
 /** Any product of ours, the gift included (for names, prices and stock). */

@@ -16,6 +16,9 @@ export class AppError extends Error {
   }
 }
 
+/** The zod issue `params` key that marks a schema's custom issue as written for the buyer (lib/http.ts parseJsonBody). */
+export const BUYER_MESSAGE = 'buyerMessage';
+
 export class InvalidRequestError extends AppError {
   constructor(message: string, publicMessage?: string) {
     super('invalid_request', 400, message, publicMessage);

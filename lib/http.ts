@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { appOrigin } from '@/lib/app-origin';
-import { AppError, GENERIC_SERVER_ERROR, InvalidRequestError, RequestRefusedError } from '@/lib/errors';
+import { AppError, BUYER_MESSAGE, GENERIC_SERVER_ERROR, InvalidRequestError, RequestRefusedError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
 /** A buyer action's JSON is a few ids and numbers: 16 KiB is generous. */
@@ -60,7 +60,10 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, m
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new InvalidRequestError(`Bad request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    // A schema may write an issue for the buyer ("We don't ship to Japan.", marked with BUYER_MESSAGE); every
+    // other issue stays in the log behind the generic message.
+    const buyerMessage = parsed.error.issues.find((issue) => issue.code === 'custom' && issue.params?.[BUYER_MESSAGE] === true)?.message;
+    throw new InvalidRequestError(`Bad request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, buyerMessage);
   }
   return parsed.data;
 }

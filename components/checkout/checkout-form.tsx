@@ -5,6 +5,7 @@ import { CheckoutLoadFailed, LoadingCheckout } from '@/components/checkout/loadi
 import { IntervalSwitch } from '@/components/checkout/interval-switch';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayForm } from '@/components/checkout/pay-form';
+import { ShippingAddress } from '@/components/checkout/shipping-address';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { useServerUpdate } from '@/components/checkout/use-server-update';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
@@ -63,6 +64,9 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
         </div>
       </div>
       <div className="checkout-payment">
+        {!plan && (
+          <ShippingAddress disabled={update.pending} onUse={(shippingDetails) => update.run('/api/checkout/shipping-address', { ...session, shipping_details: shippingDetails })} />
+        )}
         {checkout.shippingOptions.length > 0 && <ShippingOptions checkout={checkout} disabled={update.pending} />}
         <PayForm checkout={checkout} disabled={update.pending}>
           <PaymentElement />

@@ -66,13 +66,19 @@ export function OrderSummary(props: {
         {total.shippingRate.minorUnitsAmount > 0 && (
           <div>
             <dt>Shipping</dt>
-            <dd>{money(total.shippingRate)}</dd>
+            <dd data-testid="shipping">{money(total.shippingRate)}</dd>
           </div>
         )}
         {total.taxExclusive.minorUnitsAmount > 0 && (
           <div>
             <dt>Tax</dt>
-            <dd>{money(total.taxExclusive)}</dd>
+            <dd data-testid="tax">{money(total.taxExclusive)}</dd>
+          </div>
+        )}
+        {total.taxInclusive.minorUnitsAmount > 0 && (
+          <div>
+            <dt>Tax (included)</dt>
+            <dd data-testid="tax-included">{money(total.taxInclusive)}</dd>
           </div>
         )}
         <div className="grand-total">

@@ -43,7 +43,8 @@ export function PayForm(props: { checkout: StripeCheckoutElementsValue; disabled
           </p>
         )}
       </div>
-      <button className="button pay" type="submit" disabled={props.disabled || paying}>
+      {/* canConfirm is false until Stripe has what it needs: here, a shipping address and option (set by our server). */}
+      <button className="button pay" type="submit" disabled={props.disabled || paying || !checkout.canConfirm}>
         {/* Stripe.js's confirm() requires the page to show the total it charges: its own formatted string. */}
         {paying ? 'Processing…' : `Pay ${checkout.total.total.amount}`}
       </button>

@@ -57,8 +57,12 @@ export async function confirm(ctx: ActionContext, args: ConfirmArgs = {}): Promi
   if (!returnUrl && args.redirect !== 'if_required') {
     return buyerError('confirm() needs a returnUrl: none was given and the Checkout Session has no return_url.');
   }
-  const shipping =
-    args.shippingAddress ?? ctx.elements.shippingAddress?.value() ?? ctx.state.session().shippingAddress ?? null;
+  // When the server owns shipping details (permissions.update_shipping_details: 'server_only') the session
+  // already holds the address the server set, and confirm must not send one (the API refuses it).
+  const serverOwnsShipping = server.permissions?.update_shipping_details === 'server_only';
+  const shipping = serverOwnsShipping
+    ? null
+    : (args.shippingAddress ?? ctx.elements.shippingAddress?.value() ?? ctx.state.session().shippingAddress ?? null);
   const billing = args.billingAddress ?? ctx.elements.billingAddress?.value() ?? ctx.state.billingAddress;
 
   const result = await ctx.state.queue.run(async (): Promise<StripeCheckoutConfirmResult> => {

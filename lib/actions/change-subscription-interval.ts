@@ -4,7 +4,7 @@ import { PLAN, type BillingInterval } from '@/lib/catalog';
 import { planLineItems } from '@/lib/checkout/line-items';
 import { switchIntervalChanges } from '@/lib/checkout/subscription-interval';
 import { catalogIds, withCatalogIds } from '@/lib/stripe/catalog';
-import { updateCheckoutLineItems } from '@/lib/stripe/checkout-sessions';
+import { updateCheckout } from '@/lib/stripe/checkout-sessions';
 
 /**
  * The seed's flow: switch the plan between monthly and yearly billing. Two Stripe calls at most: the
@@ -25,6 +25,6 @@ export async function changeSubscriptionInterval(input: {
     };
     const changes = switchIntervalChanges(session.lines, plan, input.interval);
     if (changes.length === 0) return;
-    await updateCheckoutLineItems(session.id, planLineItems(session.lines, changes));
+    await updateCheckout(session.id, planLineItems(session.lines, changes));
   });
 }

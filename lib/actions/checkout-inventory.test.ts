@@ -13,6 +13,7 @@ process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
 const ORIGIN = 'http://127.0.0.1:3999';
 
 const { createCheckoutSession } = await import('@/lib/actions/create-checkout-session');
+const { setShippingAddress } = await import('@/lib/actions/set-shipping-address');
 const { POST: webhook } = await import('@/app/api/webhooks/stripe/route');
 const { useDatabase } = await import('@/lib/db/client');
 const { seedInventory, stockOf } = await import('@/lib/db/inventory');
@@ -23,6 +24,7 @@ const { createStripeClient } = await import('@/lib/stripe/client');
 const { syncCatalog } = await import('@/lib/stripe/seed');
 
 const MUG = 'ceramic-mug';
+const PAID_TOKEN = 'paid-'.padEnd(43, 'x'); // a browser token's shape (lib/checkout/session-binding.ts)
 const mugs = (quantity: number) => ({ kind: 'products' as const, items: [{ productId: MUG, quantity }] });
 
 /** Delivers an event to the webhook route as Stripe would: its JSON, signed. */
@@ -52,11 +54,15 @@ for (const engine of testEngines()) {
     test('a paid session is sold once: a replayed completed event creates one order and decrements stock once', async () => {
       const before = await stockOf(t.db, MUG);
       const attemptId = randomUUID();
-      const session = await createCheckoutSession(mugs(2), attemptId, 'token-paid', ORIGIN);
+      const session = await createCheckoutSession(mugs(2), attemptId, PAID_TOKEN, ORIGIN);
       assert.equal((await stockOf(t.db, MUG)).held, before.held + 2);
       // A retried create (same attempt, same cart) gets the same session and holds nothing more.
-      assert.equal((await createCheckoutSession(mugs(2), attemptId, 'token-paid', ORIGIN)).id, session.id);
+      assert.equal((await createCheckoutSession(mugs(2), attemptId, PAID_TOKEN, ORIGIN)).id, session.id);
       assert.equal((await stockOf(t.db, MUG)).held, before.held + 2);
+
+      // Where it goes (the server sets it: the session's permissions refuse the browser), with shipping and tax.
+      const shipping = { name: 'Ada Buyer', address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' } };
+      await setShippingAddress({ sessionId: session.id, browserToken: PAID_TOKEN, shipping });
 
       const paid = await h.client('POST', `/v1/payment_pages/${session.id}/confirm`, {
         client_secret: session.clientSecret,
@@ -85,6 +91,10 @@ for (const engine of testEngines()) {
       const stripeSession = await h.stripe.checkout.sessions.retrieve(session.id);
       assert.equal(order?.amountTotal, stripeSession.amount_total);
       assert.equal(order?.amountShipping, stripeSession.total_details?.amount_shipping);
+      assert.equal(order?.amountShipping, 600);
+      assert.equal(order?.amountTax, Math.round(2 * 2200 * 0.08875));
+      assert.equal(order?.amountTax, stripeSession.total_details?.amount_tax);
+      assert.equal(order?.shipping?.address?.postalCode, '12207');
     });
 
     test('out of stock: a 409 naming the product and what is left; nothing held, no Stripe session', async () => {

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 // placing its `id` at the new position.
 
 /** A line as Stripe holds it; `lookupKey` is its price's (how the catalog names it), null for a price we did not make. */
-export type SessionLine = { id: string; priceId: string; quantity: number; lookupKey?: string | null };
+export type SessionLine = { id: string; priceId: string; quantity: number; lookupKey?: string | null; taxRateIds?: readonly string[] };
 
 export type LineChange =
   | { kind: 'add'; priceId: string; quantity: number }
@@ -17,7 +17,7 @@ export type LineChange =
   | { kind: 'move'; id: string; index: number };
 
 /** One element of `line_items` in a session update: the SDK's `Checkout.SessionUpdateParams.LineItem`, narrowed. */
-export type LineItemParam = { id: string; quantity?: number } | { price: string; quantity: number };
+export type LineItemParam = ({ id: string; quantity?: number } | { price: string; quantity: number }) & { tax_rates?: string[] | '' };
 
 /** The resulting cart: an item is new until Stripe gives it an id. */
 export type PlannedLine = { id: string | null; priceId: string; quantity: number };

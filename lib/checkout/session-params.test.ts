@@ -16,6 +16,7 @@ const IDS = {
     ['standard', 'shr_std'],
     ['express', 'shr_exp'],
   ]),
+  taxRates: new Map<string, string>(),
 };
 const OPTIONS = { profile: 'ga' as const, returnUrl: 'https://shop.test/checkout/return', bindingTag: 'tag_1' };
 
@@ -33,8 +34,16 @@ test('products become a payment session with shipping options, and quantities on
   const params = sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }] }, IDS, OPTIONS);
   assert.equal(params.mode, 'payment');
   assert.deepEqual(params.line_items, [{ price: 'price_beans', quantity: 2 }], 'no adjustable_quantity: Stripe.js would bypass the stock check');
-  assert.ok('shipping_options' in params);
-  assert.deepEqual(params.shipping_options, [{ shipping_rate: 'shr_std' }, { shipping_rate: 'shr_exp' }]);
+  assert.ok(!('shipping_options' in params), 'no options until the server knows the address');
+  assert.ok('shipping_address_collection' in params);
+  assert.deepEqual(params.shipping_address_collection.allowed_countries, ['US', 'CA', 'GB', 'DE', 'FR', 'NL']);
+  assert.deepEqual(params.permissions, { update_shipping_details: 'server_only' });
+});
+
+test('the seed profile keeps line items and the address server-only together', () => {
+  const params = sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] }, IDS, { ...OPTIONS, profile: 'seed' });
+  assert.ok('permissions' in params);
+  assert.deepEqual(params.permissions, { update_line_items: 'server_only', update_shipping_details: 'server_only' });
 });
 
 test('a cart past the threshold starts with the gift, in the same create call', () => {
@@ -59,7 +68,7 @@ test('more than a product allows is refused before Stripe is called', () => {
   );
 });
 
-const SESSION = { id: 'cs_test_1', status: 'open', mode: 'subscription', expiresAt: 2_000, currency: 'usd', lines: [], bindingTag: null };
+const SESSION = { id: 'cs_test_1', status: 'open', mode: 'subscription', expiresAt: 2_000, currency: 'usd', lines: [], shipping: null, shippingRateId: null, bindingTag: null };
 test('assertUpdatable: only open, unexpired sessions of the right mode', () => {
   assert.doesNotThrow(() => assertUpdatable(SESSION, 1_000, 'subscription'));
   assert.throws(() => assertUpdatable({ ...SESSION, status: 'complete' }, 1_000), SessionStateError);

@@ -1,9 +1,9 @@
-import { findProduct, PLAN, SHIPPING_RATES } from '@/lib/catalog';
+import { findProduct, PLAN, SHIPS_TO } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { LineItemRuleError } from '@/lib/checkout/line-items';
 import { holdLinesForCart } from '@/lib/checkout/stock';
 
-export type CatalogIdMaps = { prices: ReadonlyMap<string, string>; shippingRates: ReadonlyMap<string, string> };
+export type CatalogIdMaps = { prices: ReadonlyMap<string, string> };
 
 export type Profile = 'ga' | 'seed';
 
@@ -25,17 +25,17 @@ export function sessionCreateParams(
     if (!id) throw new Error(`No Stripe price for lookup key ${lookupKey}`);
     return id;
   };
+  const seed = options.profile === 'seed';
   const common = {
     return_url: `${options.returnUrl}?session_id={CHECKOUT_SESSION_ID}`,
     metadata: { [BINDING_METADATA_KEY]: options.bindingTag },
-    ...(options.profile === 'seed'
-      ? { ui_mode: 'custom', permissions: { update_line_items: 'server_only' } }
-      : { ui_mode: 'elements' }),
+    ui_mode: seed ? 'custom' : 'elements',
   } as const;
 
   if (cart.kind === 'plan') {
     return {
       ...common,
+      ...(seed && { permissions: { update_line_items: 'server_only' as const } }),
       mode: 'subscription' as const,
       line_items: [{ price: price(PLAN.prices[cart.interval].lookupKey), quantity: 1 }],
     };
@@ -51,10 +51,10 @@ export function sessionCreateParams(
       if (quantity > product.maxQuantity) throw new LineItemRuleError(`${productId}: at most ${product.maxQuantity}`);
       return { price: price(product.lookupKey), quantity };
     }),
-    shipping_options: SHIPPING_RATES.flatMap((rate) => {
-      const id = ids.shippingRates.get(rate.id);
-      return id ? [{ shipping_rate: id }] : [];
-    }),
+    // The address is the server's to set (POST /api/checkout/shipping-address), with the shipping options
+    // and tax it decides for it; none are offered before, so the session can't be confirmed without one.
+    permissions: { ...(seed && { update_line_items: 'server_only' as const }), update_shipping_details: 'server_only' as const },
+    shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) },
   };
 }
 

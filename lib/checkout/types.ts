@@ -1,4 +1,5 @@
 import type { SessionLine } from '@/lib/checkout/line-items';
+import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 
 // Stripe's enums are open (new values may appear), so these admit any string beside the known ones.
 type Open<T extends string> = T | (string & {});
@@ -12,6 +13,10 @@ export type CheckoutSnapshot = {
   expiresAt: number;
   currency: string;
   lines: SessionLine[];
+  /** Where the goods go, once the server has set it (payment mode); null before. */
+  shipping: ShippingDetails | null;
+  /** The Stripe id of the selected shipping rate, if any. */
+  shippingRateId: string | null;
   /** The tag of the browser that created it (lib/checkout/session-binding.ts), from its metadata. */
   bindingTag: string | null;
 };
@@ -24,6 +29,7 @@ export type CheckoutReceipt = {
   currency: string;
   amountTotal: number;
   amountShipping: number;
+  amountTax: number;
   email: string | null;
   /** Where the goods go (payment mode with shipping address collection), as Stripe collected it. */
   shipping: { name: string | null; address: Record<string, string | null> | null } | null;

@@ -14,6 +14,7 @@ const paid = (sessionId: string, bindingTag: string): CheckoutReceipt => ({
   currency: 'usd',
   amountTotal: 2200,
   amountShipping: 0,
+  amountTax: 0,
   email: null,
   shipping: null,
   bindingTag,

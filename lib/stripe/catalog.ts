@@ -1,5 +1,5 @@
 import 'server-only';
-import { ALL_LOOKUP_KEYS, SHIPPING_RATES } from '@/lib/catalog';
+import { ALL_LOOKUP_KEYS, SHIPPING_RATES, TAX_RATES } from '@/lib/catalog';
 import { AppError } from '@/lib/errors';
 import { stripe } from '@/lib/stripe/client';
 import { StripeRefusedError } from '@/lib/stripe/errors';
@@ -9,6 +9,8 @@ export type CatalogIds = {
   prices: ReadonlyMap<string, string>;
   /** Shipping rate id by catalog shipping rate id. */
   shippingRates: ReadonlyMap<string, string>;
+  /** Tax rate id by catalog tax rate id. */
+  taxRates: ReadonlyMap<string, string>;
 };
 
 /** Our configuration, not the buyer's request: Stripe lacks what the catalog names. */
@@ -42,7 +44,7 @@ export function catalogIds({ fresh = false, now = Date.now() } = {}): Promise<Ca
 /** Stripe refused one of the catalog's ids: missing (the local Stripe restarted, another account) or inactive (re-seeded). */
 const isStaleCatalogError = (error: unknown) =>
   error instanceof StripeRefusedError &&
-  /price|shipping_rate/.test(error.param ?? '') &&
+  /price|shipping_rate|tax_rates/.test(error.param ?? '') &&
   (error.stripeCode === 'resource_missing' || /inactive/i.test(error.message));
 
 /**
@@ -65,18 +67,21 @@ export async function withCatalogIds<T>(call: (ids: CatalogIds) => Promise<T>): 
 
 async function loadCatalogIds(): Promise<CatalogIds> {
   const client = stripe();
-  const [prices, rates] = await Promise.all([
+  const [prices, rates, taxRates] = await Promise.all([
     client.prices.list({ lookup_keys: [...ALL_LOOKUP_KEYS], active: true, limit: 100 }),
     client.shippingRates.list({ active: true, limit: 100 }),
+    client.taxRates.list({ active: true, limit: 100 }),
   ]);
   const priceIds = new Map(prices.data.map((price) => [price.lookup_key ?? '', price.id]));
   const missing = ALL_LOOKUP_KEYS.filter((key) => !priceIds.has(key));
-  const rateIds = new Map(
-    rates.data.flatMap((rate) => (rate.metadata?.catalog_id ? [[rate.metadata.catalog_id, rate.id] as const] : [])),
-  );
+  const byCatalogId = (objects: ReadonlyArray<{ id: string; metadata: Record<string, string> | null }>) =>
+    new Map(objects.flatMap((object) => (object.metadata?.catalog_id ? [[object.metadata.catalog_id, object.id] as const] : [])));
+  const rateIds = byCatalogId(rates.data);
+  const taxRateIds = byCatalogId(taxRates.data);
   missing.push(...SHIPPING_RATES.filter((rate) => !rateIds.has(rate.id)).map((rate) => `shipping:${rate.id}`));
+  missing.push(...TAX_RATES.filter((rate) => !taxRateIds.has(rate.id)).map((rate) => `tax:${rate.id}`));
   if (missing.length > 0) {
     throw new CatalogError(`Stripe has no active ${missing.join(', ')}: run \`npm run stripe:seed\``);
   }
-  return { prices: priceIds, shippingRates: rateIds };
+  return { prices: priceIds, shippingRates: rateIds, taxRates: taxRateIds };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { linesMatch, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
+import type { CheckoutUpdate } from '@/lib/checkout/decide-checkout';
+import { linesMatch } from '@/lib/checkout/line-items';
 import { UpstreamError } from '@/lib/errors';
 import { BINDING_METADATA_KEY, type SessionCreateParams } from '@/lib/checkout/session-params';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
@@ -16,7 +17,7 @@ const bindingTagOf = (session: Stripe.Checkout.Session) => session.metadata?.[BI
  * remove the items we did not see.
  */
 async function retrieveWithLineItems(id: string) {
-  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items'] }));
+  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items', 'line_items.data.taxes'] }));
   const lineItems = session.line_items;
   if (!lineItems || lineItems.has_more) {
     throw new Error(`Session ${id} has more line items than one page; this storefront does not page them`);
@@ -37,25 +38,48 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
       priceId: priceId(item.price),
       quantity: item.quantity ?? 1,
       lookupKey: item.price?.lookup_key ?? null,
+      taxRateIds: (item.taxes ?? []).map((tax) => tax.rate.id),
     })),
+    shipping: shippingDetailsOf(session),
+    shippingRateId: idOf(session.shipping_cost?.shipping_rate),
     bindingTag: bindingTagOf(session),
   };
 }
 
+const idOf = (field: string | { id: string } | null | undefined) => (typeof field === 'string' ? field : (field?.id ?? null));
+
+function shippingDetailsOf(session: Stripe.Checkout.Session): CheckoutSnapshot['shipping'] {
+  const details = session.collected_information?.shipping_details;
+  if (!details) return null;
+  const { city, country, line1, line2, postal_code: postalCode, state } = details.address;
+  return {
+    name: details.name,
+    address: { line1: line1 ?? '', line2: line2 ?? null, city: city ?? '', state: state ?? null, postal_code: postalCode ?? '', country: country ?? '' },
+  };
+}
+
 /**
- * Sends a session its new line items. When the outcome is unknown (a timeout, a dropped connection, a 409:
- * the update may have landed all the same), the session is read back: if it holds the planned lines the
- * update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds.
+ * Sends a session its new line items (with their tax rates) and, when given, its shipping address and
+ * options, in one call. When the outcome is unknown (a timeout, a dropped connection, a 409: the update
+ * may have landed all the same), the session is read back: if it holds the planned lines (and address)
+ * the update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds.
  */
-export async function updateCheckoutLineItems(id: string, planned: { params: LineItemParam[]; lines: PlannedLine[] }): Promise<void> {
+export async function updateCheckout(id: string, update: CheckoutUpdate): Promise<void> {
+  const params = {
+    line_items: update.params,
+    ...(update.shippingDetails && { collected_information: { shipping_details: update.shippingDetails } }),
+    ...(update.shippingOptions && { shipping_options: update.shippingOptions.map((rate) => ({ shipping_rate: rate })) }),
+  };
   try {
-    await callStripe(() => stripe().checkout.sessions.update(id, { line_items: planned.params }));
+    // `collected_information.shipping_details.address.line2`/`state` may be null in ours, absent in the SDK's type.
+    await callStripe(() => stripe().checkout.sessions.update(id, params as Stripe.Checkout.SessionUpdateParams));
   } catch (error) {
     if (!(error instanceof UpstreamError && error.outcomeUnknown)) throw error;
     const after = await retrieveCheckout(id).catch(() => {
       throw error;
     });
-    if (!linesMatch(after.lines, planned.lines)) throw error;
+    const sameAddress = !update.shippingDetails || JSON.stringify(after.shipping?.address) === JSON.stringify(update.shippingDetails.address);
+    if (!linesMatch(after.lines, update.lines) || !sameAddress) throw error;
   }
 }
 
@@ -87,6 +111,7 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     currency: session.currency ?? 'usd',
     amountTotal: session.amount_total ?? 0,
     amountShipping: session.total_details?.amount_shipping ?? 0,
+    amountTax: session.total_details?.amount_tax ?? 0,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shipping: shippingOf(session),
     bindingTag: bindingTagOf(session),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startLocalStripe, type Harness } from '@/emulator/test-helpers';
-import { ALL_LOOKUP_KEYS, ALL_PRODUCTS, PLAN, PRODUCTS, SHIPPING_RATES } from '@/lib/catalog';
+import { ALL_LOOKUP_KEYS, ALL_PRODUCTS, PLAN, PRODUCTS, SHIPPING_RATES, TAX_RATES } from '@/lib/catalog';
 import { syncCatalog } from '@/lib/stripe/seed';
 
 let harness: Harness;
@@ -21,6 +21,10 @@ test('the first sync creates the catalog; the second creates nothing', async () 
   assert.equal(typeof yearly?.product === 'object' && 'name' in yearly.product ? yearly.product.name : null, PLAN.name);
   const rates = await harness.stripe.shippingRates.list({ active: true });
   assert.deepEqual(rates.data.map((rate) => rate.metadata.catalog_id).sort(), SHIPPING_RATES.map((rate) => rate.id).sort());
+  const taxRates = await harness.stripe.taxRates.list({ active: true });
+  assert.deepEqual(taxRates.data.map((rate) => rate.metadata?.catalog_id).sort(), TAX_RATES.map((rate) => rate.id).sort());
+  const ny = taxRates.data.find((rate) => rate.metadata?.catalog_id === 'us-ny');
+  assert.deepEqual([ny?.percentage, ny?.inclusive, ny?.state], [8.875, false, 'NY']);
 
   const second = await syncCatalog(harness.stripe);
   assert.deepEqual(second.created, []);
@@ -43,4 +47,16 @@ test('a changed amount moves the lookup key to a new price', async () => {
   const after = await harness.stripe.prices.list({ lookup_keys: [product.lookupKey] });
   assert.equal(after.data.length, 1);
   assert.equal(after.data[0]?.unit_amount, product.unitAmount);
+});
+
+test('a changed tax percentage archives the old rate and creates a new one', async () => {
+  const rate = TAX_RATES[0]!;
+  const [old] = (await harness.stripe.taxRates.list({ active: true, limit: 100 })).data.filter((r) => r.metadata?.catalog_id === rate.id);
+  await harness.stripe.taxRates.update(old!.id, { active: false });
+  const drifted = await harness.stripe.taxRates.create({ display_name: rate.displayName, percentage: rate.percentage + 1, inclusive: rate.inclusive, metadata: { catalog_id: rate.id } });
+  const report = await syncCatalog(harness.stripe);
+  assert.deepEqual(report.created, [`tax ${rate.id}`]);
+  assert.equal((await harness.stripe.taxRates.retrieve(drifted.id)).active, false);
+  const active = (await harness.stripe.taxRates.list({ active: true, limit: 100 })).data.filter((r) => r.metadata?.catalog_id === rate.id);
+  assert.deepEqual(active.map((r) => r.percentage), [rate.percentage]);
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, type ShippingRate } from '@/lib/catalog';
+import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, TAX_RATES, type ShippingRate, type TaxRate } from '@/lib/catalog';
 
 type PriceSpec = {
   catalogId: string;
@@ -31,7 +31,9 @@ export type SeedReport = { created: string[]; kept: string[] };
 
 /**
  * Makes a Stripe account hold the catalog: one product per catalog id (found by `metadata.catalog_id`),
- * one active price per lookup key, one active shipping rate per catalog shipping rate.
+ * one active price per lookup key, one active shipping rate per catalog shipping rate, one active tax rate
+ * per catalog tax rate (a changed percentage archives the old rate and creates a new one: Stripe's is
+ * immutable).
  * Idempotent: a second run creates nothing. A changed amount creates a new price and moves the lookup key
  * to it (`transfer_lookup_key`), since Stripe prices are immutable.
  */
@@ -75,30 +77,66 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
     report.created.push(`price ${spec.lookupKey}`);
   }
 
-  const rates = await client.shippingRates.list({ active: true, limit: 100 });
-  for (const rate of SHIPPING_RATES) {
-    const matches = rates.data.filter((r) => r.metadata?.catalog_id === rate.id);
-    const current = matches.find((r) => sameShippingRate(r, rate));
-    for (const stale of matches.filter((r) => r !== current)) {
-      await client.shippingRates.update(stale.id, { active: false });
-    }
+  await syncImmutable(report, 'shipping', SHIPPING_RATES, (await client.shippingRates.list({ active: true, limit: 100 })).data, {
+    same: sameShippingRate,
+    archive: (id) => client.shippingRates.update(id, { active: false }),
+    create: (rate) =>
+      client.shippingRates.create({
+        display_name: rate.displayName,
+        type: 'fixed_amount',
+        fixed_amount: { amount: rate.amount, currency: CURRENCY },
+        delivery_estimate: {
+          minimum: { unit: 'business_day', value: rate.deliveryDays.minimum },
+          maximum: { unit: 'business_day', value: rate.deliveryDays.maximum },
+        },
+        metadata: { catalog_id: rate.id },
+      }),
+  });
+  await syncImmutable(report, 'tax', TAX_RATES, (await client.taxRates.list({ active: true, limit: 100 })).data, {
+    same: sameTaxRate,
+    archive: (id) => client.taxRates.update(id, { active: false }),
+    create: (rate) =>
+      client.taxRates.create({
+        display_name: rate.displayName,
+        percentage: rate.percentage,
+        inclusive: rate.inclusive,
+        country: rate.country,
+        ...(rate.state && { state: rate.state }),
+        jurisdiction: rate.jurisdiction,
+        tax_type: rate.inclusive ? 'vat' : 'sales_tax',
+        metadata: { catalog_id: rate.id },
+      }),
+  });
+  return report;
+}
+
+/**
+ * One active Stripe object per catalog entry, found by `metadata.catalog_id`, for objects whose amounts
+ * Stripe never changes (shipping rates, tax rates): a changed entry gets a new object, and the others with
+ * its catalog id are archived.
+ */
+async function syncImmutable<Spec extends { id: string }, Existing extends { id: string; metadata: Stripe.Metadata | null }>(
+  report: SeedReport,
+  label: string,
+  specs: readonly Spec[],
+  existing: readonly Existing[],
+  ops: { same: (existing: Existing, spec: Spec) => boolean; archive: (id: string) => Promise<unknown>; create: (spec: Spec) => Promise<unknown> },
+): Promise<void> {
+  for (const spec of specs) {
+    const matches = existing.filter((object) => object.metadata?.catalog_id === spec.id);
+    const current = matches.find((object) => ops.same(object, spec));
+    for (const stale of matches.filter((object) => object !== current)) await ops.archive(stale.id);
     if (current) {
-      report.kept.push(`shipping ${rate.id}`);
+      report.kept.push(`${label} ${spec.id}`);
       continue;
     }
-    await client.shippingRates.create({
-      display_name: rate.displayName,
-      type: 'fixed_amount',
-      fixed_amount: { amount: rate.amount, currency: CURRENCY },
-      delivery_estimate: {
-        minimum: { unit: 'business_day', value: rate.deliveryDays.minimum },
-        maximum: { unit: 'business_day', value: rate.deliveryDays.maximum },
-      },
-      metadata: { catalog_id: rate.id },
-    });
-    report.created.push(`shipping ${rate.id}`);
+    await ops.create(spec);
+    report.created.push(`${label} ${spec.id}`);
   }
-  return report;
+}
+
+function sameTaxRate(existing: Stripe.TaxRate, rate: TaxRate): boolean {
+  return existing.display_name === rate.displayName && existing.percentage === rate.percentage && existing.inclusive === rate.inclusive;
 }
 
 function sameShippingRate(existing: Stripe.ShippingRate, rate: ShippingRate): boolean {

@@ -54,7 +54,13 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
           </li>
         ))}
         {receipt.amountShipping > 0 && <li>Shipping: {formatMoney(receipt.amountShipping, receipt.currency)}</li>}
+        {receipt.amountTax > 0 && <li>Tax: {formatMoney(receipt.amountTax, receipt.currency)}</li>}
       </ul>
+      {receipt.shipping?.address && (
+        <p data-testid="ships-to">
+          Ships to: {[receipt.shipping.name, receipt.shipping.address.line1, receipt.shipping.address.line2, receipt.shipping.address.city, receipt.shipping.address.state, receipt.shipping.address.postalCode, receipt.shipping.address.country].filter(Boolean).join(', ')}
+        </p>
+      )}
       <p>
         Total paid: <strong>{formatMoney(receipt.amountTotal, receipt.currency)}</strong>
       </p>
