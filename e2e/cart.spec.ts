@@ -1,6 +1,6 @@
 // The cart in the browser: add from the shop, change it on /cart, check it out as one session, pay, and the
 // cart is empty afterwards (the webhook's order transaction emptied it).
-import { expect, expectWebhookDelivered, fillCard, test } from './support';
+import { expect, expectWebhookDelivered, fillCard, OREGON, test, useShippingAddress } from './support';
 
 test('two products to the cart, a quantity changed, checked out as one session, paid: the cart is empty', async ({ page }) => {
   await page.goto('/');
@@ -39,7 +39,9 @@ test('two products to the cart, a quantity changed, checked out as one session, 
   await expect(page.getByTestId('line-item')).toHaveCount(2);
   await expect(page.getByTestId('line-item').nth(0)).toContainText('House Blend, 340 g');
   await expect(page.getByTestId('line-item').nth(1)).toContainText('Ceramic mug');
-  await expect(page.getByTestId('total')).toHaveText('$60.00'); // $54.00 and standard shipping
+  await expect(page.getByTestId('total')).toHaveText('$54.00'); // no shipping until the address is known
+  expect(await useShippingAddress(page, OREGON)).toBe(200);
+  await expect(page.getByTestId('total')).toHaveText('$60.00'); // $54.00 and standard shipping to Oregon (no sales tax)
 
   await page.getByLabel('Email').fill('cart@example.com');
   await fillCard(page, '4242 4242 4242 4242');

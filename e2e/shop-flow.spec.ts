@@ -3,7 +3,7 @@
 // and the cart read back. The storefront's database lives in its own process: the shop's own stock figures
 // (stock less open holds) and the receipt's order number (only a recorded order has one) are how we see it.
 import { holdAllBut, onShelf } from './stock';
-import { expect, expectWebhookDelivered, fillCard, stripe, test } from './support';
+import { expect, expectWebhookDelivered, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
 const PRODUCTS = ['house-blend', 'ceramic-mug', 'hand-grinder'];
 const shelf = async () => Object.fromEntries(await Promise.all(PRODUCTS.map(async (id) => [id, await onShelf(id)] as const)));
@@ -54,6 +54,7 @@ test('cart → checkout → stock refused → cross-sell → gift in and out →
     await expect(page.getByTestId('gift-progress')).toHaveText('$21.00 more for a free tasting sample');
     expect(await lines()).toEqual(['house_blend_340g × 2', 'ceramic_mug × 1']);
 
+    expect(await useShippingAddress(page, OREGON)).toBe(200);
     await page.getByLabel('Email').fill('shopper@example.com');
     await fillCard(page, '4242 4242 4242 4242');
     await page.getByRole('button', { name: /^Pay / }).click();
