@@ -32,10 +32,18 @@ const objects: Record<string, unknown> = {};
 before(async () => {
   h = await startLocalStripe();
   c = await seedCatalog(h.stripe);
+  const coupon = await h.stripe.coupons.create({ percent_off: 10, duration: 'repeating', duration_in_months: 3, name: '10 % off' });
+  const promotionCode = await h.stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: 'FALL10', restrictions: { minimum_amount: 100, minimum_amount_currency: 'usd' } });
   const pay = await createPaymentSession(h.stripe, {
-    line_items: [{ price: c.tee.id, quantity: 1 }],
+    line_items: [{ price: c.tee.id, quantity: 1, tax_rates: [c.vat.id] }],
+    discounts: [{ promotion_code: promotionCode.id }],
     shipping_options: [{ shipping_rate: c.ground.id }],
     customer_creation: 'always',
+    permissions: { update_shipping_details: 'server_only' },
+    shipping_address_collection: { allowed_countries: ['US'] },
+  });
+  await h.stripe.checkout.sessions.update(pay.id, {
+    collected_information: { shipping_details: { name: 'Ada', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' } } },
   });
   const sub = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }] });
   await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/none', enabled_events: ['*'] });
@@ -46,6 +54,9 @@ before(async () => {
   const subscribed = await h.stripe.checkout.sessions.retrieve(sub.id);
   objects['checkout.session'] = paid;
   objects.item = (await h.stripe.checkout.sessions.listLineItems(pay.id)).data[0];
+  objects.discount = (await h.stripe.checkout.sessions.listLineItems(pay.id, { expand: ['data.discounts'] })).data[0]?.discounts?.[0]?.discount;
+  objects.coupon = await h.stripe.coupons.retrieve(coupon.id);
+  objects.promotion_code = await h.stripe.promotionCodes.retrieve(promotionCode.id);
   objects.price = await h.stripe.prices.retrieve(c.tee.id);
   objects.product = await h.stripe.products.retrieve(String(c.tee.product));
   objects.shipping_rate = await h.stripe.shippingRates.retrieve(c.ground.id);
@@ -90,7 +101,7 @@ function typeDiff(ours: unknown, fixture: unknown, path = ''): string[] {
   );
 }
 
-for (const type of ['checkout.session', 'item', 'price', 'product', 'shipping_rate', 'tax_rate', 'customer', 'payment_intent', 'subscription', 'invoice', 'event', 'webhook_endpoint']) {
+for (const type of ['checkout.session', 'item', 'price', 'product', 'shipping_rate', 'tax_rate', 'coupon', 'promotion_code', 'discount', 'customer', 'payment_intent', 'subscription', 'invoice', 'event', 'webhook_endpoint']) {
   it(`${type} has the keys of its fixture`, () => {
     const ours = objects[type] as Stripe.Response<object> | undefined;
     assert.ok(ours, `no ${type} produced`);

@@ -2,9 +2,11 @@
 import { checkoutRoutes } from './checkout/routes';
 import type { Route } from './http/router';
 import { paymentPageRoutes } from './payment-pages/routes';
+import { couponRoutes } from './resources/coupons';
 import { customerRoutes } from './resources/customers';
 import { priceRoutes } from './resources/prices';
 import { productRoutes } from './resources/products';
+import { promotionCodeRoutes } from './resources/promotion-codes';
 import { retrieveOnlyRoutes } from './resources/retrieve-only';
 import { shippingRateRoutes } from './resources/shipping-rates';
 import { taxRateRoutes } from './resources/tax-rates';
@@ -16,6 +18,8 @@ export function allRoutes(webhookSecret: string): Route[] {
     ...priceRoutes,
     ...shippingRateRoutes,
     ...taxRateRoutes,
+    ...couponRoutes,
+    ...promotionCodeRoutes,
     ...customerRoutes,
     ...checkoutRoutes,
     ...retrieveOnlyRoutes,

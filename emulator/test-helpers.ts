@@ -1,5 +1,6 @@
 // Shared by the emulator's tests: a local Stripe on a free port, the official SDK pointed at it,
 // and a small catalog.
+import { after, before } from 'node:test';
 import Stripe from 'stripe';
 import { createLocalStripe, type LocalStripe, type LocalStripeOptions } from './server';
 
@@ -73,6 +74,16 @@ export async function seedCatalog(stripe: Stripe): Promise<Catalog> {
     ground: await stripe.shippingRates.create({ display_name: 'Ground', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'usd' } }),
     express: await stripe.shippingRates.create({ display_name: 'Express', type: 'fixed_amount', fixed_amount: { amount: 1500, currency: 'usd' } }),
   };
+}
+
+/** Starts a local Stripe with the catalog before a file's tests (handing both over) and closes it after. */
+export function withLocalStripe(started: (suite: { h: Harness; c: Catalog }) => void): void {
+  let harness: Harness | undefined;
+  before(async () => {
+    harness = await startLocalStripe();
+    started({ h: harness, c: await seedCatalog(harness.stripe) });
+  });
+  after(() => harness?.close());
 }
 
 export const RETURN_URL = 'https://shop.example/return?session_id={CHECKOUT_SESSION_ID}';

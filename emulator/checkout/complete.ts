@@ -7,9 +7,11 @@ import type { RequestCtx } from '../core/context';
 import { newId } from '../core/ids';
 import type { Address } from '../resources/common';
 import { createCustomerRecord } from '../resources/customers';
+import { redeemDiscount } from './discounts';
 import { buildPaymentIntent, buildSubscription } from './fulfilment-objects';
 import { buildInvoice } from './invoice-object';
 import { sessionObject } from './render-session';
+import { trialOf } from './trial';
 import type { SessionRecord } from '../core/session-record';
 
 export type Buyer = { email: string; name: string | null; address: Address | null };
@@ -34,7 +36,9 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     tax_ids: [],
   };
   session.status = 'complete';
-  session.payment_status = 'paid';
+  // A free trial delays the first payment ("no_payment_required": the payment is delayed to a future date).
+  session.payment_status = session.mode === 'subscription' && trialOf(ctx, record) ? 'no_payment_required' : 'paid';
+  redeemDiscount(ctx, record);
 
   if (session.mode === 'payment') {
     const shipping = shippingDetails

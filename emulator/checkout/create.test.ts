@@ -120,7 +120,7 @@ describe('checkout session create', () => {
     });
     const back = await seed.checkout.sessions.retrieve(s.id);
     assert.equal(back.ui_mode, 'custom');
-    assert.deepEqual(back.permissions, { update_shipping_details: null, update_line_items: 'server_only' });
+    assert.deepEqual(back.permissions, { update_shipping_details: null, update_line_items: 'server_only', update_discounts: null });
     const err = await stripeError(seed.checkout.sessions.create({ ui_mode: 'elements', mode: 'subscription', return_url: 'https://x', line_items: [{ price: c.monthly.id, quantity: 1 }] }));
     assert.equal(err.param, 'ui_mode');
   });

@@ -7,10 +7,12 @@ import type { SessionRecord } from '../core/session-record';
 import { mergeMetadata } from '../resources/common';
 import { getCustomer } from '../resources/customers';
 import { checkItemSet, commitItems, draftNewItem } from './line-items';
+import { DISCOUNT_MSG, draftCreateDiscount } from './discounts';
 import { CHECKOUT_MSG } from './messages';
 import type { CreateSessionParams } from './params';
 import { selectShipping } from './session-changes';
 import { commitShipping, draftShippingOptions } from './shipping';
+import { checkCreateTrial } from './trial';
 
 const DAY = 24 * 60 * 60;
 const MIN_EXPIRY = 30 * 60;
@@ -41,6 +43,8 @@ function checkRequest(ctx: RequestCtx, params: CreateSessionParams, uiMode: stri
   if (params.automatic_tax?.enabled === true) throw invalid(CHECKOUT_MSG.automaticTaxNotEmulated, 'automatic_tax[enabled]');
   if (params.customer !== undefined && params.customer_email !== undefined) throw invalid(CHECKOUT_MSG.customerAndEmail, 'customer_email');
   if (params.customer !== undefined) getCustomer(ctx, params.customer, 'customer');
+  if (params.allow_promotion_codes !== undefined && params.discounts !== undefined) throw invalid(DISCOUNT_MSG.exclusive, 'discounts');
+  checkCreateTrial(ctx, params.subscription_data);
   const now = ctx.clock.now();
   if (params.expires_at !== undefined && (params.expires_at < now + MIN_EXPIRY || params.expires_at > now + DAY)) {
     throw invalid(CHECKOUT_MSG.expiresAtRange, 'expires_at');
@@ -58,6 +62,8 @@ export function createSession(ctx: RequestCtx, params: CreateSessionParams): Ses
   const drafts = rawItems.map((item, index) => draftNewItem(ctx, item, `line_items[${index}]`));
   const currency = checkItemSet(drafts, mode);
   const shipping = draftShippingOptions(ctx, params.shipping_options, mode, currency);
+  const subtotal = drafts.reduce((sum, draft) => sum + (draft.price.unit_amount ?? 0) * draft.quantity, 0);
+  const discount = draftCreateDiscount(ctx, { currency, customer: params.customer ?? null, subtotal }, params.discounts ?? []);
 
   // Everything is valid: from here on, store.
   const id = newId('cs_test');
@@ -69,6 +75,8 @@ export function createSession(ctx: RequestCtx, params: CreateSessionParams): Ses
     updateLineItems: params.permissions?.update_line_items ?? null,
     paymentIntentData: params.payment_intent_data ?? null,
     subscriptionData: params.subscription_data ?? null,
+    discount,
+    updateDiscounts: params.permissions?.update_discounts ?? null,
   };
   record.session.shipping_options = commitShipping(ctx, shipping);
   selectShipping(ctx, record, null);

@@ -1,8 +1,10 @@
 // What `expand[]` needs to know about Checkout Sessions: a stored session record renders as the
-// session object, `line_items` of a session and `taxes` of a line item exist only when expanded.
+// session object, `line_items` of a session and `taxes` / `discounts` of a line item exist only when expanded.
+import type { RequestCtx } from '../core/context';
+import type { SessionRecord } from '../core/session-record';
 import type { Expansions } from '../core/respond';
 import { sessionObject } from './render-session';
-import { lineItemsPage, lineItemTaxes } from './view';
+import { lineItemDiscounts, lineItemsPage, lineItemTaxes } from './view';
 
 export const checkoutExpansions: Expansions = {
   render: {
@@ -20,11 +22,20 @@ export const checkoutExpansions: Expansions = {
     },
     item: {
       taxes: (ctx, owner) => {
-        for (const record of ctx.store.table('checkout.session').values()) {
-          if (record.items.some((item) => item.id === owner.id)) return lineItemTaxes(ctx, String(owner.id), record);
-        }
-        return [];
+        const record = sessionOfItem(ctx, String(owner.id));
+        return record ? lineItemTaxes(ctx, String(owner.id), record) : [];
+      },
+      discounts: (ctx, owner) => {
+        const record = sessionOfItem(ctx, String(owner.id));
+        return record ? lineItemDiscounts(ctx, String(owner.id), record) : [];
       },
     },
   },
 };
+
+function sessionOfItem(ctx: RequestCtx, itemId: string): SessionRecord | undefined {
+  for (const record of ctx.store.table('checkout.session').values()) {
+    if (record.items.some((item) => item.id === itemId)) return record;
+  }
+  return undefined;
+}

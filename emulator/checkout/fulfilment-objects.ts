@@ -7,6 +7,7 @@ import { newId, randomToken } from '../core/ids';
 import { mergeMetadata } from '../resources/common';
 import { storedPrice, storedTaxRate } from './stored';
 import type { SessionRecord } from '../core/session-record';
+import { trialOf } from './trial';
 
 type Shipping = Stripe.PaymentIntent.Shipping | null;
 
@@ -72,8 +73,10 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
   const now = ctx.clock.now();
   const recurring = record.items.filter((i) => ctx.store.get('price', i.price)?.recurring);
   const first = ctx.store.get('price', recurring[0]?.price ?? '')?.recurring;
-  // Period length is approximate (30-day months): the emulator has no calendar billing.
-  const periodEnd = now + (INTERVAL_SECONDS[first?.interval ?? 'month'] ?? 0) * (first?.interval_count ?? 1);
+  // Period length is approximate (30-day months): the emulator has no calendar billing. A trial is
+  // the first period: it ends when the trial does.
+  const trial = trialOf(ctx, record);
+  const periodEnd = trial?.end ?? now + (INTERVAL_SECONDS[first?.interval ?? 'month'] ?? 0) * (first?.interval_count ?? 1);
   const data = record.subscriptionData ?? {};
   const items: Stripe.SubscriptionItem[] = recurring.map((item) => {
     const price = structuredClone(storedPrice(ctx, item.price));
@@ -137,12 +140,12 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     pending_update: null,
     schedule: null,
     start_date: now,
-    status: 'active',
+    status: trial ? 'trialing' : 'active',
     test_clock: null,
     transfer_data: null,
-    trial_end: null,
+    trial_end: trial?.end ?? null,
     trial_settings: { end_behavior: { billing_cycle_anchor: null, missing_payment_method: 'create_invoice' } },
-    trial_start: null,
+    trial_start: trial ? now : null,
   };
 }
 

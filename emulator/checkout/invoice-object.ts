@@ -3,20 +3,21 @@ import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { newId } from '../core/ids';
 import type { SessionRecord } from '../core/session-record';
-import { renderLineItem } from './view';
+import { renderLineItems } from './view';
 
 export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe.Subscription, customer: Stripe.Customer): Stripe.Invoice {
   const session = record.session;
   const id = newId('in');
   const now = ctx.clock.now();
-  const lines: Stripe.InvoiceLineItem[] = record.items.map((item) => {
-    const lineItem = renderLineItem(ctx, item);
+  // During a free trial the first invoice is $0: its lines are the trial period of each item.
+  const trialing = sub.status === 'trialing';
+  const lines: Stripe.InvoiceLineItem[] = renderLineItems(ctx, record).map((lineItem) => {
     return {
       id: newId('il'),
       object: 'line_item',
-      amount: lineItem.amount_subtotal,
+      amount: trialing ? 0 : lineItem.amount_subtotal,
       currency: lineItem.currency,
-      description: lineItem.description,
+      description: trialing ? `Trial period for ${lineItem.description ?? 'item'}` : lineItem.description,
       discount_amounts: [],
       discountable: true,
       discounts: [],
@@ -30,7 +31,7 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
       quantity: lineItem.quantity,
       quantity_decimal: null,
       subscription: sub.id,
-      subtotal: lineItem.amount_subtotal,
+      subtotal: trialing ? 0 : lineItem.amount_subtotal,
       taxes: null,
     };
   });

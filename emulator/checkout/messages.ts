@@ -30,6 +30,8 @@ export const CHECKOUT_MSG = {
   shippingRateInactive: 'The shipping rate specified is inactive.',
   shippingCurrency: (rate: string, session: string) =>
     `The shipping rate's currency (${rate}) must match the currency of the Checkout Session (${session}).`,
+  countryNotAllowed: (country: string, allowed: readonly string[]) =>
+    `The shipping address country \`${country}\` is not one of this Checkout Session's shipping_address_collection.allowed_countries (${allowed.join(', ')}).`,
   notOpen: (status: string) =>
     `This Checkout Session is no longer active (its status is \`${status}\`); only open, unexpired sessions can be updated.`,
   expireNotOpen: (status: string) => `Only Checkout Sessions with a status of \`open\` can be expired (this one is \`${status}\`).`,

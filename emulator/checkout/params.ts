@@ -1,8 +1,10 @@
 // Params of Checkout Session create and update, as in Stripe's spec (openapi excerpts), per API version:
-// the server-update beta adds `permissions[update_line_items]`; `line_items` is an update param from
+// the server-update beta adds `permissions[update_line_items]`, `permissions[update_discounts]`, and on
+// update `discounts` and `subscription_data` (trials); `line_items` is an update param from
 // 2025-12-15.clover (or under the beta) on.
 import { arr, bool, int, map, obj, str, when, type ParamsOf } from '../http/params';
 import { ADDRESS_FIELDS, CURRENCY, METADATA } from '../resources/common';
+import { COUPON_TERMS } from '../resources/coupons';
 import { PRICE_DATA_FIELDS } from '../resources/prices';
 import { SHIPPING_RATE_DATA } from '../resources/shipping-rates';
 
@@ -66,6 +68,7 @@ export const CREATE_SESSION_FIELDS = {
   locale: str(),
   submit_type: str({ enum: ['auto', 'book', 'donate', 'pay', 'subscribe'] }),
   allow_promotion_codes: bool(),
+  discounts: arr(obj({ coupon: str(), promotion_code: str() })),
   billing_address_collection: str({ enum: ['auto', 'required'] }),
   phone_number_collection: obj({ enabled: bool({ required: true }) }),
   shipping_address_collection: obj({ allowed_countries: arr(str(), { required: true }) }),
@@ -75,10 +78,11 @@ export const CREATE_SESSION_FIELDS = {
   payment_method_types: arr(str()),
   payment_method_collection: str({ enum: ['always', 'if_required'] }),
   payment_intent_data: obj({ metadata: METADATA, description: str(), receipt_email: str(), statement_descriptor: str() }),
-  subscription_data: obj({ metadata: METADATA, description: str(), trial_period_days: int({ min: 1 }) }),
+  subscription_data: obj({ metadata: METADATA, description: str(), trial_period_days: int({ min: 1 }), trial_end: int() }),
   permissions: obj({
     update_shipping_details: PERMISSION,
     update_line_items: when((features) => features.lineItemPermission, PERMISSION),
+    update_discounts: when((features) => features.discountUpdates, PERMISSION),
   }),
 };
 export type CreateSessionParams = ParamsOf<typeof CREATE_SESSION_FIELDS>;
@@ -89,5 +93,10 @@ export const UPDATE_SESSION_FIELDS = {
   shipping_options: arr(SHIPPING_OPTION, { emptyable: true }),
   collected_information: obj({ shipping_details: SHIPPING_DETAILS }),
   metadata: METADATA,
+  discounts: when((features) => features.discountUpdates, arr(obj({ coupon: str(), coupon_data: obj(COUPON_TERMS) }), { emptyable: true })),
+  subscription_data: when(
+    (features) => features.trialUpdates,
+    obj({ trial_period_days: int({ min: 1, emptyable: true }), trial_end: int({ emptyable: true }) }),
+  ),
 };
 export type UpdateSessionParams = ParamsOf<typeof UPDATE_SESSION_FIELDS>;

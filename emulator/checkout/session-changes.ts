@@ -2,25 +2,37 @@
 // endpoints (payment pages): its totals, its selected shipping rate, its collected shipping details.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
+import { invalid } from '../core/errors';
 import type { SessionRecord } from '../core/session-record';
 import { toAddress } from '../resources/common';
+import { CHECKOUT_MSG } from './messages';
 import type { ShippingDetailsParams } from './params';
+import { sessionDiscounts } from './discounts';
 import { sessionTotals } from './totals';
-import { amountsOf } from './view';
+import { trialOf } from './trial';
+import { linesOf } from './view';
 
-/** Writes the totals, currency and shipping cost of the session from its items and selected rate. */
+/**
+ * Writes the totals, currency, discounts and shipping cost of the session from its items, discount
+ * and selected rate. With a free trial the session's amounts are what is due today: 0 (a choice,
+ * unconfirmed: the line items keep their prices, which the first invoice after the trial charges).
+ */
 export function recompute(ctx: RequestCtx, record: SessionRecord): void {
   const session = record.session;
-  const lines = record.items.map((item) => amountsOf(ctx, item).amounts);
+  const lines = linesOf(ctx, record).map((line) => line.amounts);
   const rateId = session.shipping_cost?.shipping_rate;
   const rate = typeof rateId === 'string' ? ctx.store.get('shipping_rate', rateId) : undefined;
   const shipping = rate?.fixed_amount?.amount ?? 0;
   const totals = sessionTotals(lines, shipping);
   const firstItem = record.items[0];
   if (firstItem) session.currency = ctx.store.get('price', firstItem.price)?.currency ?? session.currency;
-  session.amount_subtotal = totals.amount_subtotal;
-  session.amount_total = totals.amount_total;
-  session.total_details = { amount_discount: 0, amount_shipping: totals.amount_shipping, amount_tax: totals.amount_tax };
+  session.discounts = sessionDiscounts(record);
+  const trial = trialOf(ctx, record) !== null;
+  session.amount_subtotal = trial ? 0 : totals.amount_subtotal;
+  session.amount_total = trial ? 0 : totals.amount_total;
+  session.total_details = trial
+    ? { amount_discount: 0, amount_shipping: 0, amount_tax: 0 }
+    : { amount_discount: totals.amount_discount, amount_shipping: totals.amount_shipping, amount_tax: totals.amount_tax };
   session.shipping_cost = rate ? { amount_subtotal: shipping, amount_tax: 0, amount_total: shipping, shipping_rate: rate.id } : null;
 }
 
@@ -36,6 +48,18 @@ export function selectShipping(ctx: RequestCtx, record: SessionRecord, rateId: s
 /** Shipping details as the session stores them. */
 export function shippingDetailsOf(params: ShippingDetailsParams): Stripe.Checkout.Session.CollectedInformation.ShippingDetails {
   return { name: params.name, address: toAddress(params.address) };
+}
+
+/**
+ * Refuses an address outside `shipping_address_collection.allowed_countries` (when the session
+ * collects shipping addresses). The wording is ours: Stripe's exact message is unconfirmed.
+ */
+export function checkShippingCountry(record: SessionRecord, details: ShippingDetailsParams, param: string): void {
+  const allowed: readonly string[] = record.session.shipping_address_collection?.allowed_countries ?? [];
+  const country = details.address.country.toUpperCase();
+  if (allowed.length > 0 && !allowed.includes(country)) {
+    throw invalid(CHECKOUT_MSG.countryNotAllowed(country, allowed), `${param}[address][country]`);
+  }
 }
 
 /** Writes `collected_information.shipping_details`, keeping the other collected fields. */

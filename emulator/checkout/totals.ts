@@ -1,17 +1,20 @@
 // Amounts of a Checkout Session, computed as Stripe does with manual tax rates: per line, from the
-// price's unit amount × quantity, then each tax rate on that line, rounded per line.
+// price's unit amount × quantity, less the line's share of the discount (discounts apply before
+// tax), then each tax rate on that line, rounded per line.
 // - exclusive rate: tax = round(net × pct / 100), added on top;
 // - inclusive rates: the line's amount already holds them: net = round(amount / (1 + Σpct / 100)),
 //   and the difference is split across the inclusive rates (the last one takes the rounding remainder).
 // Rounding is half-up on minor units (a documented choice: Stripe does not publish its tie rule).
-// Shipping carries no tax here: manual tax rates do not apply to shipping rates.
+// Shipping carries no tax here: manual tax rates do not apply to shipping rates (a rate's
+// tax_behavior only matters to Stripe Tax, which the local Stripe does not emulate).
 import type Stripe from 'stripe';
 
 export type LineTax = { amount: number; rate: Stripe.TaxRate; taxable_amount: number };
-export type LineAmounts = { amount_subtotal: number; amount_tax: number; amount_total: number; taxes: LineTax[] };
+export type LineAmounts = { amount_subtotal: number; amount_discount: number; amount_tax: number; amount_total: number; taxes: LineTax[] };
 
-export function lineAmounts(unitAmount: number, quantity: number, rates: Stripe.TaxRate[]): LineAmounts {
-  const gross = unitAmount * quantity;
+export function lineAmounts(unitAmount: number, quantity: number, rates: Stripe.TaxRate[], discount = 0): LineAmounts {
+  const subtotal = unitAmount * quantity;
+  const gross = subtotal - discount;
   const inclusive = rates.filter((r) => r.inclusive);
   const exclusive = rates.filter((r) => !r.inclusive);
   const inclusivePct = inclusive.reduce((sum, r) => sum + (r.percentage ?? 0), 0);
@@ -28,12 +31,38 @@ export function lineAmounts(unitAmount: number, quantity: number, rates: Stripe.
   }
   const exclusiveTax = taxes.filter((t) => !t.rate.inclusive).reduce((s, t) => s + t.amount, 0);
   const amountTax = taxes.reduce((s, t) => s + t.amount, 0);
-  return { amount_subtotal: gross, amount_tax: amountTax, amount_total: gross + exclusiveTax, taxes };
+  return { amount_subtotal: subtotal, amount_discount: discount, amount_tax: amountTax, amount_total: gross + exclusiveTax, taxes };
+}
+
+/**
+ * Each line's share of a coupon, never more than the line (choices, unconfirmed by Stripe's docs):
+ * - percent_off: round(line subtotal × pct / 100) per line, half-up;
+ * - amount_off: capped at the subtotal, split in proportion to the line subtotals, each share rounded
+ *   down, and the cents left over go one by one to the lines with the largest remainders (earlier
+ *   lines first on a tie), so the shares always add up to the coupon's amount.
+ */
+export function allocateDiscount(subtotals: number[], coupon: { percent_off: number | null; amount_off: number | null } | null): number[] {
+  if (!coupon) return subtotals.map(() => 0);
+  if (coupon.percent_off !== null) return subtotals.map((amount) => Math.round((amount * coupon.percent_off!) / 100));
+  const total = subtotals.reduce((sum, amount) => sum + amount, 0);
+  const off = Math.min(coupon.amount_off ?? 0, total);
+  if (total === 0) return subtotals.map(() => 0);
+  const exact = subtotals.map((amount) => (off * amount) / total);
+  const shares = exact.map(Math.floor);
+  let left = off - shares.reduce((sum, share) => sum + share, 0);
+  const byRemainder = exact.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest || a.index - b.index);
+  for (const { index } of byRemainder) {
+    if (left <= 0) break;
+    shares[index] = (shares[index] ?? 0) + 1;
+    left -= 1;
+  }
+  return shares;
 }
 
 export type SessionTotals = {
   amount_subtotal: number;
   amount_total: number;
+  amount_discount: number;
   amount_tax: number;
   amount_shipping: number;
 };
@@ -42,5 +71,6 @@ export function sessionTotals(lines: LineAmounts[], shippingAmount: number): Ses
   const subtotal = lines.reduce((s, l) => s + l.amount_subtotal, 0);
   const lineTotals = lines.reduce((s, l) => s + l.amount_total, 0);
   const tax = lines.reduce((s, l) => s + l.amount_tax, 0);
-  return { amount_subtotal: subtotal, amount_total: lineTotals + shippingAmount, amount_tax: tax, amount_shipping: shippingAmount };
+  const discount = lines.reduce((s, l) => s + l.amount_discount, 0);
+  return { amount_subtotal: subtotal, amount_total: lineTotals + shippingAmount, amount_discount: discount, amount_tax: tax, amount_shipping: shippingAmount };
 }

@@ -1,14 +1,16 @@
-// POST /v1/checkout/sessions/:id: the GA update (API-NOTES §2, §4). Validates the whole request
-// first (line items, shipping options, shipping details), then applies it, so a refused update
-// changes nothing.
+// POST /v1/checkout/sessions/:id: the GA update (API-NOTES §2, §4), plus the preview's `discounts`
+// and `subscription_data` trials (§6). Validates the whole request first (line items, shipping
+// options, shipping details, discount, trial), then applies it, so a refused update changes nothing.
 import type { RequestCtx } from '../core/context';
 import type { SessionRecord } from '../core/session-record';
 import { mergeMetadata } from '../resources/common';
 import { loadOpenSession } from './expiry';
 import { checkItemSet, commitItems, draftRetransmitted } from './line-items';
+import { draftUpdateDiscount } from './discount-update';
 import type { UpdateSessionParams } from './params';
-import { recompute, selectShipping, setShippingDetails, shippingDetailsOf } from './session-changes';
+import { checkShippingCountry, recompute, selectShipping, setShippingDetails, shippingDetailsOf } from './session-changes';
 import { commitShipping, draftShippingOptions } from './shipping';
+import { draftTrial } from './trial';
 
 export function updateSession(ctx: RequestCtx, id: string, params: UpdateSessionParams): SessionRecord {
   const record = loadOpenSession(ctx, id);
@@ -23,6 +25,9 @@ export function updateSession(ctx: RequestCtx, id: string, params: UpdateSession
   }
   const metadata = params.metadata !== undefined ? mergeMetadata(session.metadata, params.metadata) : null;
   const details = params.collected_information?.shipping_details;
+  if (details) checkShippingCountry(record, details, 'collected_information[shipping_details]');
+  const discount = params.discounts !== undefined ? draftUpdateDiscount(ctx, record, params.discounts, currency) : undefined;
+  const subscriptionData = params.subscription_data !== undefined ? draftTrial(ctx, record, params.subscription_data) : undefined;
 
   if (drafts) record.items = commitItems(ctx, drafts);
   if (shipping) {
@@ -34,6 +39,8 @@ export function updateSession(ctx: RequestCtx, id: string, params: UpdateSession
   }
   if (details) setShippingDetails(record, shippingDetailsOf(details));
   if (metadata) session.metadata = metadata;
+  if (discount !== undefined) record.discount = discount.commit();
+  if (subscriptionData !== undefined) record.subscriptionData = subscriptionData;
   recompute(ctx, record);
   return record;
 }

@@ -1,26 +1,37 @@
-// Renders a session's line items. Line item amounts are computed from the price and tax rates each
-// time (both are immutable in amount), so the line items and the totals (session-changes.ts) agree.
+// Renders a session's line items. Line item amounts are computed from the price, the tax rates and
+// the line's share of the session's discount each time (prices and tax rates are immutable in
+// amount, and the discount keeps a copy of its coupon), so the line items and the totals
+// (session-changes.ts) agree.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { paginate, type ListPage, type PageParams } from '../core/list';
-import { lineAmounts, type LineAmounts } from './totals';
+import { discountObject } from './discounts';
+import { allocateDiscount, lineAmounts, type LineAmounts } from './totals';
 import { storedPrice, storedTaxRate } from './stored';
 import type { LineItemRecord, SessionRecord } from '../core/session-record';
 
-export function amountsOf(ctx: RequestCtx, item: LineItemRecord): { price: Stripe.Price; amounts: LineAmounts } {
-  const price = storedPrice(ctx, item.price);
-  const rates = item.tax_rates.map((id) => storedTaxRate(ctx, id));
-  return { price, amounts: lineAmounts(price.unit_amount ?? 0, item.quantity, rates) };
+export type Line = { item: LineItemRecord; price: Stripe.Price; amounts: LineAmounts };
+
+/** Every line of the session with its amounts, the discount shared out across them. */
+export function linesOf(ctx: RequestCtx, record: SessionRecord): Line[] {
+  const priced = record.items.map((item) => ({ item, price: storedPrice(ctx, item.price) }));
+  const shares = allocateDiscount(
+    priced.map(({ item, price }) => (price.unit_amount ?? 0) * item.quantity),
+    record.discount?.coupon ?? null,
+  );
+  return priced.map(({ item, price }, index) => {
+    const rates = item.tax_rates.map((id) => storedTaxRate(ctx, id));
+    return { item, price, amounts: lineAmounts(price.unit_amount ?? 0, item.quantity, rates, shares[index] ?? 0) };
+  });
 }
 
-export function renderLineItem(ctx: RequestCtx, item: LineItemRecord): Stripe.LineItem {
-  const { price, amounts } = amountsOf(ctx, item);
+function renderLine(ctx: RequestCtx, { item, price, amounts }: Line): Stripe.LineItem {
   const product = ctx.store.get('product', String(price.product));
   return {
     id: item.id,
     object: 'item',
     adjustable_quantity: item.adjustable_quantity ? { ...item.adjustable_quantity } : null,
-    amount_discount: 0,
+    amount_discount: amounts.amount_discount,
     amount_subtotal: amounts.amount_subtotal,
     amount_tax: amounts.amount_tax,
     amount_total: amounts.amount_total,
@@ -32,16 +43,28 @@ export function renderLineItem(ctx: RequestCtx, item: LineItemRecord): Stripe.Li
   };
 }
 
+export function renderLineItems(ctx: RequestCtx, record: SessionRecord): Stripe.LineItem[] {
+  return linesOf(ctx, record).map((line) => renderLine(ctx, line));
+}
+
 /** `taxes` is includable only (`expand[]=line_items.data.taxes`), like Stripe's. */
 export function lineItemTaxes(ctx: RequestCtx, itemId: string, record: SessionRecord): Stripe.LineItem.Tax[] {
-  const found = record.items.find((item) => item.id === itemId);
+  const found = linesOf(ctx, record).find((line) => line.item.id === itemId);
   if (!found) return [];
-  return amountsOf(ctx, found).amounts.taxes.map((t) => ({
+  return found.amounts.taxes.map((t) => ({
     amount: t.amount,
     rate: structuredClone(t.rate),
     taxability_reason: null,
     taxable_amount: t.taxable_amount,
   }));
+}
+
+/** `discounts` is includable only too: the line's share of the session's discount. */
+export function lineItemDiscounts(ctx: RequestCtx, itemId: string, record: SessionRecord): Stripe.LineItem.Discount[] {
+  const found = linesOf(ctx, record).find((line) => line.item.id === itemId);
+  const discount = record.discount;
+  if (!found || !discount) return [];
+  return [{ amount: found.amounts.amount_discount, discount: discountObject(record, discount) }];
 }
 
 export function lineItemsPage(
@@ -51,5 +74,5 @@ export function lineItemsPage(
 ): ListPage<Stripe.LineItem> {
   // Line items list in session order (not newest first): the order the merchant sent them in.
   const url = `/v1/checkout/sessions/${record.session.id}/line_items`;
-  return paginate(record.items.map((i) => renderLineItem(ctx, i)), params, url, 'line item');
+  return paginate(renderLineItems(ctx, record), params, url, 'line item');
 }

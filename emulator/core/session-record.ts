@@ -24,8 +24,15 @@ export type SessionRecord = {
   /** Create params Stripe applies when the session completes (not echoed on the session). */
   paymentIntentData: PaymentIntentData | null;
   subscriptionData: SubscriptionData | null;
+  /** The one discount on the session: a coupon (its terms copied when applied) and the promotion code it came from. */
+  discount: AppliedDiscount | null;
+  /** Preview-only permission `update_discounts` (shown under the beta, like update_line_items). */
+  updateDiscounts: 'client_only' | 'server_only' | null;
 };
+
+export type AppliedDiscount = { id: string; coupon: Stripe.Coupon; promotionCode: Stripe.PromotionCode | null; start: number };
 
 type MetadataParam = Record<string, string> | '';
 export type PaymentIntentData = { metadata?: MetadataParam; description?: string; receipt_email?: string; statement_descriptor?: string };
-export type SubscriptionData = { metadata?: MetadataParam; description?: string; trial_period_days?: number };
+/** A trial is set by `trial_period_days` or `trial_end` (never both), at create or (preview) on update. */
+export type SubscriptionData = { metadata?: MetadataParam; description?: string; trial_period_days?: number; trial_end?: number };

@@ -8,6 +8,8 @@ export type Tables = {
   price: Stripe.Price;
   shipping_rate: Stripe.ShippingRate;
   tax_rate: Stripe.TaxRate;
+  coupon: Stripe.Coupon;
+  promotion_code: Stripe.PromotionCode;
   customer: Stripe.Customer;
   'checkout.session': SessionRecord;
   payment_intent: Stripe.PaymentIntent;
@@ -23,6 +25,8 @@ const TABLES: TableName[] = [
   'price',
   'shipping_rate',
   'tax_rate',
+  'coupon',
+  'promotion_code',
   'customer',
   'checkout.session',
   'payment_intent',
@@ -38,6 +42,7 @@ const PREFIXES: [string, TableName][] = [
   ['price_', 'price'],
   ['shr_', 'shipping_rate'],
   ['txr_', 'tax_rate'],
+  ['promo_', 'promotion_code'],
   ['cus_', 'customer'],
   ['cs_', 'checkout.session'],
   ['pi_', 'payment_intent'],

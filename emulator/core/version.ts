@@ -47,15 +47,27 @@ const CHANGES = {
   lineItemUpdates: '2025-12-15',
 } as const;
 
+/**
+ * What only the server-update beta (`checkout_server_update_beta=v1`, API-NOTES §6) adds, on any
+ * base version (the seed's `2025-03-31.basil`, or `2025-03-31.preview` for trials). Without the beta
+ * these params are unknown, and refused as Stripe refuses any unknown parameter.
+ */
+const BETA_ONLY = {
+  /** `permissions[update_line_items]` on create, shown on the session. */
+  lineItemPermission: true,
+  /** `permissions[update_discounts]` on create, shown on the session; `discounts` on update (Discounts page). */
+  discountUpdates: true,
+  /** `subscription_data[trial_period_days]` / `[trial_end]` on update (Trial durations page). */
+  trialUpdates: true,
+} as const;
+
 /** What a request's version lets it do, derived once from the header. */
 export type VersionFeatures = {
   /** The ui_mode name of a custom-UI (Elements) session: `custom` before dahlia, `elements` after. */
   elementsUiMode: 'custom' | 'elements';
   /** `line_items` accepted on a session update. */
   lineItemUpdates: boolean;
-  /** `permissions[update_line_items]` accepted on create and shown on the session (the beta only). */
-  lineItemPermission: boolean;
-};
+} & { [K in keyof typeof BETA_ONLY]: boolean };
 
 export type ApiVersion = { header: string; base: string; betas: Record<string, string>; features: VersionFeatures };
 
@@ -65,7 +77,9 @@ export function featuresOf(base: string, betas: Record<string, string>): Version
   return {
     elementsUiMode: date >= CHANGES.uiModeElements ? 'elements' : 'custom',
     lineItemUpdates: beta || date >= CHANGES.lineItemUpdates,
-    lineItemPermission: beta,
+    lineItemPermission: beta && BETA_ONLY.lineItemPermission,
+    discountUpdates: beta && BETA_ONLY.discountUpdates,
+    trialUpdates: beta && BETA_ONLY.trialUpdates,
   };
 }
 

@@ -1,19 +1,18 @@
 // POST /v1/payment_pages/:id/confirm: the buyer pays. Checks the session is open and unchanged
 // (`expected_amount`), the email and shipping address it needs, then the test card; only a card that
 // pays completes the session (a declined card leaves it open for another try, as Checkout does).
-import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { invalid } from '../core/errors';
 import { completeSession } from '../checkout/complete';
 import { requireOpen } from '../checkout/expiry';
 import { SHIPPING_DETAILS } from '../checkout/params';
-import { setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
+import { checkShippingCountry, setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
 import { int, obj, str, type ParamsOf } from '../http/params';
 import { ADDRESS_FIELDS, toAddress } from '../resources/common';
 import { checkEmail, checkShippingDetailsAllowed, setBuyerEmail } from './buyer';
 import { chargeCard } from './cards';
 import { CLIENT_MSG } from './messages';
-import { clientView, loadWithSecret } from './view';
+import { clientView, loadWithSecret, type ClientSession } from './view';
 
 export const CONFIRM_FIELDS = {
   client_secret: str({ required: true }),
@@ -39,7 +38,7 @@ export const CONFIRM_FIELDS = {
   ),
 };
 
-export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_FIELDS>, id: string): Stripe.Checkout.Session {
+export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_FIELDS>, id: string): ClientSession {
   const record = requireOpen(loadWithSecret(ctx, id, params.client_secret));
   const session = record.session;
   const expected = params.expected_amount;
@@ -50,7 +49,10 @@ export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_
   const customerEmail = typeof session.customer === 'string' ? ctx.store.get('customer', session.customer)?.email : null;
   const email = params.email ?? session.customer_details?.email ?? session.customer_email ?? customerEmail ?? null;
   if (!email) throw invalid(CLIENT_MSG.emailRequired, 'email', 'parameter_missing');
-  if (params.shipping_details !== undefined) checkShippingDetailsAllowed(record);
+  if (params.shipping_details !== undefined) {
+    checkShippingDetailsAllowed(record);
+    checkShippingCountry(record, params.shipping_details, 'shipping_details');
+  }
   const shipping = params.shipping_details ? shippingDetailsOf(params.shipping_details) : session.collected_information?.shipping_details;
   if (session.shipping_address_collection && !shipping) throw invalid(CLIENT_MSG.shippingRequired, 'shipping_details', 'parameter_missing');
 

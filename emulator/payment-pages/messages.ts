@@ -9,8 +9,9 @@ export const CLIENT_MSG = {
   lastItem: 'The only remaining line item cannot be removed: a Checkout Session needs at least one line item.',
   quantityRequired: (param: string) => `Missing required param: ${param}[quantity].`,
   shippingRateNotOffered: (id: string) => `The shipping rate \`${id}\` is not one of this Checkout Session's shipping options.`,
-  promotionCode: (code: string) =>
-    `The promotion code \`${code}\` is invalid. (The local Stripe has no promotion codes: every code is refused.)`,
+  discountsServerOnly:
+    'This Checkout Session only allows discounts to be updated from your server (permissions.update_discounts is server_only).',
+  notAPromotionCode: 'The discount on this Checkout Session was not applied with a promotion code, so it cannot be removed here.',
   invalidEmail: 'The email address is invalid.',
   emailRequired: 'An email address is required to complete this Checkout Session.',
   shippingRequired: 'A shipping address is required to complete this Checkout Session.',

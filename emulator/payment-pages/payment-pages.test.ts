@@ -109,14 +109,14 @@ describe('payment_pages: buyer updates', () => {
     assert.deepEqual((await h.stripe.checkout.sessions.listLineItems(session.id)).data.map((i) => i.quantity), [2]);
   });
 
-  it('refuses a shipping rate that is not offered and any promotion code', async () => {
+  it('refuses a shipping rate that is not offered, and a promotion code without allow_promotion_codes', async () => {
     const other = await h.stripe.shippingRates.create({ display_name: 'Other', type: 'fixed_amount', fixed_amount: { amount: 1, currency: 'usd' } });
     const rate = await h.client('POST', path(), { client_secret: secret, shipping_rate: other.id });
     assert.equal(rate.status, 400);
     assert.equal(rate.body.error.param, 'shipping_rate');
     const promo = await h.client('POST', path(), { client_secret: secret, promotion_code: 'SAVE10' });
     assert.equal(promo.status, 400);
-    assert.equal(promo.body.error.code, 'promotion_code_invalid');
+    assert.equal(promo.body.error.code, 'promotion_codes_not_allowed');
     assert.equal((await h.stripe.checkout.sessions.retrieve(s.id)).shipping_cost?.shipping_rate, c.ground.id);
   });
 

@@ -1,16 +1,17 @@
 // POST /v1/payment_pages/:id: the buyer's changes (email, shipping rate, quantities of adjustable
-// items, shipping details; promotion codes are refused). Validates the whole request, then applies it.
-import type Stripe from 'stripe';
+// items, shipping details, a promotion code or '' to remove it). Validates the whole request, then
+// applies it.
 import type { RequestCtx } from '../core/context';
 import { invalid } from '../core/errors';
 import { requireOpen } from '../checkout/expiry';
 import { checkQuantityBounds } from '../checkout/line-items';
 import { QUANTITY, SHIPPING_DETAILS } from '../checkout/params';
-import { recompute, selectShipping, setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
+import { checkShippingCountry, recompute, selectShipping, setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
 import { arr, obj, str, type ParamsOf } from '../http/params';
 import { checkEmail, checkShippingDetailsAllowed, setBuyerEmail } from './buyer';
+import { draftPromotionCode } from './promotion-code';
 import { CLIENT_MSG } from './messages';
-import { clientView, loadWithSecret } from './view';
+import { clientView, loadWithSecret, type ClientSession } from './view';
 
 export const BUYER_UPDATE_FIELDS = {
   client_secret: str({ required: true }),
@@ -21,12 +22,11 @@ export const BUYER_UPDATE_FIELDS = {
   promotion_code: str(),
 };
 
-export function updatePaymentPage(ctx: RequestCtx, params: ParamsOf<typeof BUYER_UPDATE_FIELDS>, id: string): Stripe.Checkout.Session {
+export function updatePaymentPage(ctx: RequestCtx, params: ParamsOf<typeof BUYER_UPDATE_FIELDS>, id: string): ClientSession {
   const record = requireOpen(loadWithSecret(ctx, id, params.client_secret));
   const session = record.session;
   const { promotion_code: promotionCode, shipping_rate: shippingRate } = params;
-  // Promotion codes: none exist in the local Stripe, so any code is refused (a documented choice).
-  if (promotionCode !== undefined) throw invalid(CLIENT_MSG.promotionCode(promotionCode), 'promotion_code', 'promotion_code_invalid');
+  const discount = promotionCode !== undefined ? draftPromotionCode(ctx, record, promotionCode) : undefined;
   checkEmail(params.email);
   if (shippingRate !== undefined && !session.shipping_options.some((option) => option.shipping_rate === shippingRate)) {
     throw invalid(CLIENT_MSG.shippingRateNotOffered(shippingRate), 'shipping_rate');
@@ -52,10 +52,14 @@ export function updatePaymentPage(ctx: RequestCtx, params: ParamsOf<typeof BUYER
     const last = quantities.findIndex((change) => change.quantity === 0);
     throw invalid(CLIENT_MSG.lastItem, `line_items[${last}][quantity]`);
   }
-  if (params.shipping_details !== undefined) checkShippingDetailsAllowed(record);
+  if (params.shipping_details !== undefined) {
+    checkShippingDetailsAllowed(record);
+    checkShippingCountry(record, params.shipping_details, 'shipping_details');
+  }
 
   for (const { item, quantity } of quantities) item.quantity = quantity;
   record.items = record.items.filter((item) => !removed.has(item.id));
+  if (discount !== undefined) record.discount = discount;
   if (params.email !== undefined) setBuyerEmail(record, params.email);
   if (params.shipping_details !== undefined) setShippingDetails(record, shippingDetailsOf(params.shipping_details));
   if (shippingRate !== undefined) selectShipping(ctx, record, shippingRate);

@@ -138,7 +138,11 @@ test('server refusals become error results and leave the session unchanged', asy
   transport.fail = new StripeApiError(400, 'invalid_request_error', 'No such shipping rate: shr_nope', { code: 'resource_missing' });
   const result = await actions.updateShippingOption('shr_nope');
   assert.deepEqual(result, { type: 'error', error: { code: null, message: 'No such shipping rate: shr_nope' } });
-  const promo = await actions.applyPromotionCode('BOGUS');
-  assert.equal(promo.type === 'error' && promo.error.code, 'invalidCode');
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'The promotion code `BOGUS` is invalid.', { code: 'promotion_code_invalid' });
+  assert.deepEqual(await actions.applyPromotionCode('BOGUS'), { type: 'error', error: { code: 'invalidCode', message: 'This code is invalid.' } });
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'Needs 50.00 USD', { code: 'promotion_code_minimum_amount' });
+  assert.deepEqual(await actions.applyPromotionCode('BIG'), { type: 'error', error: { code: 'promotionCodeAmountInsufficient', message: 'Needs 50.00 USD' } });
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'No promotion codes here', { code: 'promotion_codes_not_allowed' });
+  assert.deepEqual(await actions.applyPromotionCode('ANY'), { type: 'error', error: { code: null, message: 'No promotion codes here' } });
   assert.equal(actions.getSession().shipping?.shippingOption.id, 'shr_std');
 });

@@ -48,6 +48,7 @@ export function createCheckoutSdk(options: StripeCheckoutElementsSdkOptions, dep
 
   const host: ElementHost = {
     publishableKey: deps.publishableKey,
+    allowedCountries: () => ctx?.state.server.shipping_address_collection?.allowed_countries ?? null,
     setPaymentComplete(complete) {
       paymentComplete = complete;
       ctx?.state.setPaymentComplete(complete);
@@ -96,6 +97,8 @@ export function createCheckoutSdk(options: StripeCheckoutElementsSdkOptions, dep
     } catch (error) {
       return { type: 'error', error: { code: null, message: messageOf(error) } };
     }
+    const allowed = host.allowedCountries();
+    if (allowed) registry.shippingAddress?.setCountries?.(allowed);
     const actions = createCheckoutActions(ctx);
     const email = options.defaultValues?.email;
     if (email && !ctx.state.session().email) void actions.updateEmail(email);

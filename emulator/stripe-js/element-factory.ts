@@ -14,6 +14,8 @@ export type ElementKind = 'payment' | 'shippingAddress' | 'billingAddress' | 'ex
 // How a mounted element talks back to its checkout.
 export type ElementHost = {
   publishableKey: string;
+  // The session's shipping_address_collection.allowed_countries, or null before it loads / when unset.
+  allowedCountries(): readonly string[] | null;
   setPaymentComplete(complete: boolean | null): void;
   // The buyer finished an address in an Address Element.
   addressEntered(mode: 'shipping' | 'billing', contact: StripeCheckoutContact): void;

@@ -23,6 +23,8 @@ export interface AddressHandle {
   // The complete address the buyer entered, or null while incomplete.
   value(): StripeCheckoutContact | null;
   validate(): string | null;
+  // Restricts the country choice to the session's allowed countries, once the session is known.
+  setCountries?(countries: readonly string[]): void;
 }
 
 export type ElementRegistry = {

@@ -91,3 +91,47 @@ test('email and shipping address come from the collected information', () => {
   assert.equal(session.shippingAddress?.name, 'Ada');
   assert.equal(session.shippingAddress?.address.line1, '1 Main');
 });
+
+// A one-unit line taxed at one rate: an exclusive rate adds its tax to the total, an inclusive one does not.
+function taxedLine(id: string, name: string, amount: number, tax: number, rate: { display_name: string; percentage: number; inclusive: boolean }) {
+  return {
+    id,
+    description: name,
+    quantity: 1,
+    amount_subtotal: amount,
+    amount_total: rate.inclusive ? amount : amount + tax,
+    amount_tax: tax,
+    price: { id: `price_${id}`, unit_amount: amount },
+    taxes: [{ amount: tax, rate: { id: `txr_${id}`, ...rate } }],
+  };
+}
+const taxed = taxedLine('li_2', 'Grinder', 10000, 825, { display_name: 'Sales tax', percentage: 8.25, inclusive: false });
+const vat = taxedLine('li_3', 'Beans', 1200, 200, { display_name: 'VAT', percentage: 20, inclusive: true });
+
+test('maps per-line and session tax amounts, exclusive and inclusive', () => {
+  const session = mapSession(
+    serverSession({
+      line_items: { data: [taxed, vat] },
+      amount_subtotal: 11200,
+      amount_total: 12525,
+      total_details: { amount_shipping: 500, amount_tax: 1025, amount_discount: 0 },
+    }),
+    idle,
+  );
+  assert.deepEqual(session.lineItems[0]?.taxAmounts, [{ minorUnitsAmount: 825, amount: '$8.25', inclusive: false, displayName: 'Sales tax', percentage: 8.25 }]);
+  assert.deepEqual([session.lineItems[1]?.taxInclusive.minorUnitsAmount, session.lineItems[1]?.taxExclusive.minorUnitsAmount], [200, 0]);
+  assert.deepEqual([session.total.taxExclusive.amount, session.total.taxInclusive.amount, session.total.total.amount], ['$8.25', '$2.00', '$125.25']);
+  assert.deepEqual(session.taxAmounts?.map((t) => [t.displayName, t.minorUnitsAmount, t.inclusive]), [['Sales tax', 825, false], ['VAT', 200, true]]);
+  assert.deepEqual(session.tax, { status: 'ready' });
+});
+
+test('cannot confirm a payment session that collects shipping until it has an address and an option', () => {
+  const address = { name: 'Ada', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' } };
+  const collecting = { shipping_address_collection: { allowed_countries: ['US'] } };
+  assert.equal(mapSession(serverSession({ ...collecting }), idle).canConfirm, false);
+  const noOption = serverSession({ ...collecting, collected_information: { shipping_details: address }, shipping_cost: null, shipping_options: [] });
+  assert.equal(mapSession(noOption, idle).canConfirm, false);
+  const ready = mapSession(serverSession({ ...collecting, collected_information: { shipping_details: address } }), idle);
+  assert.deepEqual([ready.canConfirm, ready.shippingAddress?.address.state], [true, 'TX']);
+  assert.equal(mapSession(serverSession(), idle).canConfirm, true);
+});

@@ -1,12 +1,15 @@
 import type {
   StripeCheckoutContact,
+  StripeCheckoutDiscountAmount,
   StripeCheckoutLineItem,
+  StripeCheckoutRecurring,
   StripeCheckoutSession,
   StripeCheckoutShippingOption,
   StripeCheckoutStatus,
+  StripeCheckoutTaxAmount,
 } from '@stripe/stripe-js';
 import { formatAmount, minorUnitsDivisor } from './format-amount';
-import type { ServerAddress, ServerLineItem, ServerSession, ServerShippingRate } from './server-session';
+import type { ServerAddress, ServerDiscount, ServerLineItem, ServerLineTax, ServerSession, ServerShippingRate } from './server-session';
 
 // What the browser knows that the server's session does not.
 export type ClientState = {
@@ -29,17 +32,23 @@ export function mapSession(server: ServerSession, client: ClientState): StripeCh
   const selected = shippingOptions.find((o) => o.id === selectedId) ?? null;
   const totals = server.total_details ?? {};
   const status = mapStatus(server);
-  const lineItems = (server.line_items?.data ?? []).map((item) => mapLineItem(item, currency, client.locale));
+  const discount = server.discounts?.[0] ?? null;
+  const lineItems = (server.line_items?.data ?? []).map((item) => mapLineItem(item, currency, client.locale, discount));
   const taxExclusive = lineItems.reduce((sum, item) => sum + item.taxExclusive.minorUnitsAmount, 0);
   const taxInclusive = (totals.amount_tax ?? 0) - taxExclusive;
+  const shippingAddress = mapContact(server.collected_information?.shipping_details);
+  // A payment-mode session that collects a shipping address cannot be paid before it has one and a
+  // selected shipping option (Stripe.js reports canConfirm false then).
+  const needsShipping = server.mode === 'payment' && !!server.shipping_address_collection && (!shippingAddress || !selected);
+  const taxAmounts = sumTaxAmounts(lineItems.flatMap((item) => item.taxAmounts ?? []), currency, client.locale);
   return {
     billingAddress: null,
     businessName: server.collected_information?.business_name ?? null,
     nameCollection: null,
-    canConfirm: status.type === 'open' && !client.pending && client.paymentComplete !== false,
+    canConfirm: status.type === 'open' && !client.pending && client.paymentComplete !== false && !needsShipping,
     currency,
     currencyOptions: null,
-    discountAmounts: null,
+    discountAmounts: discount ? [mapDiscount(discount, totals.amount_discount ?? 0, currency, client.locale)] : null,
     email: server.customer_details?.email ?? server.customer_email ?? null,
     id: server.id,
     lastPaymentError: null,
@@ -47,15 +56,17 @@ export function mapSession(server: ServerSession, client: ClientState): StripeCh
     livemode: server.livemode ?? false,
     minorUnitsAmountDivisor: minorUnitsDivisor(currency),
     phoneNumber: server.customer_details?.phone ?? null,
-    recurring: null,
+    recurring: mapRecurring(server, lineItems, currency, client.locale),
     savedPaymentMethods: null,
     shipping: selected ? { shippingOption: selected, taxAmounts: null } : null,
-    shippingAddress: mapContact(server.collected_information?.shipping_details),
+    shippingAddress,
     shippingOptions,
     status,
     surcharge: null,
+    // Tax comes from the tax rates the server sets on line items (Stripe Tax is not emulated), so it is
+    // always computed: `requires_shipping_address` belongs to automatic tax only.
     tax: { status: 'ready' },
-    taxAmounts: null,
+    taxAmounts: taxAmounts.length ? taxAmounts : null,
     taxIdInfo: null,
     total: {
       appliedBalance: money(0),
@@ -78,7 +89,7 @@ function mapStatus(server: ServerSession): StripeCheckoutStatus {
   return { type: 'open' };
 }
 
-function mapLineItem(item: ServerLineItem, currency: string, locale?: string): StripeCheckoutLineItem {
+function mapLineItem(item: ServerLineItem, currency: string, locale: string | undefined, sessionDiscount: ServerDiscount | null): StripeCheckoutLineItem {
   const money = (n: number | null | undefined) => formatAmount(n ?? 0, currency, locale);
   const price = item.price;
   const product = typeof price?.product === 'object' ? price.product : null;
@@ -102,8 +113,8 @@ function mapLineItem(item: ServerLineItem, currency: string, locale?: string): S
     description: null,
     quantity,
     unitLabel: product?.unit_label ?? null,
-    discountAmounts: null,
-    taxAmounts: null,
+    discountAmounts: sessionDiscount ? [mapDiscount(sessionDiscount, discount, currency, locale)] : null,
+    taxAmounts: item.taxes?.length ? item.taxes.map((tax) => mapTax(tax, currency, locale)) : null,
     recurring: price?.recurring
       ? {
           interval: price.recurring.interval,
@@ -121,6 +132,71 @@ function mapLineItem(item: ServerLineItem, currency: string, locale?: string): S
     pricing: null,
     transformQuantity: null,
   };
+}
+
+// The session's one discount, with the amount it takes off (the session's, or one line's share).
+function mapDiscount(discount: ServerDiscount, amount: number, currency: string, locale?: string): StripeCheckoutDiscountAmount {
+  const coupon = typeof discount.coupon === 'string' ? { id: discount.coupon } : discount.coupon;
+  const promo = discount.promotion_code;
+  const code = typeof promo === 'object' && promo ? promo.code : null;
+  const recurring: StripeCheckoutDiscountAmount['recurring'] =
+    coupon.duration === 'forever'
+      ? { type: 'forever' }
+      : coupon.duration === 'repeating'
+        ? { type: 'repeating', durationInMonths: coupon.duration_in_months ?? 1 }
+        : null;
+  return {
+    ...formatAmount(amount, currency, locale),
+    displayName: coupon.name ?? code ?? coupon.id,
+    promotionCode: code,
+    recurring,
+    percentOff: coupon.percent_off ?? null,
+  };
+}
+
+// A subscription's next payment and trial. What is due next is the lines' amounts (discount and tax
+// included: a choice, as the local Stripe does not model a `once` coupon ending after the first invoice).
+function mapRecurring(server: ServerSession, lineItems: StripeCheckoutLineItem[], currency: string, locale?: string): StripeCheckoutRecurring | null {
+  const recurringItem = lineItems.find((item) => item.recurring);
+  if (server.mode !== 'subscription' || !recurringItem?.recurring) return null;
+  const money = (n: number) => formatAmount(n, currency, locale);
+  const sum = (pick: (item: StripeCheckoutLineItem) => number) => lineItems.reduce((total, item) => total + pick(item), 0);
+  const trial = server.subscription_data;
+  return {
+    interval: recurringItem.recurring.interval,
+    intervalCount: recurringItem.recurring.intervalCount,
+    isProrated: false,
+    dueNext: {
+      subtotal: money(sum((item) => item.subtotal.minorUnitsAmount)),
+      total: money(sum((item) => item.total.minorUnitsAmount)),
+      discount: money(sum((item) => item.discount.minorUnitsAmount)),
+      taxInclusive: money(sum((item) => item.taxInclusive.minorUnitsAmount)),
+      taxExclusive: money(sum((item) => item.taxExclusive.minorUnitsAmount)),
+      billingCycleAnchor: trial ? trial.trial_end : null,
+    },
+    trial: trial ? { trialEnd: trial.trial_end, trialPeriodDays: trial.trial_period_days } : null,
+  };
+}
+
+function mapTax(tax: ServerLineTax, currency: string, locale?: string): StripeCheckoutTaxAmount {
+  const rate = typeof tax.rate === 'string' ? { id: tax.rate } : tax.rate;
+  return {
+    ...formatAmount(tax.amount, currency, locale),
+    inclusive: rate.inclusive ?? false,
+    displayName: rate.display_name ?? '',
+    ...(rate.percentage != null ? { percentage: rate.percentage } : {}),
+  };
+}
+
+// The session's tax amounts: the lines' amounts summed per rate (same name, percentage and kind).
+function sumTaxAmounts(taxes: StripeCheckoutTaxAmount[], currency: string, locale?: string): StripeCheckoutTaxAmount[] {
+  const sums = new Map<string, StripeCheckoutTaxAmount>();
+  for (const tax of taxes) {
+    const key = `${tax.displayName}|${tax.percentage}|${tax.inclusive}`;
+    const previous = sums.get(key)?.minorUnitsAmount ?? 0;
+    sums.set(key, { ...tax, ...formatAmount(previous + tax.minorUnitsAmount, currency, locale) });
+  }
+  return [...sums.values()];
 }
 
 function mapShippingOption(

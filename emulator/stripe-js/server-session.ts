@@ -18,8 +18,22 @@ export type ServerLineItem = {
   amount_tax?: number;
   amount_discount?: number;
   price: ServerPrice | null;
+  taxes?: ServerLineTax[];
   adjustable_quantity?: { enabled: boolean; minimum?: number | null; maximum?: number | null } | null;
 };
+
+export type ServerTaxRate = { id: string; display_name?: string | null; percentage?: number | null; inclusive?: boolean };
+export type ServerLineTax = { amount: number; rate: string | ServerTaxRate };
+
+export type ServerCoupon = {
+  id: string;
+  name?: string | null;
+  percent_off?: number | null;
+  amount_off?: number | null;
+  duration?: string;
+  duration_in_months?: number | null;
+};
+export type ServerDiscount = { coupon: string | ServerCoupon; promotion_code?: string | { id: string; code: string } | null };
 
 export type ServerShippingRate = {
   id: string;
@@ -60,6 +74,10 @@ export type ServerSession = {
     business_name?: string | null;
     individual_name?: string | null;
   } | null;
+  discounts?: ServerDiscount[] | null;
+  // The local Stripe's client view adds the trial a subscription session gives.
+  subscription_data?: { trial_end: number; trial_period_days: number } | null;
+  shipping_address_collection?: { allowed_countries?: string[] } | null;
   permissions?: { update_shipping_details?: string | null; update_line_items?: string | null } | null;
   return_url?: string | null;
   ui_mode?: string | null;

@@ -1,13 +1,14 @@
 import type {
   StripeCheckoutApplyPromotionCodeResult,
   StripeCheckoutContact,
+  StripeCheckoutRemovePromotionCodeResult,
   StripeCheckoutUpdateAddressResult,
   StripeCheckoutUpdateEmailResult,
   StripeCheckoutUpdateLineItemQuantityResult,
   StripeCheckoutUpdateShippingOptionResult,
 } from '@stripe/stripe-js';
 import type { ActionContext } from './action-context';
-import { buyerError, messageOf } from './results';
+import { buyerError, isApiError, messageOf } from './results';
 import type { ParamObject } from '../core/form-encoding';
 import { EMAIL_PATTERN } from '../core/formats';
 
@@ -16,7 +17,7 @@ export const LINE_ITEMS_SERVER_ONLY =
 export const SHIPPING_SERVER_ONLY =
   "updateShippingAddress is not allowed: this Checkout Session's shipping details can only be updated by your server (permissions.update_shipping_details is server_only). Use runServerUpdate instead.";
 
-type Outcome = { ok: true } | { ok: false; message: string };
+type Outcome = { ok: true } | { ok: false; message: string; code: string | null };
 
 // Posts buyer changes with the client secret only, one action at a time; the session is replaced
 // by what the server returns, and left as it was when the server refuses.
@@ -26,7 +27,7 @@ function postUpdate(ctx: ActionContext, params: ParamObject): Promise<Outcome> {
       ctx.state.setServer(await ctx.transport.updateSession(params));
       return { ok: true };
     } catch (error) {
-      return { ok: false, message: messageOf(error) };
+      return { ok: false, message: messageOf(error), code: isApiError(error) ? error.code : null };
     }
   });
 }
@@ -79,23 +80,29 @@ export async function updateEmail(ctx: ActionContext, email: string | null): Pro
     : { type: 'error', error: { code: 'invalidEmail', message: outcome.message } };
 }
 
+export const INVALID_CODE = 'This code is invalid.';
+
+// The local Stripe's error codes → Stripe.js's: a code below its minimum order is
+// `promotionCodeAmountInsufficient`; unknown, inactive, expired or used-up codes are `invalidCode`;
+// anything else (no promotion codes on this session, the server owns discounts) has no code.
 export async function applyPromotionCode(
   ctx: ActionContext,
   code: string,
 ): Promise<StripeCheckoutApplyPromotionCodeResult> {
   if (typeof code !== 'string' || !code.trim()) {
-    return { type: 'error', error: { code: 'invalidCode', message: 'This code is invalid.' } };
+    return { type: 'error', error: { code: 'invalidCode', message: INVALID_CODE } };
   }
   const outcome = await postUpdate(ctx, { promotion_code: code.trim() });
-  return outcome.ok
-    ? { type: 'success', session: ctx.state.session() }
-    : { type: 'error', error: { code: 'invalidCode', message: outcome.message } };
+  if (outcome.ok) return { type: 'success', session: ctx.state.session() };
+  if (outcome.code === 'promotion_code_minimum_amount') return { type: 'error', error: { code: 'promotionCodeAmountInsufficient', message: outcome.message } };
+  if (outcome.code === 'promotion_code_invalid') return { type: 'error', error: { code: 'invalidCode', message: INVALID_CODE } };
+  return buyerError(outcome.message);
 }
 
-export async function removePromotionCode(ctx: ActionContext) {
+export async function removePromotionCode(ctx: ActionContext): Promise<StripeCheckoutRemovePromotionCodeResult> {
   // Stripe's convention: an empty string clears a field.
   const outcome = await postUpdate(ctx, { promotion_code: '' });
-  return outcome.ok ? ({ type: 'success', session: ctx.state.session() } as const) : buyerError(outcome.message);
+  return outcome.ok ? { type: 'success', session: ctx.state.session() } : buyerError(outcome.message);
 }
 
 export function contactParams(contact: StripeCheckoutContact): ParamObject {

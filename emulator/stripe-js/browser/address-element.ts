@@ -5,21 +5,26 @@ import { ElementEmitter, resolveMountTarget } from './element-emitter';
 
 const FIELDS = [
   { key: 'name', label: 'Full name', autocomplete: 'name', required: true },
-  { key: 'country', label: 'Country or region', autocomplete: 'country', required: true },
+  { key: 'country', label: 'Country', autocomplete: 'country', required: true },
   { key: 'line1', label: 'Address line 1', autocomplete: 'address-line1', required: true },
   { key: 'line2', label: 'Address line 2', autocomplete: 'address-line2', required: false },
   { key: 'city', label: 'City', autocomplete: 'address-level2', required: true },
   { key: 'state', label: 'State', autocomplete: 'address-level1', required: false },
-  { key: 'postal_code', label: 'ZIP or postal code', autocomplete: 'postal-code', required: true },
+  { key: 'postal_code', label: 'Postal code', autocomplete: 'postal-code', required: true },
 ] as const;
 type Key = (typeof FIELDS)[number]['key'];
+// Offered when the session names no allowed countries (a short list: the local Stripe does not
+// carry Stripe's full country table).
 const COUNTRIES = ['US', 'CA', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'NL', 'AU', 'JP'];
+// The postal code is a "ZIP" in the US, as Stripe's Address Element labels it.
+const postalLabel = (country: string) => (country === 'US' ? 'ZIP' : 'Postal code');
 
 // A plain labelled form in the page (an address is not card data, so no iframe is needed). A
 // finished address is reported to the checkout when the buyer leaves the form.
 export class AddressElement extends ElementEmitter {
   private root: HTMLElement | null = null;
   private inputs = new Map<Key, HTMLInputElement | HTMLSelectElement>();
+  private postalText: HTMLSpanElement | null = null;
   private reported = '';
   private readonly id = `address-${Math.random().toString(36).slice(2)}`;
 
@@ -31,6 +36,7 @@ export class AddressElement extends ElementEmitter {
   }
 
   readonly handle: AddressHandle = {
+    setCountries: (countries) => this.fillCountries(countries),
     value: () => (this.missing().length === 0 ? this.contact() : null),
     validate: () => {
       const missing = this.missing();
@@ -47,8 +53,10 @@ export class AddressElement extends ElementEmitter {
     for (const { key, label, autocomplete, required } of FIELDS) {
       const labelNode = document.createElement('label');
       labelNode.style.cssText = 'display:grid;gap:4px';
-      labelNode.textContent = label;
-      const input = key === 'country' ? this.countrySelect() : document.createElement('input');
+      const text = labelNode.appendChild(document.createElement('span'));
+      text.textContent = label;
+      if (key === 'postal_code') this.postalText = text;
+      const input = key === 'country' ? document.createElement('select') : document.createElement('input');
       input.name = `${this.id}-${key}`;
       input.autocomplete = `${this.mode} ${autocomplete}` as AutoFill;
       input.required = required;
@@ -57,6 +65,7 @@ export class AddressElement extends ElementEmitter {
       fieldset.appendChild(labelNode);
       this.inputs.set(key, input);
     }
+    this.fillCountries(this.host.allowedCountries() ?? COUNTRIES);
     fieldset.addEventListener('focusout', () => this.report());
     resolveMountTarget(target).appendChild(fieldset);
     this.root = fieldset;
@@ -67,6 +76,7 @@ export class AddressElement extends ElementEmitter {
     this.root?.remove();
     this.root = null;
     this.inputs.clear();
+    this.postalText = null;
   }
 
   destroy(): void {
@@ -76,14 +86,26 @@ export class AddressElement extends ElementEmitter {
 
   blur = () => (document.activeElement as HTMLElement | null)?.blur();
   focus = () => this.inputs.get('name')?.focus();
-  clear = () => this.inputs.forEach((input) => (input.value = input.tagName === 'SELECT' ? 'US' : ''));
+  clear = () => {
+    this.inputs.forEach((input) => (input.value = input instanceof HTMLSelectElement ? (input.options[0]?.value ?? '') : ''));
+    this.relabel();
+  };
   update = () => this;
   getValue = async () => ({ complete: this.missing().length === 0, isNewAddress: true, value: this.contact() });
 
-  private countrySelect(): HTMLSelectElement {
-    const select = document.createElement('select');
-    for (const code of COUNTRIES) select.add(new Option(code, code));
-    return select;
+  // The countries the session ships to (shipping_address_collection.allowed_countries), as Stripe's
+  // element offers only those; the buyer's choice is kept when it is still offered.
+  private fillCountries(countries: readonly string[]): void {
+    const select = this.inputs.get('country');
+    if (!(select instanceof HTMLSelectElement) || countries.length === 0) return;
+    const current = select.value;
+    select.replaceChildren(...countries.map((code) => new Option(code, code)));
+    if (countries.includes(current)) select.value = current;
+    this.relabel();
+  }
+
+  private relabel(): void {
+    if (this.postalText) this.postalText.textContent = postalLabel(this.read('country'));
   }
 
   private read(key: Key): string {
@@ -110,6 +132,7 @@ export class AddressElement extends ElementEmitter {
   }
 
   private changed(): void {
+    this.relabel();
     const complete = this.missing().length === 0;
     const empty = FIELDS.every((f) => f.key === 'country' || !this.read(f.key));
     this.emit('change', { elementType: 'address', elementMode: this.mode, empty, complete, isNewAddress: true, value: this.contact() });
