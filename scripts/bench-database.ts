@@ -18,6 +18,7 @@ const receipt = (sessionId: string): CheckoutReceipt => ({
   currency: 'usd',
   amountTotal: 2800,
   amountShipping: 600,
+  amountDiscount: 0,
   email: 'bench@example.com',
   shipping: { name: 'Bench', address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' } },
   bindingTag: 'bench',

@@ -5,6 +5,7 @@ import { CheckoutLoadFailed, LoadingCheckout } from '@/components/checkout/loadi
 import { IntervalSwitch } from '@/components/checkout/interval-switch';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayForm } from '@/components/checkout/pay-form';
+import { PromoCode } from '@/components/checkout/promo-code';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { useServerUpdate } from '@/components/checkout/use-server-update';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
@@ -53,6 +54,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             onAdd={(productId) => void update.run('/api/checkout/cross-sell', { ...session, product_id: productId, action: 'add' })}
           />
         )}
+        {shop.offers.promotionCodes && <PromoCode checkout={checkout} disabled={update.pending} />}
         <div aria-live="polite" className="update-status">
           {update.pending && <p className="muted" role="status">Updating your order…</p>}
           {update.error && (

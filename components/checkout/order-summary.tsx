@@ -1,5 +1,6 @@
 'use client';
 import type { StripeCheckoutSession } from '@stripe/stripe-js';
+import { DiscountLines } from '@/components/checkout/discount-lines';
 import { LineQuantity } from '@/components/checkout/line-quantity';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 import { amountToGift } from '@/lib/checkout/gift';
@@ -63,6 +64,7 @@ export function OrderSummary(props: {
           <dt>Subtotal</dt>
           <dd>{money(total.subtotal)}</dd>
         </div>
+        <DiscountLines session={session} />
         {total.shippingRate.minorUnitsAmount > 0 && (
           <div>
             <dt>Shipping</dt>

@@ -49,7 +49,7 @@ test('the seed profile asks for the preview surface', () => {
   const params = sessionCreateParams({ kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, IDS, { ...OPTIONS, profile: 'seed' });
   assert.equal(params.ui_mode, 'custom');
   assert.ok('permissions' in params);
-  assert.deepEqual(params.permissions, { update_line_items: 'server_only' });
+  assert.deepEqual(params.permissions, { update_line_items: 'server_only', update_discounts: 'server_only' });
 });
 
 test('more than a product allows is refused before Stripe is called', () => {

@@ -1,6 +1,7 @@
 import { findProduct, PLAN, SHIPPING_RATES } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { LineItemRuleError } from '@/lib/checkout/line-items';
+import { GA_PROMOTION_CODES, SEED_DISCOUNT_PERMISSION, trialOnCreate } from '@/lib/checkout/session-offers';
 import { holdLinesForCart } from '@/lib/checkout/stock';
 
 export type CatalogIdMaps = { prices: ReadonlyMap<string, string>; shippingRates: ReadonlyMap<string, string> };
@@ -28,9 +29,10 @@ export function sessionCreateParams(
   const common = {
     return_url: `${options.returnUrl}?session_id={CHECKOUT_SESSION_ID}`,
     metadata: { [BINDING_METADATA_KEY]: options.bindingTag },
+    // Promotion codes (GA) and the server's discount (preview) exclude each other: see lib/checkout/session-offers.ts.
     ...(options.profile === 'seed'
-      ? { ui_mode: 'custom', permissions: { update_line_items: 'server_only' } }
-      : { ui_mode: 'elements' }),
+      ? { ui_mode: 'custom', permissions: { update_line_items: 'server_only', ...SEED_DISCOUNT_PERMISSION } }
+      : { ui_mode: 'elements', ...GA_PROMOTION_CODES }),
   } as const;
 
   if (cart.kind === 'plan') {
@@ -38,6 +40,7 @@ export function sessionCreateParams(
       ...common,
       mode: 'subscription' as const,
       line_items: [{ price: price(PLAN.prices[cart.interval].lookupKey), quantity: 1 }],
+      ...trialOnCreate(options.profile, cart.interval),
     };
   }
   return {

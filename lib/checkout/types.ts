@@ -24,6 +24,7 @@ export type CheckoutReceipt = {
   currency: string;
   amountTotal: number;
   amountShipping: number;
+  amountDiscount: number;
   email: string | null;
   /** Where the goods go (payment mode with shipping address collection), as Stripe collected it. */
   shipping: { name: string | null; address: Record<string, string | null> | null } | null;

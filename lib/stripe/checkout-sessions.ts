@@ -87,6 +87,7 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     currency: session.currency ?? 'usd',
     amountTotal: session.amount_total ?? 0,
     amountShipping: session.total_details?.amount_shipping ?? 0,
+    amountDiscount: session.total_details?.amount_discount ?? 0,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shipping: shippingOf(session),
     bindingTag: bindingTagOf(session),

@@ -1,6 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, type ShippingRate } from '@/lib/catalog';
+import { syncPromotionCodes } from '@/lib/stripe/seed-promotions';
 
 type PriceSpec = {
   catalogId: string;
@@ -98,6 +99,7 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
     });
     report.created.push(`shipping ${rate.id}`);
   }
+  await syncPromotionCodes(client, report);
   return report;
 }
 

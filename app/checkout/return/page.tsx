@@ -54,6 +54,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
           </li>
         ))}
         {receipt.amountShipping > 0 && <li>Shipping: {formatMoney(receipt.amountShipping, receipt.currency)}</li>}
+        {receipt.amountDiscount > 0 && <li data-testid="receipt-discount">Discount: −{formatMoney(receipt.amountDiscount, receipt.currency)}</li>}
       </ul>
       <p>
         Total paid: <strong>{formatMoney(receipt.amountTotal, receipt.currency)}</strong>
