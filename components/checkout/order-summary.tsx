@@ -2,6 +2,7 @@
 import type { StripeCheckoutSession } from '@stripe/stripe-js';
 import { DiscountLines } from '@/components/checkout/discount-lines';
 import { LineQuantity } from '@/components/checkout/line-quantity';
+import { TrialNote } from '@/components/checkout/trial-note';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 import { amountToGift } from '@/lib/checkout/gift';
 import { formatMoney } from '@/lib/format';
@@ -82,6 +83,7 @@ export function OrderSummary(props: {
           <dd data-testid="total">{money(total.total)}</dd>
         </div>
       </dl>
+      <TrialNote session={session} />
     </section>
   );
 }

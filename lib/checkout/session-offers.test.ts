@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sessionCreateParams } from '@/lib/checkout/session-params';
-import { trialDaysFor } from '@/lib/checkout/session-offers';
+import { trialDaysFor, trialUpdate } from '@/lib/checkout/session-offers';
 
 const IDS = {
   prices: new Map([
@@ -38,4 +38,10 @@ test('preview: the server decides discounts, never with promotion codes; a plan 
   const cart = sessionCreateParams(BEANS, IDS, { ...OPTIONS, profile: 'seed' });
   assert.ok('permissions' in cart && cart.permissions.update_discounts === 'server_only');
   assert.ok(!('subscription_data' in cart));
+});
+
+test('an interval switch carries the new interval’s trial on the preview profile, nothing on GA', () => {
+  assert.deepEqual(trialUpdate('seed', 'yearly'), { trialPeriodDays: 14 });
+  assert.deepEqual(trialUpdate('seed', 'monthly'), { trialPeriodDays: 7 });
+  assert.deepEqual(trialUpdate('ga', 'yearly'), {});
 });

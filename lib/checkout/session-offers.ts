@@ -28,3 +28,11 @@ export const trialDaysFor = (interval: BillingInterval) => PLAN.trialDays[interv
 export function trialOnCreate(profile: Profile, interval: BillingInterval) {
   return profile === 'seed' ? { subscription_data: { trial_period_days: trialDaysFor(interval) } } : {};
 }
+
+/**
+ * What an interval switch sends beside the price swap, in the same update: the new interval's trial
+ * (preview; switching back restores the monthly one). GA has no trial to move (see `trialOnCreate`).
+ */
+export function trialUpdate(profile: Profile, interval: BillingInterval): { trialPeriodDays?: number } {
+  return profile === 'seed' ? { trialPeriodDays: trialDaysFor(interval) } : {};
+}

@@ -14,6 +14,10 @@ export type CheckoutSnapshot = {
   lines: SessionLine[];
   /** The tag of the browser that created it (lib/checkout/session-binding.ts), from its metadata. */
   bindingTag: string | null;
+  /** The session's one discount: what it takes off, and whether the buyer typed it (a promotion code). */
+  discount: { amount: number; byCode: boolean } | null;
+  /** This server may set the discount (the preview's `permissions.update_discounts: 'server_only'`). */
+  serverDiscounts: boolean;
 };
 
 /** What the return page shows of a finished checkout. */

@@ -5,6 +5,7 @@ import { UpstreamError } from '@/lib/errors';
 import { BINDING_METADATA_KEY, type SessionCreateParams } from '@/lib/checkout/session-params';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
 import { callStripe } from '@/lib/stripe/errors';
+import { updateExtraParams, type CheckoutUpdateExtras } from '@/lib/stripe/update-extras';
 import { stripe } from '@/lib/stripe/client';
 
 const priceId = (price: Stripe.Price | null | undefined) => price?.id ?? '';
@@ -39,17 +40,29 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
       lookupKey: item.price?.lookup_key ?? null,
     })),
     bindingTag: bindingTagOf(session),
+    discount: discountOf(session),
+    serverDiscounts: permissionsOf(session)?.update_discounts === 'server_only',
   };
 }
+
+function discountOf(session: Stripe.Checkout.Session): CheckoutSnapshot['discount'] {
+  const [discount] = session.discounts ?? [];
+  if (!discount) return null;
+  return { amount: session.total_details?.amount_discount ?? 0, byCode: Boolean(discount.promotion_code) };
+}
+
+// `permissions.update_discounts` belongs to the preview API (API-NOTES §6), which today's SDK types don't list.
+const permissionsOf = (session: Stripe.Checkout.Session) => (session as { permissions?: { update_discounts?: string | null } | null }).permissions;
 
 /**
  * Sends a session its new line items. When the outcome is unknown (a timeout, a dropped connection, a 409:
  * the update may have landed all the same), the session is read back: if it holds the planned lines the
- * update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds.
+ * update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds. `extras` go in
+ * the same update (lib/stripe/update-extras.ts), so the lines, the discount and the trial change together.
  */
-export async function updateCheckoutLineItems(id: string, planned: { params: LineItemParam[]; lines: PlannedLine[] }): Promise<void> {
+export async function updateCheckoutLineItems(id: string, planned: { params: LineItemParam[]; lines: PlannedLine[] }, extras: CheckoutUpdateExtras = {}): Promise<void> {
   try {
-    await callStripe(() => stripe().checkout.sessions.update(id, { line_items: planned.params }));
+    await callStripe(() => stripe().checkout.sessions.update(id, { line_items: planned.params, ...updateExtraParams(extras) }));
   } catch (error) {
     if (!(error instanceof UpstreamError && error.outcomeUnknown)) throw error;
     const after = await retrieveCheckout(id).catch(() => {
