@@ -7,6 +7,7 @@ import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayForm } from '@/components/checkout/pay-form';
 import { PromoCode } from '@/components/checkout/promo-code';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
+import { useLoyaltyDiscount } from '@/components/checkout/use-loyalty-discount';
 import { useServerUpdate } from '@/components/checkout/use-server-update';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 
@@ -26,6 +27,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
   const interval = plan?.recurring?.interval === 'year' ? 'yearly' : 'monthly';
   const productIdsInCart = checkout.lineItems.flatMap((item) => productOfPrice(shop, item.priceId)?.id ?? []);
   const session = { checkout_session_id: checkout.id };
+  useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, update.run);
 
   return (
     <div className="checkout">

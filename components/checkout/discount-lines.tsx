@@ -6,7 +6,7 @@ import { formatMoney } from '@/lib/format';
 export function DiscountLines({ session }: { session: Pick<StripeCheckoutSession, 'discountAmounts' | 'currency'> }) {
   return (session.discountAmounts ?? []).map((discount) => (
     <div key={discount.promotionCode ?? discount.displayName} data-testid="discount">
-      <dt>Discount ({discount.promotionCode ?? discount.displayName})</dt>
+      <dt>{discount.promotionCode ? `Discount (${discount.promotionCode})` : discount.displayName}</dt>
       <dd>−{formatMoney(discount.minorUnitsAmount, session.currency)}</dd>
     </div>
   ));

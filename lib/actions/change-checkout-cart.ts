@@ -3,6 +3,7 @@ import { loadBoundCheckout } from '@/lib/actions/load-bound-checkout';
 import { ALL_PRODUCTS, findProduct } from '@/lib/catalog';
 import { cartChanges, cartOfSession, decideCart, type CartIntent } from '@/lib/checkout/checkout-cart';
 import { planLineItems } from '@/lib/checkout/line-items';
+import { loyaltyDiscountUpdate } from '@/lib/checkout/loyalty-discount';
 import { database } from '@/lib/db/client';
 import { availableToSession, setSessionHolds, withSessionLock } from '@/lib/db/inventory';
 import { withCatalogIds } from '@/lib/stripe/catalog';
@@ -29,7 +30,7 @@ export async function changeCheckoutCart(input: CartAction, intentFor: (availabl
     await setSessionHolds(tx, session.id, next, new Date(session.expiresAt * 1000));
     await withCatalogIds(async (ids) => {
       const priceIdOf = (productId: string) => ids.prices.get(findProduct(productId)!.lookupKey)!;
-      await updateCheckoutLineItems(session.id, planLineItems(session.lines, cartChanges(current, next, priceIdOf)));
+      await updateCheckoutLineItems(session.id, planLineItems(session.lines, cartChanges(current, next, priceIdOf)), loyaltyDiscountUpdate(session, next));
     });
   });
 }
