@@ -20,7 +20,11 @@ test.beforeAll(async () => {
   const gift = await stripe.products.create({ name: 'Gift wrap' });
   teePrice = (await stripe.prices.create({ product: tee.id, unit_amount: 1500, currency: 'usd' })).id;
   const giftPrice = (await stripe.prices.create({ product: gift.id, unit_amount: 500, currency: 'usd' })).id;
-  shop = await startTestShop({ stripe, stripeOrigin: new URL(local.url).origin, publishableKey: PUBLISHABLE_KEY, giftPrice, secrets });
+  const shippingRate = (await stripe.shippingRates.create({ display_name: 'Standard', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'usd' } })).id;
+  const taxRate = (await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 8.25, inclusive: false })).id;
+  const coupon = await stripe.coupons.create({ percent_off: 10, name: '10 % off' });
+  await stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: 'WELCOME10' });
+  shop = await startTestShop({ stripe, stripeOrigin: new URL(local.url).origin, publishableKey: PUBLISHABLE_KEY, giftPrice, shippingRate, taxRate, secrets });
 });
 
 test.afterAll(async () => {
@@ -50,6 +54,51 @@ async function openCheckout(page: Page): Promise<string> {
   await page.goto(`${shop.url}/checkout?session=${session.id}`);
   return session.id;
 }
+
+test('the shipping address element offers the allowed countries; the server sets address, option and tax; a promotion code applies', async ({ page }) => {
+  const stripeCom = await guardStripeCom(page);
+  const session = await stripe.checkout.sessions.create({
+    mode: 'payment',
+    ui_mode: 'elements',
+    line_items: [{ price: teePrice, quantity: 2 }],
+    customer_email: 'buyer@example.com',
+    permissions: { update_shipping_details: 'server_only' },
+    shipping_address_collection: { allowed_countries: ['US', 'CA'] },
+    allow_promotion_codes: true,
+    return_url: `${shop.url}/return?session_id={CHECKOUT_SESSION_ID}`,
+  });
+  secrets.set(session.id, session.client_secret!);
+  await page.goto(`${shop.url}/checkout?session=${session.id}&shipping=1`);
+  // A complete card is not enough while the session has no address and no shipping option.
+  await fillCard(page, '4242 4242 4242 4242');
+  await expect(page.getByTestId('can-confirm')).toHaveText('Can confirm false');
+  await expect(page.getByLabel('Country')).toHaveText(/US\s*CA/);
+  await page.getByLabel('Full name').fill('Ada Lovelace');
+  await page.getByLabel('Address line 1').fill('1 Main St');
+  await page.getByLabel('City').fill('Austin');
+  await page.getByLabel('State').fill('TX');
+  await page.getByLabel('ZIP').fill('78701');
+  await page.getByRole('button', { name: 'Use this address' }).click();
+  await expect(page.getByRole('status')).toHaveText('Address saved');
+  // 3000 + 8.25 % (247.5 → 248) + 500 shipping
+  await expect(page.getByTestId('tax')).toHaveText('Tax $2.48');
+  await expect(page.getByTestId('total')).toHaveText('Total $37.48');
+  await expect(page.getByTestId('can-confirm')).toHaveText('Can confirm true');
+
+  await page.getByLabel('Promo code').fill('NOPE');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status')).toHaveText('invalidCode: This code is invalid.');
+  await page.getByLabel('Promo code').fill('welcome10');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status')).toHaveText('Code applied');
+  // 3000 − 300 = 2700, tax 222.75 → 223, + 500
+  await expect(page.getByTestId('discount')).toHaveText('Discount WELCOME10 $3.00');
+  await expect(page.getByTestId('total')).toHaveText('Total $34.23');
+  const back = await stripe.checkout.sessions.retrieve(session.id);
+  expect(back.collected_information?.shipping_details?.address?.state).toBe('TX');
+  expect(back.total_details?.amount_discount).toBe(300);
+  expect(stripeCom).toEqual([]);
+});
 
 async function fillCard(page: Page, number: string) {
   const frame = page.frameLocator('iframe[title="Secure payment input frame"]');

@@ -22,13 +22,16 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-// A tiny merchant: GET /checkout?session=… renders the page with the local Stripe.js loaded from the
-// local Stripe's origin; POST /update?session=… adds a gift on the server through the stripe SDK.
+// A tiny merchant: GET /checkout?session=…[&shipping=1] renders the page with the local Stripe.js loaded
+// from the local Stripe's origin; POST /update?session=… adds a gift on the server through the stripe
+// SDK; POST /shipping?session=… sets the address, one shipping option and the tax rate of every line.
 export async function startTestShop(opts: {
   stripe: Stripe;
   stripeOrigin: string;
   publishableKey: string;
   giftPrice: string;
+  shippingRate: string;
+  taxRate: string;
   secrets: Map<string, string>;
 }): Promise<TestShop> {
   const appJs = await bundlePage();
@@ -39,7 +42,7 @@ export async function startTestShop(opts: {
       if (req.method === 'GET' && url.pathname === '/app.js') {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(appJs);
       } else if (req.method === 'GET' && url.pathname === '/checkout') {
-        const config = { publishableKey: opts.publishableKey, clientSecret: opts.secrets.get(session), sessionId: session };
+        const config = { publishableKey: opts.publishableKey, clientSecret: opts.secrets.get(session), sessionId: session, shipping: url.searchParams.get('shipping') === '1' };
         res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Test checkout</title>
 <script src="${opts.stripeOrigin}/v3/stripe.js"></script>
 <script>window.PAGE_CONFIG = ${JSON.stringify(config)};</script></head>
@@ -48,6 +51,17 @@ export async function startTestShop(opts: {
         const current = await opts.stripe.checkout.sessions.listLineItems(session);
         await opts.stripe.checkout.sessions.update(session, {
           line_items: [...current.data.map((item) => ({ id: item.id })), { price: opts.giftPrice, quantity: 1 }],
+        });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"type":"success"}');
+      } else if (req.method === 'POST' && url.pathname === '/shipping') {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const details = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Stripe.Checkout.SessionUpdateParams.CollectedInformation.ShippingDetails;
+        const current = await opts.stripe.checkout.sessions.listLineItems(session);
+        await opts.stripe.checkout.sessions.update(session, {
+          collected_information: { shipping_details: { name: details.name, address: details.address } },
+          shipping_options: [{ shipping_rate: opts.shippingRate }],
+          line_items: current.data.map((item) => ({ id: item.id, tax_rates: [opts.taxRate] })),
         });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"type":"success"}');
       } else if (req.method === 'GET' && url.pathname === '/return') {

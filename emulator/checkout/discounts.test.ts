@@ -77,6 +77,17 @@ describe('discounts on a session', () => {
     assert.deepEqual([capped.total_details?.amount_discount, capped.amount_total], [1299, 0]);
   });
 
+  it('carries the discount to the subscription and its first invoice', async () => {
+    const coupon = await h.stripe.coupons.create({ percent_off: 50, duration: 'forever' });
+    const s = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }], discounts: [{ coupon: coupon.id }] });
+    assert.equal((await paySession(h, s)).status, 200);
+    const done = await h.stripe.checkout.sessions.retrieve(s.id);
+    const sub = await h.stripe.subscriptions.retrieve(String(done.subscription));
+    const invoice = await h.stripe.invoices.retrieve(String(done.invoice));
+    assert.equal(sub.discounts.length, 1);
+    assert.deepEqual([invoice.total, invoice.amount_paid, invoice.total_discount_amounts?.[0]?.amount], [450, 450, 450]);
+  });
+
   it('refuses allow_promotion_codes with discounts, two discounts, and an amount_off in another currency', async () => {
     const coupon = await h.stripe.coupons.create({ percent_off: 10 });
     const both = await stripeError(codeSession({ discounts: [{ coupon: coupon.id }] }));

@@ -123,7 +123,8 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     default_source: null,
     default_tax_rates: [],
     description: data.description ?? null,
-    discounts: [],
+    // The session's discount goes on to the subscription (its coupon's duration is not modelled further).
+    discounts: record.discount ? [record.discount.id] : [],
     ended_at: null,
     invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },
     items: { object: 'list', data: items, has_more: false, url: `/v1/subscription_items?subscription=${id}` },

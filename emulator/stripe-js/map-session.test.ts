@@ -135,3 +135,44 @@ test('cannot confirm a payment session that collects shipping until it has an ad
   assert.deepEqual([ready.canConfirm, ready.shippingAddress?.address.state], [true, 'TX']);
   assert.equal(mapSession(serverSession(), idle).canConfirm, true);
 });
+
+test('maps the discount to discountAmounts, on the session and on each line', () => {
+  const [line] = serverSession().line_items!.data;
+  const session = mapSession(
+    serverSession({
+      line_items: { data: [{ ...line!, amount_discount: 300, amount_total: 2700 }] },
+      amount_total: 3200,
+      total_details: { amount_shipping: 500, amount_tax: 0, amount_discount: 300 },
+      discounts: [{ coupon: { id: 'co_1', name: '10 % off', percent_off: 10, duration: 'repeating', duration_in_months: 3 }, promotion_code: { id: 'promo_1', code: 'WELCOME10' } }],
+    }),
+    idle,
+  );
+  const expected = { minorUnitsAmount: 300, amount: '$3.00', displayName: '10 % off', promotionCode: 'WELCOME10', recurring: { type: 'repeating', durationInMonths: 3 }, percentOff: 10 };
+  assert.deepEqual(session.discountAmounts, [expected]);
+  assert.deepEqual(session.lineItems[0]?.discountAmounts, [expected]);
+  assert.deepEqual([session.total.discount.amount, session.lineItems[0]?.discount.amount], ['$3.00', '$3.00']);
+  assert.equal(mapSession(serverSession(), idle).discountAmounts, null);
+});
+
+test('maps a subscription with a trial: nothing due today, the next payment and the trial in recurring', () => {
+  const plan = { id: 'li_plan', description: 'Club', quantity: 1, amount_subtotal: 9000, amount_total: 9000, price: { id: 'price_year', unit_amount: 9000, recurring: { interval: 'year' as const, interval_count: 1 } } };
+  const session = mapSession(
+    serverSession({
+      mode: 'subscription',
+      line_items: { data: [plan] },
+      amount_subtotal: 0,
+      amount_total: 0,
+      total_details: { amount_shipping: 0, amount_tax: 0, amount_discount: 0 },
+      shipping_cost: null,
+      shipping_options: [],
+      subscription_data: { trial_end: 1_900_000_000, trial_period_days: 14 },
+    }),
+    idle,
+  );
+  assert.equal(session.total.total.amount, '$0.00');
+  assert.deepEqual(
+    [session.recurring?.interval, session.recurring?.dueNext.total.amount, session.recurring?.trial],
+    ['year', '$90.00', { trialEnd: 1_900_000_000, trialPeriodDays: 14 }],
+  );
+  assert.equal(mapSession(serverSession(), idle).recurring, null);
+});
