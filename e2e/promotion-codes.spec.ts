@@ -54,3 +54,18 @@ test('a plan checkout takes the code too', async ({ page }) => {
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('total')).toHaveText('$21.60');
 });
+
+test('a code that is no longer active is refused the same way, and nothing changes', async ({ page }) => {
+  const coupon = await stripe.coupons.create({ percent_off: 50, duration: 'once' });
+  const code = `ENDED${Date.now().toString(36).toUpperCase()}`;
+  const promo = await stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code });
+  await stripe.promotionCodes.update(promo.id, { active: false });
+  await page.goto('/checkout?item=house-blend');
+  await expect(page.getByTestId('total')).toHaveText(/\$\d/);
+  const before = await page.getByTestId('total').textContent();
+  await page.getByLabel('Promo code').fill(code);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('.promo-code').getByRole('alert')).toHaveText('This code is invalid.');
+  await expect(page.getByTestId('discount')).toHaveCount(0);
+  await expect(page.getByTestId('total')).toHaveText(before!);
+});
