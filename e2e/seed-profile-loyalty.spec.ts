@@ -89,6 +89,20 @@ test('Stripe failing the update: 502 with a safe message, the session as it was'
   expect(await discountOf(buyer.sessionId)).toEqual({ amount: 0, discounts: 0 });
 });
 
+test('a dropped connection (outcome unknown): the session is read back, still without the discount, so 502', async () => {
+  const buyer = await seedBuyer(GRINDER_AND_BEANS);
+  await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 2, kind: 'drop' });
+  await clearStripeCalls();
+  const response = await loyalty(buyer);
+  expect(response.status).toBe(502);
+  expect(isSafeErrorAnswer(response)).toBe(true);
+  expect((await stripeCalls()).map((call) => call.method).at(-1), 'the read-back').toBe('GET');
+  await clearFaults();
+  expect(await discountOf(buyer.sessionId)).toEqual({ amount: 0, discounts: 0 });
+  expect((await loyalty(buyer)).status, 'and the next try succeeds').toBe(200);
+  expect(await discountOf(buyer.sessionId)).toEqual({ amount: 1050, discounts: 1 });
+});
+
 test('browser: past $100 the discount line appears; below, it leaves', async ({ page }) => {
   await page.goto('/checkout?item=hand-grinder');
   await expect(page.getByTestId('line-item').first()).toContainText('Hand grinder');
