@@ -5,7 +5,8 @@
 // as they were. Every later buyer action joins this table.
 import { createHmac, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { APP_ORIGIN, BROWSER_HEADERS, clearStripeCalls, isSafeErrorAnswer, newBuyer, send, stripeCalls, type Buyer } from './raw-http';
+import { APP_ORIGIN, BROWSER_HEADERS, clearStripeCalls, isSafeErrorAnswer, newBuyer, SEED_ORIGIN, send, stripeCalls, type Buyer } from './raw-http';
+import { SEED_API_VERSION } from './config';
 import { onShelf } from './stock';
 import { expect, stripe, test } from './support';
 
@@ -69,13 +70,16 @@ function hostile(validBody: Record<string, unknown>, invalidFor: Record<string, 
   );
 }
 
-/** Sends each generated request; each must be a safe 4xx that made no write to Stripe. */
-async function expectAllRefused(path: string, requests: fc.Arbitrary<Hostile>, allowedStripeCalls: RegExp) {
+/**
+ * Sends each generated request; each must be a safe 4xx that made no write to Stripe. `origin` picks the
+ * server (the preview profile's for its own endpoints); our pages' Origin header follows it.
+ */
+async function expectAllRefused(path: string, requests: fc.Arbitrary<Hostile>, allowedStripeCalls: RegExp, origin = APP_ORIGIN) {
   let sent = 0;
   await fc.assert(
     fc.asyncProperty(requests, async ({ headers, body }) => {
       await clearStripeCalls();
-      const response = await send(path, headers, body);
+      const response = await send(path, headers.origin === APP_ORIGIN ? { ...headers, origin } : headers, body, origin);
       sent += 1;
       expect(response.status, `${response.status} ${response.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
@@ -209,6 +213,24 @@ test('POST /api/checkout/shipping-address refuses every hostile request; no addr
     expect(after.collected_information?.shipping_details ?? null).toBeNull();
     expect(after.shipping_options).toEqual([]);
     expect(after.total_details?.amount_tax ?? 0).toBe(0);
+  }
+});
+
+test('POST /api/checkout/loyalty-discount (preview server) refuses every hostile request; no discount changes', async () => {
+  const cart = { kind: 'products', items: [{ productId: 'hand-grinder', quantity: 1 }, { productId: 'house-blend', quantity: 1 }] };
+  const buyer = await newBuyer(cart, SEED_ORIGIN);
+  const victim = await newBuyer(cart, SEED_ORIGIN);
+  const mine = hostile(
+    { checkout_session_id: buyer.sessionId },
+    { checkout_session_id: fc.oneof(strangeValue, fc.constant(`cs_test_${randomUUID().replaceAll('-', '')}`)) },
+    buyer.cookie,
+  );
+  const theirs = fc.constantFrom(buyer.cookie, '', 'storefront_browser=forged').map(
+    (cookie): Hostile => ({ headers: { ...BROWSER_HEADERS, ...(cookie && { cookie }) }, body: JSON.stringify({ checkout_session_id: victim.sessionId }) }),
+  );
+  await expectAllRefused('/api/checkout/loyalty-discount', fc.oneof({ arbitrary: mine, weight: 4 }, { arbitrary: theirs, weight: 1 }), /^GET /, SEED_ORIGIN);
+  for (const session of [buyer.sessionId, victim.sessionId]) {
+    expect((await stripe.checkout.sessions.retrieve(session, {}, { apiVersion: SEED_API_VERSION })).discounts).toEqual([]);
   }
 });
 

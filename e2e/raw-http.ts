@@ -2,17 +2,19 @@
 // and the local Stripe's request log, which tells whether a request reached Stripe at all.
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { APP_PORT, LOCAL_STRIPE_URL } from './config';
+import { APP_PORT, LOCAL_STRIPE_URL, SEED_PROFILE_PORT } from './config';
 
 export const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
+/** The second storefront, on the seed page's preview API version (the loyalty discount, trials on update). */
+export const SEED_ORIGIN = `http://127.0.0.1:${SEED_PROFILE_PORT}`;
 /** What the storefront's own pages send with a buyer action. */
 export const BROWSER_HEADERS = { 'content-type': 'application/json', origin: APP_ORIGIN, 'sec-fetch-site': 'same-origin' };
 
 export type RawResponse = { status: number; text: string; headers: Record<string, string | string[] | undefined> };
 
-export function send(path: string, headers: Record<string, string>, body: string | Buffer): Promise<RawResponse> {
+export function send(path: string, headers: Record<string, string>, body: string | Buffer, origin = APP_ORIGIN): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${APP_ORIGIN}${path}`, { method: 'POST', headers }, (response) => {
+    const request = httpRequest(`${origin}${path}`, { method: 'POST', headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
@@ -26,8 +28,9 @@ export function send(path: string, headers: Record<string, string>, body: string
 export type Buyer = { cookie: string; sessionId: string; clientSecret: string };
 
 /** A browser with a checkout of its own: the session, and the cookie that binds it. */
-export async function newBuyer(cart: unknown = { kind: 'plan', planId: 'coffee-club', interval: 'monthly' }): Promise<Buyer> {
-  const response = await send('/api/checkout/sessions', BROWSER_HEADERS, JSON.stringify({ cart, attemptId: randomUUID() }));
+export async function newBuyer(cart: unknown = { kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, origin = APP_ORIGIN): Promise<Buyer> {
+  const headers = { ...BROWSER_HEADERS, origin };
+  const response = await send('/api/checkout/sessions', headers, JSON.stringify({ cart, attemptId: randomUUID() }), origin);
   if (response.status !== 201) throw new Error(`creating a checkout answered ${response.status}: ${response.text}`);
   const setCookie = response.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;

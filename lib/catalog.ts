@@ -14,6 +14,8 @@ export type Plan = {
   description: string;
   image: string;
   prices: Record<BillingInterval, PlanPrice>;
+  /** Free days before the first payment, per interval (a trial set on update is private preview: see README). */
+  trialDays: Record<BillingInterval, number>;
 };
 
 export type Product = {
@@ -75,6 +77,7 @@ export const PLAN: Plan = {
     monthly: { lookupKey: 'coffee_club_monthly', unitAmount: 2400, interval: 'month' },
     yearly: { lookupKey: 'coffee_club_yearly', unitAmount: 24000, interval: 'year' },
   },
+  trialDays: { monthly: 7, yearly: 14 },
 };
 
 export const PRODUCTS: readonly Product[] = [
@@ -131,6 +134,17 @@ export const GIFT: { product: Product; threshold: number } = {
     maxQuantity: 1,
   },
 };
+
+/** Codes a buyer may type at checkout (GA profile): `npm run stripe:seed` makes a coupon and a promotion code of each. */
+export type PromotionCode = { code: string; name: string; percentOff: number; duration: 'once' | 'forever' };
+
+export const PROMOTION_CODES: readonly PromotionCode[] = [{ code: 'WELCOME10', name: 'Welcome, 10 % off', percentOff: 10, duration: 'once' }];
+
+/**
+ * The loyalty discount (preview profile, decided by the server): `percentOff` of the paid lines once they
+ * reach `threshold`, at most `maxAmount` (minor units).
+ */
+export const LOYALTY_DISCOUNT = { name: 'Loyalty discount', threshold: 10000, percentOff: 10, maxAmount: 2000 } as const;
 
 /** Every product Stripe and the inventory know of: the shop's, and the gift. */
 export const ALL_PRODUCTS: readonly Product[] = [...PRODUCTS, GIFT.product];

@@ -19,6 +19,7 @@ const receipt = (sessionId: string): CheckoutReceipt => ({
   amountTotal: 2800,
   amountShipping: 600,
   amountTax: 0,
+  amountDiscount: 0,
   email: 'bench@example.com',
   shipping: { name: 'Bench', address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' } },
   bindingTag: 'bench',

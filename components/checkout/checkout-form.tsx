@@ -6,7 +6,9 @@ import { IntervalSwitch } from '@/components/checkout/interval-switch';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayForm } from '@/components/checkout/pay-form';
 import { ShippingAddress } from '@/components/checkout/shipping-address';
+import { PromoCode } from '@/components/checkout/promo-code';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
+import { useLoyaltyDiscount } from '@/components/checkout/use-loyalty-discount';
 import { useServerUpdate } from '@/components/checkout/use-server-update';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 
@@ -26,6 +28,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
   const interval = plan?.recurring?.interval === 'year' ? 'yearly' : 'monthly';
   const productIdsInCart = checkout.lineItems.flatMap((item) => productOfPrice(shop, item.priceId)?.id ?? []);
   const session = { checkout_session_id: checkout.id };
+  useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, update.run);
 
   return (
     <div className="checkout">
@@ -54,6 +57,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             onAdd={(productId) => void update.run('/api/checkout/cross-sell', { ...session, product_id: productId, action: 'add' })}
           />
         )}
+        {shop.offers.promotionCodes && <PromoCode checkout={checkout} disabled={update.pending} />}
         <div aria-live="polite" className="update-status">
           {update.pending && <p className="muted" role="status">Updating your order…</p>}
           {update.error && (

@@ -1,6 +1,8 @@
 'use client';
 import type { StripeCheckoutSession } from '@stripe/stripe-js';
+import { DiscountLines } from '@/components/checkout/discount-lines';
 import { LineQuantity } from '@/components/checkout/line-quantity';
+import { TrialNote } from '@/components/checkout/trial-note';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 import { amountToGift } from '@/lib/checkout/gift';
 import { formatMoney } from '@/lib/format';
@@ -63,6 +65,7 @@ export function OrderSummary(props: {
           <dt>Subtotal</dt>
           <dd>{money(total.subtotal)}</dd>
         </div>
+        <DiscountLines session={session} />
         {total.shippingRate.minorUnitsAmount > 0 && (
           <div>
             <dt>Shipping</dt>
@@ -86,6 +89,7 @@ export function OrderSummary(props: {
           <dd data-testid="total">{money(total.total)}</dd>
         </div>
       </dl>
+      <TrialNote session={session} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { loadBoundCheckout } from '@/lib/actions/load-bound-checkout';
 import { ALL_PRODUCTS } from '@/lib/catalog';
 import type { CartIntent } from '@/lib/checkout/checkout-cart';
 import { decideCheckout, planCheckoutUpdate, type CheckoutChange } from '@/lib/checkout/decide-checkout';
+import { loyaltyDiscountUpdate } from '@/lib/checkout/loyalty-discount';
 import { database } from '@/lib/db/client';
 import { availableToSession, setSessionHolds, withSessionLock } from '@/lib/db/inventory';
 import { withCatalogIds } from '@/lib/stripe/catalog';
@@ -27,7 +28,9 @@ export async function changeCheckout(input: CartAction, changeFor: (available: R
     const decision = decideCheckout(session, change, available);
     if (decision.unchanged) return;
     await setSessionHolds(tx, session.id, decision.cart, new Date(session.expiresAt * 1000));
-    await withCatalogIds((ids) => updateCheckout(session.id, planCheckoutUpdate(session, decision, ids, change.shipping !== undefined)));
+    await withCatalogIds((ids) =>
+      updateCheckout(session.id, planCheckoutUpdate(session, decision, ids, change.shipping !== undefined), loyaltyDiscountUpdate(session, decision.cart)),
+    );
   });
 }
 

@@ -2,9 +2,12 @@ import 'server-only';
 import { ALL_PRODUCTS, GIFT } from '@/lib/catalog';
 import type { CheckoutShop } from '@/lib/checkout/checkout-shop';
 import { isGift } from '@/lib/checkout/gift';
+import { checkoutOffers } from '@/lib/checkout/session-offers';
 import { database } from '@/lib/db/client';
 import { availableStock } from '@/lib/db/inventory';
+import { env } from '@/lib/env';
 import { catalogIds } from '@/lib/stripe/catalog';
+import { isSeedProfile } from '@/lib/stripe/client';
 
 /** The shop as the checkout page shows it: products with their Stripe price ids, stock, the gift's threshold. */
 export async function checkoutShop(): Promise<CheckoutShop> {
@@ -21,5 +24,6 @@ export async function checkoutShop(): Promise<CheckoutShop> {
     available: Object.fromEntries([...stock].map(([id, units]) => [id, Math.max(0, units)])),
     giftThreshold: GIFT.threshold,
     giftName: GIFT.product.name.toLowerCase(),
+    offers: checkoutOffers(isSeedProfile(env().apiVersion) ? 'seed' : 'ga'),
   };
 }

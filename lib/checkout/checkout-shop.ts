@@ -1,5 +1,7 @@
 // What the checkout page knows of the shop, beside the session Stripe.js gives it: which product each price
 // is, what is in stock, where the gift starts. Public values only; the server decides every change again.
+import type { CheckoutOffers } from '@/lib/checkout/session-offers';
+
 export type ShopProduct = { id: string; name: string; priceId: string; unitAmount: number; maxQuantity: number; gift: boolean };
 
 export type CheckoutShop = {
@@ -8,6 +10,7 @@ export type CheckoutShop = {
   available: Record<string, number>;
   giftThreshold: number;
   giftName: string;
+  offers: CheckoutOffers;
 };
 
 export const productOfPrice = (shop: CheckoutShop, priceId: string) => shop.products.find((product) => product.priceId === priceId);

@@ -40,10 +40,10 @@ test('products become a payment session with shipping options, and quantities on
   assert.deepEqual(params.permissions, { update_shipping_details: 'server_only' });
 });
 
-test('the seed profile keeps line items and the address server-only together', () => {
+test('the seed profile keeps line items, the address and the discount server-only together', () => {
   const params = sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] }, IDS, { ...OPTIONS, profile: 'seed' });
   assert.ok('permissions' in params);
-  assert.deepEqual(params.permissions, { update_line_items: 'server_only', update_shipping_details: 'server_only' });
+  assert.deepEqual(params.permissions, { update_line_items: 'server_only', update_discounts: 'server_only', update_shipping_details: 'server_only' });
 });
 
 test('a cart past the threshold starts with the gift, in the same create call', () => {
@@ -58,7 +58,7 @@ test('the seed profile asks for the preview surface', () => {
   const params = sessionCreateParams({ kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, IDS, { ...OPTIONS, profile: 'seed' });
   assert.equal(params.ui_mode, 'custom');
   assert.ok('permissions' in params);
-  assert.deepEqual(params.permissions, { update_line_items: 'server_only' });
+  assert.deepEqual(params.permissions, { update_line_items: 'server_only', update_discounts: 'server_only' });
 });
 
 test('more than a product allows is refused before Stripe is called', () => {

@@ -1,6 +1,7 @@
 import { findProduct, PLAN, SHIPS_TO } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { LineItemRuleError } from '@/lib/checkout/line-items';
+import { GA_PROMOTION_CODES, SEED_DISCOUNT_PERMISSION, trialOnCreate } from '@/lib/checkout/session-offers';
 import { holdLinesForCart } from '@/lib/checkout/stock';
 
 export type CatalogIdMaps = { prices: ReadonlyMap<string, string> };
@@ -30,14 +31,17 @@ export function sessionCreateParams(
     return_url: `${options.returnUrl}?session_id={CHECKOUT_SESSION_ID}`,
     metadata: { [BINDING_METADATA_KEY]: options.bindingTag },
     ui_mode: seed ? 'custom' : 'elements',
+    // Promotion codes (GA) and the server's discount (preview) exclude each other: see lib/checkout/session-offers.ts.
+    ...(seed ? {} : GA_PROMOTION_CODES),
   } as const;
 
   if (cart.kind === 'plan') {
     return {
       ...common,
-      ...(seed && { permissions: { update_line_items: 'server_only' as const } }),
+      ...(seed && { permissions: { update_line_items: 'server_only' as const, ...SEED_DISCOUNT_PERMISSION } }),
       mode: 'subscription' as const,
       line_items: [{ price: price(PLAN.prices[cart.interval].lookupKey), quantity: 1 }],
+      ...trialOnCreate(options.profile, cart.interval),
     };
   }
   return {
@@ -53,7 +57,7 @@ export function sessionCreateParams(
     }),
     // The address is the server's to set (POST /api/checkout/shipping-address), with the shipping options
     // and tax it decides for it; none are offered before, so the session can't be confirmed without one.
-    permissions: { ...(seed && { update_line_items: 'server_only' as const }), update_shipping_details: 'server_only' as const },
+    permissions: { ...(seed && { update_line_items: 'server_only' as const, ...SEED_DISCOUNT_PERMISSION }), update_shipping_details: 'server_only' as const },
     shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) },
   };
 }

@@ -19,6 +19,10 @@ export type CheckoutSnapshot = {
   shippingRateId: string | null;
   /** The tag of the browser that created it (lib/checkout/session-binding.ts), from its metadata. */
   bindingTag: string | null;
+  /** The session's one discount: what it takes off, and whether the buyer typed it (a promotion code). */
+  discount: { amount: number; byCode: boolean } | null;
+  /** This server may set the discount (the preview's `permissions.update_discounts: 'server_only'`). */
+  serverDiscounts: boolean;
 };
 
 /** What the return page shows of a finished checkout. */
@@ -30,6 +34,7 @@ export type CheckoutReceipt = {
   amountTotal: number;
   amountShipping: number;
   amountTax: number;
+  amountDiscount: number;
   email: string | null;
   /** Where the goods go (payment mode with shipping address collection), as Stripe collected it. */
   shipping: { name: string | null; address: Record<string, string | null> | null } | null;

@@ -15,6 +15,7 @@ const paid = (sessionId: string, bindingTag: string): CheckoutReceipt => ({
   amountTotal: 2200,
   amountShipping: 0,
   amountTax: 0,
+  amountDiscount: 0,
   email: null,
   shipping: null,
   bindingTag,

@@ -14,6 +14,7 @@ const receipt = (sessionId: string, amountTotal = 4400): CheckoutReceipt => ({
   amountTotal: amountTotal + 600,
   amountShipping: 600,
   amountTax: 0,
+  amountDiscount: 0,
   email: 'buyer@example.com',
   shipping: { name: 'Ada', address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' } },
   bindingTag: 'tag',

@@ -46,6 +46,8 @@ export const orders = pgTable('orders', {
   amountTotal: integer('amount_total').notNull(),
   amountShipping: integer('amount_shipping').notNull(),
   amountTax: integer('amount_tax').notNull().default(0),
+  /** What the session's discount (a promotion code, the loyalty discount) took off; 0 without one. */
+  amountDiscount: integer('amount_discount').notNull().default(0),
   email: text('email'),
   shipping: jsonb('shipping').$type<ShippingDetails | null>(),
   /** The tag of the browser that made the checkout: the return page shows the receipt to that browser only. */

@@ -6,6 +6,7 @@ import { UpstreamError } from '@/lib/errors';
 import { BINDING_METADATA_KEY, type SessionCreateParams } from '@/lib/checkout/session-params';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
 import { callStripe } from '@/lib/stripe/errors';
+import { updateExtraParams, type CheckoutUpdateExtras } from '@/lib/stripe/update-extras';
 import { stripe } from '@/lib/stripe/client';
 
 const priceId = (price: Stripe.Price | null | undefined) => price?.id ?? '';
@@ -43,8 +44,19 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
     shipping: shippingDetailsOf(session),
     shippingRateId: idOf(session.shipping_cost?.shipping_rate),
     bindingTag: bindingTagOf(session),
+    discount: discountOf(session),
+    serverDiscounts: permissionsOf(session)?.update_discounts === 'server_only',
   };
 }
+
+function discountOf(session: Stripe.Checkout.Session): CheckoutSnapshot['discount'] {
+  const [discount] = session.discounts ?? [];
+  if (!discount) return null;
+  return { amount: session.total_details?.amount_discount ?? 0, byCode: Boolean(discount.promotion_code) };
+}
+
+// `permissions.update_discounts` belongs to the preview API (API-NOTES §6), which today's SDK types don't list.
+const permissionsOf = (session: Stripe.Checkout.Session) => (session as { permissions?: { update_discounts?: string | null } | null }).permissions;
 
 const idOf = (field: string | { id: string } | null | undefined) => (typeof field === 'string' ? field : (field?.id ?? null));
 
@@ -62,11 +74,13 @@ function shippingDetailsOf(session: Stripe.Checkout.Session): CheckoutSnapshot['
  * Sends a session its new line items (with their tax rates) and, when given, its shipping address and
  * options, in one call. When the outcome is unknown (a timeout, a dropped connection, a 409: the update
  * may have landed all the same), the session is read back: if it holds the planned lines (and address)
- * the update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds.
+ * the update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds. `extras`
+ * (lib/stripe/update-extras.ts: the discount, the trial) go in the same update, so everything changes together.
  */
-export async function updateCheckout(id: string, update: CheckoutUpdate): Promise<void> {
+export async function updateCheckout(id: string, update: CheckoutUpdate, extras: CheckoutUpdateExtras = {}): Promise<void> {
   const params = {
     line_items: update.params,
+    ...updateExtraParams(extras),
     ...(update.shippingDetails && { collected_information: { shipping_details: update.shippingDetails } }),
     ...(update.shippingOptions && { shipping_options: update.shippingOptions.map((rate) => ({ shipping_rate: rate })) }),
   };
@@ -112,6 +126,7 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     amountTotal: session.amount_total ?? 0,
     amountShipping: session.total_details?.amount_shipping ?? 0,
     amountTax: session.total_details?.amount_tax ?? 0,
+    amountDiscount: session.total_details?.amount_discount ?? 0,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shipping: shippingOf(session),
     bindingTag: bindingTagOf(session),

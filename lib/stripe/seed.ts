@@ -1,6 +1,7 @@
 import 'server-only';
 import type Stripe from 'stripe';
 import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, TAX_RATES, type ShippingRate, type TaxRate } from '@/lib/catalog';
+import { syncPromotionCodes } from '@/lib/stripe/seed-promotions';
 
 type PriceSpec = {
   catalogId: string;
@@ -107,6 +108,7 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
         metadata: { catalog_id: rate.id },
       }),
   });
+  await syncPromotionCodes(client, report);
   return report;
 }
 

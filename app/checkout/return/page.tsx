@@ -55,6 +55,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
         ))}
         {receipt.amountShipping > 0 && <li>Shipping: {formatMoney(receipt.amountShipping, receipt.currency)}</li>}
         {receipt.amountTax > 0 && <li>Tax: {formatMoney(receipt.amountTax, receipt.currency)}</li>}
+        {receipt.amountDiscount > 0 && <li data-testid="receipt-discount">Discount: −{formatMoney(receipt.amountDiscount, receipt.currency)}</li>}
       </ul>
       {receipt.shipping?.address && (
         <p data-testid="ships-to">
