@@ -1,4 +1,4 @@
-import { expect, expectWebhookDelivered, fillCard, stripe, test } from './support';
+import { expect, expectWebhookDelivered, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
 // GA profile: the buyer's promotion code, applied by Stripe.js and validated by Stripe (no route of ours).
 test('WELCOME10 takes 10 % off the products, comes off again, and the paid order records it', async ({ page }) => {
@@ -6,6 +6,8 @@ test('WELCOME10 takes 10 % off the products, comes off again, and the paid order
   await page.goto('/checkout?item=house-blend');
   const { clientSecret } = (await (await created).json()) as { clientSecret: string };
   const sessionId = clientSecret.split('_secret_')[0]!;
+  // Oregon has no sales tax in the shop's table: the total is the goods and the shipping only.
+  expect(await useShippingAddress(page, OREGON)).toBe(200);
   const delivery = page.getByRole('group', { name: 'Delivery' });
   await delivery.getByLabel('Express shipping').click();
   await expect(page.getByTestId('total')).toHaveText('$31.00');
