@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import Stripe from 'stripe';
 import { startLocalStripe, type Harness } from '../../emulator/test-helpers';
 
-const WEBHOOK_SECRET = 'whsec_checkoutinventorytest';
+const WEBHOOK_SECRET = 'whsec_test_inventory'; // not a secret: the test's own local Stripe signs with it
 process.env.STRIPE_SECRET_KEY = '';
 process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
 const ORIGIN = 'http://127.0.0.1:3999';
