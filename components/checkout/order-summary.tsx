@@ -46,7 +46,7 @@ export function OrderSummary(props: {
                 )}
               </span>
               <span className="line-amount">
-                {product?.gift ? 'Free' : money(item.total)}
+                {product?.gift ? 'Free' : money(item.subtotal)}
                 {item.recurring && (
                   <span className="muted"> / {INTERVAL_LABEL[item.recurring.interval] ?? item.recurring.interval}</span>
                 )}
