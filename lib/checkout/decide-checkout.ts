@@ -3,7 +3,7 @@
 // and the new paid subtotal), then tax (each line's rate for the destination). A later rule (issue 14's
 // discount) joins here. The result is planned as the one Stripe update the action sends.
 import { findProduct, type ShippingRate, type TaxRate } from '@/lib/catalog';
-import { cartChanges, CartRuleError, cartOfSession, decideCart, type CartIntent, type CartLine } from '@/lib/checkout/checkout-cart';
+import { cartChanges, CartRuleError, cartOfSession, decideCart, sameCart, type CartIntent, type CartLine } from '@/lib/checkout/checkout-cart';
 import { paidSubtotal } from '@/lib/checkout/gift';
 import { planLineItems, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
 import { notShippedMessage, type ShippingDetails } from '@/lib/checkout/shipping-address';
@@ -31,7 +31,7 @@ export function decideCheckout(session: Pick<CheckoutSnapshot, 'lines' | 'shippi
   const current = cartOfSession(session.lines);
   const cart = decideCart(current, change.intent ?? keep, available);
   const shipping = change.shipping ?? session.shipping;
-  const cartUnchanged = cart.length === current.length && cart.every((line, index) => line.lineId === current[index]!.lineId && line.quantity === current[index]!.quantity);
+  const cartUnchanged = sameCart(current, cart);
   if (!shipping) return { current, cart, shipping: null, shippingOptions: [], taxRate: null, unchanged: cartUnchanged };
   const shippingOptions = shippingOptionsFor(shipping.address.country, paidSubtotal(cart));
   if (shippingOptions.length === 0) {
