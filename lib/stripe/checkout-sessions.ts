@@ -133,7 +133,8 @@ export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
     items: lineItems.map((item) => ({
       description: item.description ?? '',
       quantity: item.quantity ?? 1,
-      amountTotal: item.amount_total,
+      // Before discount and tax: the receipt lists those on lines of their own, so the amounts add up.
+      amountTotal: item.amount_subtotal,
       interval: item.price?.recurring?.interval ?? null,
     })),
   };
