@@ -2,29 +2,16 @@
 // transaction: event id, order and lines, holds turned into sales), sequentially, on a fresh in-memory PGlite
 // and, when TEST_DATABASE_URL (or else DATABASE_URL) names a Postgres server, on a scratch database created
 // there and dropped afterwards. The event's Stripe read-back is left out: bench-emulator times Stripe calls.
-import type { CheckoutReceipt } from '../lib/checkout/types';
 import { attachSession, placeHolds, seedInventory } from '../lib/db/inventory';
 import { recordPaidOrder } from '../lib/db/orders';
-import { freshDatabase, type Engine } from '../lib/db/testing';
+import { freshDatabase, paidReceipt, type Engine } from '../lib/db/testing';
 import { percentile, timed } from './bench-stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const HOUR = () => new Date(Date.now() + 3_600_000);
 
-const receipt = (sessionId: string): CheckoutReceipt => ({
-  id: sessionId,
-  status: 'complete',
-  paymentStatus: 'paid',
-  currency: 'usd',
-  amountTotal: 2800,
-  amountShipping: 600,
-  amountTax: 0,
-  amountDiscount: 0,
-  email: 'bench@example.com',
-  shipping: { name: 'Bench', address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' } },
-  bindingTag: 'bench',
-  items: [{ description: 'Ceramic mug', quantity: 1, amountTotal: 2200, interval: null }],
-});
+const receipt = (sessionId: string) =>
+  paidReceipt(sessionId, { bindingTag: 'bench', items: [{ productId: 'bench-mug', description: 'Ceramic mug', quantity: 1, unitAmount: 2200 }] });
 
 async function benchEngine(engine: Engine) {
   const t = await freshDatabase(engine);
@@ -40,7 +27,7 @@ async function benchEngine(engine: Engine) {
       const reservationId = `bench-${i}`;
       hold.push(await timed(() => placeHolds(t.db, { reservationId, lines: [{ productId: 'bench-mug', quantity: 1 }], expiresAt: HOUR() })));
       await attachSession(t.db, reservationId, `cs_test_bench_${i}`, HOUR());
-      order.push(await timed(() => recordPaidOrder(t.db, { eventId: `evt_bench_${i}`, eventType: 'checkout.session.completed' }, receipt(`cs_test_bench_${i}`))));
+      order.push(await timed(() => recordPaidOrder(t.db, receipt(`cs_test_bench_${i}`), { recordedBy: 'webhook', event: { eventId: `evt_bench_${i}`, eventType: 'checkout.session.completed' } })));
     }
     const row = (what: string, samples: number[]) => ({
       engine,

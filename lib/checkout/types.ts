@@ -25,19 +25,52 @@ export type CheckoutSnapshot = {
   serverDiscounts: boolean;
 };
 
-/** What the return page shows of a finished checkout. */
+/** The tax a receipt names: the rate Stripe applied to its lines (one destination, one rate in this shop). */
+export type ReceiptTaxRate = {
+  displayName: string;
+  percentage: number;
+  inclusive: boolean;
+  country: string | null;
+  state: string | null;
+};
+
+/** One charged line of a finished checkout, as Stripe reports it at completion (amounts in the smallest unit). */
+export type ReceiptLine = {
+  /** The catalog product (from its price's lookup key); null for a line the catalog does not price. */
+  productId: string | null;
+  description: string;
+  quantity: number;
+  /** Before discount and tax. */
+  amountSubtotal: number;
+  amountDiscount: number;
+  amountTax: number;
+  /** What the line was charged: subtotal − discount (+ tax when exclusive). */
+  amountTotal: number;
+  interval: string | null;
+};
+
+/** What the return page (and the order) shows of a finished checkout. */
 export type CheckoutReceipt = {
   id: string;
   status: CheckoutSnapshot['status'];
+  mode: CheckoutSnapshot['mode'];
   paymentStatus: Open<'paid' | 'unpaid' | 'no_payment_required'>;
   currency: string;
+  /** The lines before discount, shipping and tax. */
+  amountSubtotal: number;
   amountTotal: number;
   amountShipping: number;
   amountTax: number;
   amountDiscount: number;
+  /** The selected shipping rate's display name ("Standard shipping"); null without shipping. */
+  shippingMethod: string | null;
+  taxRate: ReceiptTaxRate | null;
   email: string | null;
-  /** Where the goods go (payment mode with shipping address collection), as Stripe collected it. */
+  /** Where the goods go, as Stripe collected it. */
   shipping: { name: string | null; address: Record<string, string | null> | null } | null;
   bindingTag: string | null;
-  items: Array<{ description: string; quantity: number; amountTotal: number; interval: string | null }>;
+  /** Stripe's ids, for the back office and refunds: the payment (payment mode) or the subscription. */
+  paymentIntentId: string | null;
+  subscriptionId: string | null;
+  items: ReceiptLine[];
 };

@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { emptyCart, getCart, removeCartLine, setCartLine, updateCartLine } from '@/lib/db/carts';
-import type { CheckoutReceipt } from '@/lib/checkout/types';
 import { attachSession, placeHolds, seedInventory } from '@/lib/db/inventory';
 import { recordPaidOrder } from '@/lib/db/orders';
-import { freshDatabase, testEngines, type TestDatabase } from '@/lib/db/testing';
+import { freshDatabase, paidReceipt, testEngines, type TestDatabase } from '@/lib/db/testing';
 
 const SOON = () => new Date(Date.now() + 30 * 60_000);
-const paid = (sessionId: string, bindingTag: string): CheckoutReceipt => ({
-  id: sessionId,
-  status: 'complete',
-  paymentStatus: 'paid',
-  currency: 'usd',
-  amountTotal: 2200,
-  amountShipping: 0,
-  amountTax: 0,
-  amountDiscount: 0,
-  email: null,
-  shipping: null,
-  bindingTag,
-  items: [{ description: 'Mug', quantity: 1, amountTotal: 2200, interval: null }],
-});
+const paid = (sessionId: string, bindingTag: string, productId: string | null = 'mug') =>
+  paidReceipt(sessionId, { bindingTag, items: [{ productId, description: 'Mug', quantity: 1, unitAmount: 2200 }] });
 
 for (const engine of testEngines()) {
   describe(`carts on ${engine}`, () => {
@@ -92,14 +79,14 @@ for (const engine of testEngines()) {
       await setCartLine(t.db, 'bystander', 'mug', 1);
       await placeHolds(t.db, { reservationId: 'r-cart', lines: [{ productId: 'mug', quantity: 1 }], expiresAt: SOON() });
       await attachSession(t.db, 'r-cart', 'cs_test_cart', SOON());
-      assert.equal(typeof (await recordPaidOrder(t.db, { eventId: 'evt_cart', eventType: 'checkout.session.completed' }, paid('cs_test_cart', 'buyer'))), 'number');
+      assert.equal(typeof (await recordPaidOrder(t.db, paid('cs_test_cart', 'buyer'), { recordedBy: 'webhook' }))?.orderId, 'number');
       assert.deepEqual(await getCart(t.db, 'buyer'), []);
       assert.deepEqual(await getCart(t.db, 'bystander'), [{ productId: 'mug', quantity: 1 }]);
     });
 
     test('a paid plan (no stock sold) leaves the cart alone', async () => {
       await setCartLine(t.db, 'club', 'beans', 2);
-      await recordPaidOrder(t.db, { eventId: 'evt_club', eventType: 'checkout.session.completed' }, paid('cs_test_club', 'club'));
+      await recordPaidOrder(t.db, paid('cs_test_club', 'club', null), { recordedBy: 'webhook' });
       assert.deepEqual(await getCart(t.db, 'club'), [{ productId: 'beans', quantity: 2 }]);
     });
   });

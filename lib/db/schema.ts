@@ -1,6 +1,6 @@
 // The store's tables. Changed only through drizzle-kit: edit this file, `npm run db:generate`, commit the SQL.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Units on the shelf per catalog product (lib/catalog.ts ids). Only a sale decrements it. */
 export const inventory = pgTable('inventory', {
@@ -36,20 +36,33 @@ export const holds = pgTable(
 );
 
 export type ShippingDetails = { name: string | null; address: Record<string, string | null> | null };
+export type OrderTaxRate = { displayName: string; percentage: number; inclusive: boolean; country: string | null; state: string | null };
 
 /** One paid checkout: exactly one row per Checkout Session, however often Stripe delivers its events. */
 export const orders = pgTable('orders', {
   id: serial('id').primaryKey(),
   sessionId: text('session_id').notNull().unique(),
+  /** `payment` (products) or `subscription` (a plan). */
+  mode: text('mode').notNull().default('payment'),
   paymentStatus: text('payment_status').notNull(),
   currency: text('currency').notNull(),
+  /** The lines before discount, shipping and tax. */
+  amountSubtotal: integer('amount_subtotal').notNull().default(0),
   amountTotal: integer('amount_total').notNull(),
   amountShipping: integer('amount_shipping').notNull(),
   amountTax: integer('amount_tax').notNull().default(0),
   /** What the session's discount (a promotion code, the loyalty discount) took off; 0 without one. */
   amountDiscount: integer('amount_discount').notNull().default(0),
+  /** The selected shipping rate's display name, and the tax rate Stripe applied (null without). */
+  shippingMethod: text('shipping_method'),
+  taxRate: jsonb('tax_rate').$type<OrderTaxRate | null>(),
   email: text('email'),
   shipping: jsonb('shipping').$type<ShippingDetails | null>(),
+  /** Stripe's ids: the payment (payment mode; refunds go through it) or the subscription (a plan). */
+  paymentIntentId: text('payment_intent_id'),
+  subscriptionId: text('subscription_id'),
+  /** Which path recorded it first: `webhook`, `return_page` or `reconcile` (the others then found it recorded). */
+  recordedBy: text('recorded_by').notNull().default('webhook'),
   /** The tag of the browser that made the checkout: the return page shows the receipt to that browser only. */
   bindingTag: text('binding_tag'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -62,8 +75,14 @@ export const orderLines = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
+    /** The catalog product (lib/catalog.ts); null for a line the catalog does not price. */
+    productId: text('product_id'),
     description: text('description').notNull(),
     quantity: integer('quantity').notNull(),
+    /** As Stripe charged the line: before discount and tax, the discount, the tax, and the total. */
+    amountSubtotal: integer('amount_subtotal').notNull().default(0),
+    amountDiscount: integer('amount_discount').notNull().default(0),
+    amountTax: integer('amount_tax').notNull().default(0),
     amountTotal: integer('amount_total').notNull(),
     interval: text('interval'),
   },
@@ -101,3 +120,58 @@ export const cartLines = pgTable(
   },
   (table) => [primaryKey({ columns: [table.ownerTag, table.productId] }), check('cart_lines_quantity_positive', sql`${table.quantity} > 0`)],
 );
+
+/**
+ * Every Checkout Session this store made, beside the browser (owner tag) that made it. A browser has at most one
+ * open checkout of each kind (`payment`: products; `plan`: a subscription): the partial unique index holds it
+ * even if two servers race. `source` says what it was made from (`cart`, or `link:<digest>` for a "Buy now"
+ * link's products), so opening the same checkout again resumes it.
+ */
+export const checkouts = pgTable(
+  'checkouts',
+  {
+    sessionId: text('session_id').primaryKey(),
+    ownerTag: text('owner_tag').notNull(),
+    kind: text('kind').notNull(),
+    source: text('source').notNull(),
+    /** `open`, `complete` or `expired`, as far as this store knows (Stripe is the truth; the sweep catches up). */
+    status: text('status').notNull().default('open'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('checkouts_one_open_per_owner').on(table.ownerTag, table.kind).where(sql`${table.status} = 'open'`),
+    index('checkouts_status_expires_at_idx').on(table.status, table.expiresAt),
+  ],
+);
+
+/**
+ * Short leases that serialise work on one key (a Checkout Session's changes, a browser's checkout creation)
+ * without holding a transaction or a connection: taken with one conditional upsert, given back with one delete,
+ * and free again on their own after `until` if the process that took one died.
+ */
+export const leases = pgTable('leases', {
+  key: text('key').primaryKey(),
+  holder: text('holder').notNull(),
+  until: timestamp('until', { withTimezone: true }).notNull(),
+});
+
+/** Requests counted per key (a client address) per fixed window: a limit that holds across instances. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
+
+/** The store's scheduled jobs (lib/jobs): when each last ran, and the reconciler's cursor. */
+export const jobRuns = pgTable('job_runs', {
+  job: text('job').primaryKey(),
+  lastStartedAt: timestamp('last_started_at', { withTimezone: true }),
+  lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }),
+  /** Where the next run starts: the reconciler lists Stripe's completion events created since this time. */
+  cursor: timestamp('cursor', { withTimezone: true }),
+});

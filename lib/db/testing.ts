@@ -4,6 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { CheckoutReceipt } from '@/lib/checkout/types';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
 
 export type Engine = 'pglite' | 'postgres';
@@ -42,5 +43,44 @@ export async function freshDatabase(engine: Engine, options: { poolSize?: number
       await drop.query(`drop database if exists ${name} with (force)`);
       await drop.end();
     },
+  };
+}
+
+/** A paid checkout as Stripe would report it, for tests and the bench: one line per item given. */
+export function paidReceipt(
+  sessionId: string,
+  { items, bindingTag = 'tag', ...rest }: { items: Array<{ productId: string | null; description?: string; quantity: number; unitAmount: number }>; bindingTag?: string | null } & Partial<Omit<CheckoutReceipt, 'items'>>,
+): CheckoutReceipt {
+  const lines = items.map(({ productId, description = productId ?? 'Line', quantity, unitAmount }) => ({
+    productId,
+    description,
+    quantity,
+    amountSubtotal: quantity * unitAmount,
+    amountDiscount: 0,
+    amountTax: 0,
+    amountTotal: quantity * unitAmount,
+    interval: null,
+  }));
+  const subtotal = lines.reduce((sum, line) => sum + line.amountTotal, 0);
+  return {
+    id: sessionId,
+    status: 'complete',
+    mode: 'payment',
+    paymentStatus: 'paid',
+    currency: 'usd',
+    amountSubtotal: subtotal,
+    amountTotal: subtotal + 600,
+    amountShipping: 600,
+    amountTax: 0,
+    amountDiscount: 0,
+    shippingMethod: 'Standard shipping',
+    taxRate: null,
+    email: 'buyer@example.com',
+    shipping: { name: 'Ada', address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' } },
+    bindingTag,
+    paymentIntentId: `pi_${sessionId}`,
+    subscriptionId: null,
+    items: lines,
+    ...rest,
   };
 }

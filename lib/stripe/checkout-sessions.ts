@@ -17,8 +17,8 @@ const bindingTagOf = (session: Stripe.Checkout.Session) => session.metadata?.[BI
  * of a cart here. A longer one is refused rather than used in part: retransmitting a partial array would
  * remove the items we did not see.
  */
-async function retrieveWithLineItems(id: string) {
-  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items', 'line_items.data.taxes'] }));
+async function retrieveWithLineItems(id: string, expand: string[] = []) {
+  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items', 'line_items.data.taxes', ...expand] }));
   const lineItems = session.line_items;
   if (!lineItems || lineItems.has_more) {
     throw new Error(`Session ${id} has more line items than one page; this storefront does not page them`);
@@ -116,25 +116,48 @@ function shippingOf(session: Stripe.Checkout.Session): CheckoutReceipt['shipping
   return { name: details.name ?? null, address: { line1, line2, city, state, postalCode, country } };
 }
 
-export async function retrieveReceipt(id: string): Promise<CheckoutReceipt> {
-  const { session, lineItems } = await retrieveWithLineItems(id);
+function taxRateOf(items: Stripe.LineItem[]): CheckoutReceipt['taxRate'] {
+  const rate = items.flatMap((item) => item.taxes ?? []).find((tax) => tax.amount > 0 || tax.rate.percentage > 0)?.rate;
+  if (!rate) return null;
+  return { displayName: rate.display_name, percentage: rate.percentage, inclusive: rate.inclusive, country: rate.country, state: rate.state };
+}
+
+const lookupKeyOf = (item: Stripe.LineItem) => item.price?.lookup_key ?? null;
+
+/**
+ * A finished (or finishing) session as the order records it: each line as Stripe charged it, with the amounts
+ * per line (subtotal, discount, tax, total), the shipping method's name and the tax rate applied.
+ * `productOf` maps a price's lookup key to the catalog product (lib/catalog.ts), kept out of this door.
+ */
+export async function retrieveReceipt(id: string, productOf: (lookupKey: string | null) => string | null = () => null): Promise<CheckoutReceipt> {
+  const { session, lineItems } = await retrieveWithLineItems(id, ['shipping_cost.shipping_rate']);
+  const rate = session.shipping_cost?.shipping_rate;
   return {
     id: session.id,
     status: session.status ?? 'open',
+    mode: session.mode,
     paymentStatus: session.payment_status,
     currency: session.currency ?? 'usd',
+    amountSubtotal: session.amount_subtotal ?? 0,
     amountTotal: session.amount_total ?? 0,
     amountShipping: session.total_details?.amount_shipping ?? 0,
     amountTax: session.total_details?.amount_tax ?? 0,
     amountDiscount: session.total_details?.amount_discount ?? 0,
+    shippingMethod: typeof rate === 'object' && rate ? rate.display_name : null,
+    taxRate: taxRateOf(lineItems),
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shipping: shippingOf(session),
     bindingTag: bindingTagOf(session),
+    paymentIntentId: idOf(session.payment_intent),
+    subscriptionId: idOf(session.subscription),
     items: lineItems.map((item) => ({
+      productId: productOf(lookupKeyOf(item)),
       description: item.description ?? '',
       quantity: item.quantity ?? 1,
-      // Before discount and tax: the receipt lists those on lines of their own, so the amounts add up.
-      amountTotal: item.amount_subtotal,
+      amountSubtotal: item.amount_subtotal,
+      amountDiscount: item.amount_discount,
+      amountTax: item.amount_tax,
+      amountTotal: item.amount_total,
       interval: item.price?.recurring?.interval ?? null,
     })),
   };

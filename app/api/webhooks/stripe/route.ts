@@ -13,7 +13,7 @@ export async function POST(request: Request) {
     switch (event.type) {
       case 'checkout.session.completed':
       case 'checkout.session.async_payment_succeeded': {
-        if (objectId) await fulfilCheckout({ ...event, objectId });
+        if (objectId) await fulfilCheckout(objectId, 'webhook', event);
         break;
       }
       case 'checkout.session.expired':
