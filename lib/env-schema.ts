@@ -23,6 +23,11 @@ const rawEnvSchema = z.object({
   VERCEL_URL: optional(z.string()),
   NODE_ENV: optional(z.string()),
   PORT: optional(z.string().regex(/^\d{1,5}$/, 'must be a port number')),
+  CHECKOUT_SESSIONS_PER_MINUTE: optional(z.coerce.number().int().min(0).max(100_000)),
+  CHECKOUT_HOLD_MINUTES: optional(z.coerce.number().int().min(30, 'must be at least 30 (Stripe\'s shortest session)').max(1440, 'must be at most 1440 (24 h, Stripe\'s longest)')),
+  TRUST_PROXY: optional(z.enum(['0', '1', 'true', 'false'])),
+  CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  SCHEDULED_JOBS: optional(z.enum(['on', 'off'])),
 });
 
 export type StripeMode =
@@ -46,6 +51,18 @@ export type Env = {
    */
   appUrl: string | undefined;
   database: DatabaseMode;
+  checkout: {
+    /** New Checkout Sessions per client address per minute; 0 turns the limit off. */
+    sessionsPerMinute: number;
+    /** How long a session (and so its holds) lives: Stripe allows 30 minutes to 24 hours. */
+    holdMinutes: number;
+  };
+  /** A proxy in front sets X-Forwarded-For (Vercel's does): the client address may be read from it. */
+  trustProxy: boolean;
+  /** The bearer token the scheduled jobs' route (/api/cron/<job>) requires; unset refuses every caller. */
+  cronSecret: string | undefined;
+  /** The long-running server runs the scheduled jobs on its own timer (never on Vercel, whose Cron calls the route). */
+  scheduledJobs: boolean;
 };
 
 export class EnvError extends Error {
@@ -106,5 +123,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     database: raw.DATABASE_URL
       ? { kind: 'postgres', url: raw.DATABASE_URL }
       : { kind: 'pglite', dataDir: raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR },
+    checkout: { sessionsPerMinute: raw.CHECKOUT_SESSIONS_PER_MINUTE ?? 20, holdMinutes: raw.CHECKOUT_HOLD_MINUTES ?? 30 },
+    trustProxy: raw.VERCEL === '1' || raw.TRUST_PROXY === '1' || raw.TRUST_PROXY === 'true',
+    cronSecret: raw.CRON_SECRET,
+    scheduledJobs: raw.VERCEL !== '1' && raw.SCHEDULED_JOBS !== 'off',
   };
 }

@@ -72,3 +72,28 @@ export class OutOfStockError extends AppError {
     super('out_of_stock', 409, `${productId}: only ${available} available`, publicMessage);
   }
 }
+
+/** The buyer paid for this checkout (perhaps in another tab) before the change arrived: nothing was changed. */
+export class PaidCheckoutError extends AppError {
+  constructor(message: string) {
+    super('checkout_paid', 409, message, 'This checkout has been paid.');
+  }
+}
+
+/** Too many requests from one client: answered 429 with `Retry-After` (seconds). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', 429, message, 'Too many checkouts were started from your network. Please wait a minute and try again.');
+  }
+}
+
+/** Another request is changing this checkout right now (a second tab): the browser may retry shortly. */
+export class CheckoutBusyError extends AppError {
+  readonly retryAfterSeconds = 1;
+  constructor(message: string, publicMessage = 'This checkout is being updated, try again.') {
+    super('checkout_busy', 409, message, publicMessage);
+  }
+}

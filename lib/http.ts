@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { appOrigin } from '@/lib/app-origin';
-import { AppError, BUYER_MESSAGE, GENERIC_SERVER_ERROR, InvalidRequestError, RequestRefusedError } from '@/lib/errors';
+import { AppError, BUYER_MESSAGE, CheckoutBusyError, GENERIC_SERVER_ERROR, InvalidRequestError, RateLimitedError, RequestRefusedError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
 /** A buyer action's JSON is a few ids and numbers: 16 KiB is generous. */
@@ -73,7 +73,8 @@ export function errorResponse(error: unknown, route: string): NextResponse {
   if (error instanceof AppError) {
     const write = error.status >= 500 ? log.error : log.warn;
     write('request.failed', { route, code: error.code, status: error.status, detail: error.message });
-    return NextResponse.json({ type: 'error', message: error.publicMessage }, { status: error.status });
+    const headers = error instanceof RateLimitedError || error instanceof CheckoutBusyError ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    return NextResponse.json({ type: 'error', message: error.publicMessage }, { status: error.status, headers });
   }
   log.error('request.failed', { route, status: 500, error });
   return NextResponse.json({ type: 'error', message: GENERIC_SERVER_ERROR }, { status: 500 });

@@ -4,7 +4,8 @@ import { cookies } from 'next/headers';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
 import { checkoutShop } from '@/lib/actions/checkout-shop';
 import { storedCheckoutCart } from '@/lib/actions/cart';
-import { resumeCheckout } from '@/lib/actions/resume-checkout';
+import { PaidElsewhere } from '@/components/checkout/paid-elsewhere';
+import { checkoutState } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
 import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
 import { browserStripeConfig } from '@/lib/stripe/browser-config';
@@ -24,6 +25,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
     );
   }
   const source = await checkoutSource(params);
+  if (source?.kind === 'paid') return <PaidElsewhere sessionId={source.sessionId} />;
   if (!source) {
     return (
       <section className="notice" role="alert">
@@ -40,10 +42,11 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   );
 }
 
-async function checkoutSource(params: Record<string, string | string[] | undefined>): Promise<CheckoutSource | null> {
+async function checkoutSource(params: Record<string, string | string[] | undefined>): Promise<CheckoutSource | { kind: 'paid'; sessionId: string } | null> {
   if (typeof params.session_id === 'string') {
-    const clientSecret = await resumeCheckout(params.session_id, (await cookies()).get(BROWSER_COOKIE)?.value);
-    return clientSecret ? { kind: 'resume', clientSecret } : null;
+    const state = await checkoutState(params.session_id, (await cookies()).get(BROWSER_COOKIE)?.value);
+    if (state.status === 'complete') return { kind: 'paid', sessionId: params.session_id };
+    return state.status === 'open' ? { kind: 'resume', clientSecret: state.clientSecret } : null;
   }
   // The stored cart is read again by the endpoint that creates the session: the page sends no lines for it.
   if (params.from === 'cart') return { kind: 'cart', cart: { kind: 'stored' } };

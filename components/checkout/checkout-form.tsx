@@ -4,11 +4,13 @@ import { CrossSell } from '@/components/checkout/cross-sell';
 import { CheckoutLoadFailed, LoadingCheckout } from '@/components/checkout/loading-checkout';
 import { IntervalSwitch } from '@/components/checkout/interval-switch';
 import { OrderSummary } from '@/components/checkout/order-summary';
+import { PaidElsewhere } from '@/components/checkout/paid-elsewhere';
 import { PayForm } from '@/components/checkout/pay-form';
 import { ShippingAddress } from '@/components/checkout/shipping-address';
 import { PromoCode } from '@/components/checkout/promo-code';
 import { ShippingOptions } from '@/components/checkout/shipping-options';
 import { useLoyaltyDiscount } from '@/components/checkout/use-loyalty-discount';
+import { usePaidElsewhere } from '@/components/checkout/use-paid-elsewhere';
 import { useServerUpdate } from '@/components/checkout/use-server-update';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 
@@ -29,6 +31,8 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
   const productIdsInCart = checkout.lineItems.flatMap((item) => productOfPrice(shop, item.priceId)?.id ?? []);
   const session = { checkout_session_id: checkout.id };
   useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, update.run);
+  const paidElsewhere = usePaidElsewhere(checkout.id, update.error);
+  if (paidElsewhere) return <PaidElsewhere sessionId={checkout.id} />;
 
   return (
     <div className="checkout">

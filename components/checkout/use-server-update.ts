@@ -22,11 +22,13 @@ export function useServerUpdate(checkout: Pick<StripeCheckoutElementsValue, 'run
       let endpointMessage: string | null = null;
       try {
         const result = await checkout.runServerUpdate(async () => {
-          const response = await fetch(path, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          });
+          const send = () => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+          let response = await send();
+          // 409 with Retry-After: another tab's change to this checkout was still running. Once more, after it.
+          if (response.status === 409 && response.headers.has('retry-after')) {
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+            response = await send();
+          }
           const payload: unknown = await response.json().catch(() => null);
           if (!response.ok || !isSuccess(payload)) {
             endpointMessage = messageOf(payload);

@@ -1,8 +1,8 @@
 import 'server-only';
-import { changeCheckoutCart, type CartAction } from '@/lib/actions/change-checkout-cart';
+import { changeCheckout, type CheckoutAction } from '@/lib/actions/checkout-pipeline';
 import { setLineQuantity } from '@/lib/checkout/checkout-cart';
 
 /** The buyer sets a line's quantity (0 removes it): held first, never past the stock, gift re-decided. */
-export function changeLineItemQuantity(input: CartAction & { lineItemId: string; quantity: number }): Promise<void> {
-  return changeCheckoutCart(input, () => setLineQuantity(input.lineItemId, input.quantity));
+export function changeLineItemQuantity(input: CheckoutAction & { lineItemId: string; quantity: number }): Promise<void> {
+  return changeCheckout(input, () => ({ intent: setLineQuantity(input.lineItemId, input.quantity) }));
 }

@@ -10,9 +10,12 @@ import { startLocalStripe, type Harness } from '../../emulator/test-helpers';
 const WEBHOOK_SECRET = 'whsec_test_inventory'; // not a secret: the test's own local Stripe signs with it
 process.env.STRIPE_SECRET_KEY = '';
 process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
+process.env.CHECKOUT_SESSIONS_PER_MINUTE = '0';
 const ORIGIN = 'http://127.0.0.1:3999';
 
-const { createCheckoutSession } = await import('@/lib/actions/create-checkout-session');
+const { openCheckout } = await import('@/lib/actions/open-checkout');
+const createCheckoutSession = (cart: { kind: 'products'; items: Array<{ productId: string; quantity: number }> }, attemptId: string, browserToken: string, origin: string) =>
+  openCheckout({ cart, attemptId, browserToken, origin, clientAddress: 'test' });
 const { setShippingAddress } = await import('@/lib/actions/set-shipping-address');
 const { POST: webhook } = await import('@/app/api/webhooks/stripe/route');
 const { useDatabase } = await import('@/lib/db/client');

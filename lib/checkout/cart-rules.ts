@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findProductForSale, type Product } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
+import { orderLimitMessage } from '@/lib/checkout/order-limit';
 import { shortageMessage } from '@/lib/checkout/stock';
 
 /**
@@ -25,9 +26,7 @@ export type QuantityVerdict = { ok: true } | { ok: false; reason: 'limit' | 'sto
  */
 export function checkCartQuantity(product: Product, quantity: number, available: number): QuantityVerdict {
   if (quantity === 0) return { ok: true };
-  if (quantity > product.maxQuantity) {
-    return { ok: false, reason: 'limit', message: `You can buy at most ${product.maxQuantity} of ${product.name} per order.` };
-  }
+  if (quantity > product.maxQuantity) return { ok: false, reason: 'limit', message: orderLimitMessage(product) };
   const left = Math.max(0, available);
   if (quantity > left) return { ok: false, reason: 'stock', message: shortageMessage(product.id, left) };
   return { ok: true };

@@ -5,6 +5,7 @@
 import { findProduct, findProductByLookupKey } from '@/lib/catalog';
 import { isGift, withGift, type ProductLine } from '@/lib/checkout/gift';
 import type { LineChange, SessionLine } from '@/lib/checkout/line-items';
+import { assertWithinOrderLimit } from '@/lib/checkout/order-limit';
 import { findShortage, shortageMessage } from '@/lib/checkout/stock';
 import { AppError, OutOfStockError, SessionStateError } from '@/lib/errors';
 
@@ -47,6 +48,22 @@ export function addProduct(productId: string): CartIntent {
   return (cart) => (cart.some((line) => line.productId === productId) ? [...cart] : [...cart, { lineId: null, productId, quantity: 1 }]);
 }
 
+/** Sets a product's units, as the cart page asks (0 removes it): its line keeps its Stripe id, or a new one is added. */
+export function setProductQuantity(productId: string, quantity: number): CartIntent {
+  return (cart) => {
+    if (isGift(productId)) throw new CartRuleError('The gift is not for sale', 'The free gift comes with your order and cannot be changed.');
+    const kept = cart.filter((line) => line.productId !== productId);
+    if (quantity === 0) return kept;
+    const line = cart.find((candidate) => candidate.productId === productId);
+    return line ? cart.map((candidate) => (candidate === line ? { ...line, quantity } : candidate)) : [...cart, { lineId: null, productId, quantity }];
+  };
+}
+
+/** The checkout's products become exactly `lines` (a resumed checkout follows its cart); kept products keep their lines. */
+export function becomeCart(lines: readonly ProductLine[]): CartIntent {
+  return (cart) => lines.reduce<CartLine[]>((next, line) => setProductQuantity(line.productId, line.quantity)(next), cart.filter((line) => isGift(line.productId) || lines.some((wanted) => wanted.productId === line.productId)));
+}
+
 export function removeProduct(productId: string): CartIntent {
   return (cart) => {
     if (isGift(productId)) throw new CartRuleError('The gift cannot be removed', 'The free gift comes with your order and cannot be changed.');
@@ -68,9 +85,7 @@ export function decideCart(current: readonly CartLine[], intent: CartIntent, ava
   for (const line of next) {
     const product = findProduct(line.productId);
     if (!product) throw new CartRuleError(`Unknown product ${line.productId}`, "That item isn't in our shop.");
-    if (line.quantity > product.maxQuantity) {
-      throw new CartRuleError(`${line.productId}: ${line.quantity} over ${product.maxQuantity}`, `You can buy at most ${product.maxQuantity} of ${product.name} in one order.`);
-    }
+    assertWithinOrderLimit(product, line.quantity);
   }
   const shortage = findShortage(next, available);
   if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));

@@ -11,7 +11,7 @@ const IDS = {
   ]),
   shippingRates: new Map<string, string>(),
 };
-const OPTIONS = { returnUrl: 'https://shop.test/checkout/return', bindingTag: 'tag_1' };
+const OPTIONS = { returnUrl: 'https://shop.test/checkout/return', bindingTag: 'tag_1', expiresAt: 1_900_000_000 };
 const PLAN_CART = (interval: 'monthly' | 'yearly') => ({ kind: 'plan' as const, planId: 'coffee-club', interval });
 const BEANS = { kind: 'products' as const, items: [{ productId: 'house-blend', quantity: 1 }] };
 

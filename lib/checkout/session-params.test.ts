@@ -18,7 +18,7 @@ const IDS = {
   ]),
   taxRates: new Map<string, string>(),
 };
-const OPTIONS = { profile: 'ga' as const, returnUrl: 'https://shop.test/checkout/return', bindingTag: 'tag_1' };
+const OPTIONS = { profile: 'ga' as const, returnUrl: 'https://shop.test/checkout/return', bindingTag: 'tag_1', expiresAt: 1_900_000_000 };
 
 test('a plan becomes a subscription session with the interval price from the catalog', () => {
   const params = sessionCreateParams({ kind: 'plan', planId: 'coffee-club', interval: 'yearly' }, IDS, OPTIONS);
@@ -28,6 +28,7 @@ test('a plan becomes a subscription session with the interval price from the cat
   assert.equal(params.return_url, 'https://shop.test/checkout/return?session_id={CHECKOUT_SESSION_ID}');
   assert.ok(!('shipping_options' in params), 'Stripe has no shipping rates in subscription mode');
   assert.deepEqual(params.metadata, { storefront_browser_tag: 'tag_1' });
+  assert.equal(params.expires_at, 1_900_000_000, 'the session, and so its holds, end when the store says');
 });
 
 test('products become a payment session with shipping options, and quantities only the server changes', () => {

@@ -2,6 +2,7 @@ import { findProduct, PLAN, SHIPS_TO } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { LineItemRuleError } from '@/lib/checkout/line-items';
 import { GA_PROMOTION_CODES, SEED_DISCOUNT_PERMISSION, trialOnCreate } from '@/lib/checkout/session-offers';
+import { assertWithinOrderLimit } from '@/lib/checkout/order-limit';
 import { holdLinesForCart } from '@/lib/checkout/stock';
 
 export type CatalogIdMaps = { prices: ReadonlyMap<string, string> };
@@ -19,7 +20,7 @@ export const BINDING_METADATA_KEY = 'storefront_browser_tag';
 export function sessionCreateParams(
   cart: Cart,
   ids: CatalogIdMaps,
-  options: { profile: Profile; returnUrl: string; bindingTag: string },
+  options: { profile: Profile; returnUrl: string; bindingTag: string; expiresAt: number },
 ) {
   const price = (lookupKey: string) => {
     const id = ids.prices.get(lookupKey);
@@ -30,6 +31,8 @@ export function sessionCreateParams(
   const common = {
     return_url: `${options.returnUrl}?session_id={CHECKOUT_SESSION_ID}`,
     metadata: { [BINDING_METADATA_KEY]: options.bindingTag },
+    // Unix seconds: the session, and so the units it holds, end then (lib/checkout/session-expiry.ts).
+    expires_at: options.expiresAt,
     ui_mode: seed ? 'custom' : 'elements',
     // Promotion codes (GA) and the server's discount (preview) exclude each other: see lib/checkout/session-offers.ts.
     ...(seed ? {} : GA_PROMOTION_CODES),
@@ -52,7 +55,7 @@ export function sessionCreateParams(
     line_items: holdLinesForCart(cart).map(({ productId, quantity }) => {
       const product = findProduct(productId);
       if (!product) throw new LineItemRuleError(`Unknown product ${productId}`);
-      if (quantity > product.maxQuantity) throw new LineItemRuleError(`${productId}: at most ${product.maxQuantity}`);
+      assertWithinOrderLimit(product, quantity);
       return { price: price(product.lookupKey), quantity };
     }),
     // The address is the server's to set (POST /api/checkout/shipping-address), with the shipping options

@@ -23,6 +23,8 @@ export type CheckoutSnapshot = {
   discount: { amount: number; byCode: boolean } | null;
   /** This server may set the discount (the preview's `permissions.update_discounts: 'server_only'`). */
   serverDiscounts: boolean;
+  /** What the browser's Stripe.js needs to show it, while it is open (server side only: never logged). */
+  clientSecret: string | null;
 };
 
 /** The tax a receipt names: the rate Stripe applied to its lines (one destination, one rate in this shop). */

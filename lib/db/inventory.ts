@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { ALL_PRODUCTS, type Product } from '@/lib/catalog';
-import { findShortage, shortageMessage, type HoldLine } from '@/lib/checkout/stock';
+import { shortageMessage, type HoldLine } from '@/lib/checkout/stock';
 import { OutOfStockError } from '@/lib/errors';
 import type { Database } from '@/lib/db/client';
+import { rowsOf } from '@/lib/db/raw';
 import { holds, inventory } from '@/lib/db/schema';
 
 /** Gives every catalog product without an inventory row its starting stock; existing rows are left alone. */
@@ -41,91 +42,60 @@ export async function availableStock(db: Database, now = new Date()): Promise<Ma
 /** A transaction on the store's database. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
+/** The first product a hold could not get, and how many of it are left; null when every line was held. */
+export type Shortage = { productId: string; available: number };
+
 /**
  * Sets one reservation's holds to exactly these lines (absolute quantities: a retried request does not hold
- * twice), or throws OutOfStockError and holds nothing. Race-free with many connections: the products'
- * inventory rows are locked (FOR UPDATE, in id order so two carts cannot deadlock) before the holds of
- * others are counted, so two buyers of the last unit are decided one after the other.
- * A hold already attached to a session keeps that session's expiry.
+ * twice; a line at 0 or left out is released), or changes nothing and names the first product that is short.
+ * One round trip: the `hold_units` function (migration 0005) locks the products' inventory rows and counts the
+ * others' unexpired holds inside one statement, so two buyers of the last unit are decided one after the other,
+ * and no transaction stays open in the app.
  */
-export async function placeHolds(
+export async function holdUnits(
   db: Database,
-  request: { reservationId: string; lines: readonly HoldLine[]; expiresAt: Date; now?: Date },
-): Promise<void> {
-  await db.transaction((tx) => writeHolds(tx, request));
+  { reservationId, sessionId = null, lines, expiresAt, now = new Date() }: { reservationId: string; sessionId?: string | null; lines: readonly HoldLine[]; expiresAt: Date; now?: Date },
+): Promise<Shortage | null> {
+  const payload = JSON.stringify(lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })));
+  const result = await db.execute(
+    sql`select short_product, short_available from hold_units(${reservationId}, ${sessionId}, ${payload}::jsonb, ${expiresAt.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)`,
+  );
+  const [row] = rowsOf<{ short_product: string; short_available: number }>(result);
+  return row ? { productId: row.short_product, available: Number(row.short_available) } : null;
 }
 
-async function writeHolds(
-  tx: Transaction,
-  { reservationId, sessionId = null, lines, expiresAt, now = new Date() }: { reservationId: string; sessionId?: string | null; lines: readonly HoldLine[]; expiresAt: Date; now?: Date },
-): Promise<void> {
-  const productIds = lines.map((line) => line.productId);
-  const rows = productIds.length
-    ? await tx.select().from(inventory).where(inArray(inventory.productId, productIds)).orderBy(asc(inventory.productId)).for('update')
-    : [];
-  const held = productIds.length ? await heldByOthers(tx, productIds, now, reservationId) : new Map<string, number>();
-  const available = new Map(rows.map((row) => [row.productId, row.stock - (held.get(row.productId) ?? 0)]));
-  const shortage = findShortage(lines, available);
+/** Holds these lines for a reservation, or throws OutOfStockError (naming the product and what is left) and holds nothing. */
+export async function placeHolds(db: Database, request: { reservationId: string; sessionId?: string | null; lines: readonly HoldLine[]; expiresAt: Date; now?: Date }): Promise<void> {
+  const shortage = await holdUnits(db, request);
   if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));
-
-  await tx
-    .delete(holds)
-    .where(and(eq(holds.reservationId, reservationId), productIds.length ? notInArray(holds.productId, productIds) : undefined));
-  if (lines.length === 0) return;
-  await tx
-    .insert(holds)
-    .values(lines.map((line) => ({ reservationId, sessionId, productId: line.productId, quantity: line.quantity, expiresAt })))
-    .onConflictDoUpdate({
-      target: [holds.reservationId, holds.productId],
-      set: {
-        quantity: sql`excluded.quantity`,
-        expiresAt: sql`case when ${holds.sessionId} is null then excluded.expires_at else ${holds.expiresAt} end`,
-      },
-    });
 }
 
 /**
- * Runs `work` in a transaction that holds this Checkout Session's lock: two requests about one session (two
- * tabs) run one after the other, each on the state the other left, never interleaved.
+ * Ties a reservation's holds to the Checkout Session Stripe made for it: from now on the session's id names its
+ * holds (every later change addresses them by it), and they expire with the session.
  */
-export async function withSessionLock<T>(db: Database, sessionId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`checkout:${sessionId}`}))`);
-    return work(tx);
-  });
-}
-
-/** The reservation whose holds belong to a session (made when it was created), or a new one named after it. */
-async function reservationOf(tx: Transaction, sessionId: string): Promise<string> {
-  const [row] = await tx.select({ reservationId: holds.reservationId }).from(holds).where(eq(holds.sessionId, sessionId)).limit(1);
-  return row?.reservationId ?? `session:${sessionId}`;
-}
-
-/** What a session may hold of each product: stock less what other checkouts hold (its own holds don't count). */
-export async function availableToSession(tx: Transaction, sessionId: string, productIds: readonly string[], now = new Date()): Promise<Map<string, number>> {
-  if (productIds.length === 0) return new Map();
-  const reservationId = await reservationOf(tx, sessionId);
-  const rows = await tx.select().from(inventory).where(inArray(inventory.productId, [...productIds]));
-  const held = await heldByOthers(tx, [...productIds], now, reservationId);
-  return new Map(rows.map((row) => [row.productId, row.stock - (held.get(row.productId) ?? 0)]));
-}
-
-/** Sets a live session's holds to exactly its lines, in the caller's transaction (see withSessionLock). */
-export async function setSessionHolds(tx: Transaction, sessionId: string, lines: readonly HoldLine[], expiresAt: Date): Promise<void> {
-  await writeHolds(tx, { reservationId: await reservationOf(tx, sessionId), sessionId, lines, expiresAt });
-}
-
-/** Ties a reservation's holds to the Checkout Session Stripe made for it, expiring with that session. */
-export async function attachSession(db: Database, reservationId: string, sessionId: string, expiresAt: Date): Promise<void> {
-  await db.update(holds).set({ sessionId, expiresAt }).where(eq(holds.reservationId, reservationId));
+export async function attachSession(db: Database | Transaction, reservationId: string, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.update(holds).set({ reservationId: sessionId, sessionId, expiresAt }).where(eq(holds.reservationId, reservationId));
 }
 
 /**
  * Releases a reservation whose session was never made (Stripe failed). Holds already attached to a session
- * (an earlier try of the same request succeeded) stay: that session is live.
+ * (an earlier try of the same request succeeded) are named by that session now, so they stay.
  */
 export async function releaseReservation(db: Database, reservationId: string): Promise<void> {
   await db.delete(holds).where(and(eq(holds.reservationId, reservationId), isNull(holds.sessionId)));
+}
+
+/** Releases every hold of one session (it expired, was replaced, or ended unpaid). */
+export async function releaseSession(db: Database | Transaction, sessionId: string): Promise<number> {
+  const released = await db.delete(holds).where(eq(holds.sessionId, sessionId)).returning({ quantity: holds.quantity });
+  return released.length;
+}
+
+/** Deletes every hold past its expiry (the sweep): availability already ignores them; this keeps the table small. */
+export async function deleteExpiredHolds(db: Database, now = new Date()): Promise<number> {
+  const deleted = await db.delete(holds).where(lte(holds.expiresAt, now)).returning({ quantity: holds.quantity });
+  return deleted.length;
 }
 
 /** A product's stock and what is held of it now, for tests and the bench. */

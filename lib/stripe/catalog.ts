@@ -42,7 +42,7 @@ export function catalogIds({ fresh = false, now = Date.now() } = {}): Promise<Ca
 }
 
 /** Stripe refused one of the catalog's ids: missing (the local Stripe restarted, another account) or inactive (re-seeded). */
-const isStaleCatalogError = (error: unknown) =>
+export const isStaleCatalogError = (error: unknown) =>
   error instanceof StripeRefusedError &&
   /price|shipping_rate|tax_rates/.test(error.param ?? '') &&
   (error.stripeCode === 'resource_missing' || /inactive/i.test(error.message));

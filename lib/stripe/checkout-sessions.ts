@@ -1,12 +1,10 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import type { CheckoutUpdate } from '@/lib/checkout/decide-checkout';
-import { linesMatch } from '@/lib/checkout/line-items';
+import type { SessionUpdate } from '@/lib/checkout/plan-change';
 import { UpstreamError } from '@/lib/errors';
 import { BINDING_METADATA_KEY, type SessionCreateParams } from '@/lib/checkout/session-params';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
-import { callStripe } from '@/lib/stripe/errors';
-import { updateExtraParams, type CheckoutUpdateExtras } from '@/lib/stripe/update-extras';
+import { callStripe, StripeRefusedError } from '@/lib/stripe/errors';
 import { stripe } from '@/lib/stripe/client';
 
 const priceId = (price: Stripe.Price | null | undefined) => price?.id ?? '';
@@ -46,6 +44,7 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
     bindingTag: bindingTagOf(session),
     discount: discountOf(session),
     serverDiscounts: permissionsOf(session)?.update_discounts === 'server_only',
+    clientSecret: session.status === 'open' ? session.client_secret : null,
   };
 }
 
@@ -70,30 +69,61 @@ function shippingDetailsOf(session: Stripe.Checkout.Session): CheckoutSnapshot['
   };
 }
 
-/**
- * Sends a session its new line items (with their tax rates) and, when given, its shipping address and
- * options, in one call. When the outcome is unknown (a timeout, a dropped connection, a 409: the update
- * may have landed all the same), the session is read back: if it holds the planned lines (and address)
- * the update succeeded, otherwise the failure stands. Either way the answer is what Stripe holds. `extras`
- * (lib/stripe/update-extras.ts: the discount, the trial) go in the same update, so everything changes together.
- */
-export async function updateCheckout(id: string, update: CheckoutUpdate, extras: CheckoutUpdateExtras = {}): Promise<void> {
-  const params = {
-    line_items: update.params,
-    ...updateExtraParams(extras),
+// Today's SDK types list neither `discounts` nor `subscription_data` on a session update (both private preview,
+// API-NOTES §6), and `collected_information.shipping_details.address.line2`/`state` may be null in ours but are
+// absent in the SDK's type: the preview API version accepts them. Cast once, here.
+function updateParams(update: SessionUpdate): Stripe.Checkout.SessionUpdateParams {
+  return {
+    ...(update.lineItems && { line_items: update.lineItems }),
     ...(update.shippingDetails && { collected_information: { shipping_details: update.shippingDetails } }),
     ...(update.shippingOptions && { shipping_options: update.shippingOptions.map((rate) => ({ shipping_rate: rate })) }),
-  };
+    ...(update.discounts !== undefined && { discounts: update.discounts }),
+    ...(update.trialPeriodDays !== undefined && { subscription_data: { trial_period_days: update.trialPeriodDays } }),
+  } as Stripe.Checkout.SessionUpdateParams;
+}
+
+/** An update that did not take: `session` is what Stripe holds after it (null when it could not be read). */
+export class UpdateNotAppliedError extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly session: CheckoutSnapshot | null,
+    /** Its answer never came: Stripe may still apply it after we stopped looking. */
+    readonly mayStillLand = false,
+  ) {
+    super('The session update did not take');
+  }
+}
+
+const READ_BACK_INTERVAL_MS = 300;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends a session one update: every change of a buyer action (lines with their tax rates, address, shipping
+ * options, discount, trial) in one call. A refusal throws UpdateNotAppliedError with the session as Stripe
+ * holds it. When the outcome is unknown (a timeout, a dropped connection, a 409: the update may still land,
+ * even after our call gave up), the session is read back until `landed` says it holds the change, or until
+ * `deadline` (ms since the epoch) passes: then it did not take, and the last session read is what Stripe holds.
+ */
+export async function updateSession(
+  id: string,
+  update: SessionUpdate,
+  { landed, deadline }: { landed: (session: CheckoutSnapshot) => boolean; deadline: number },
+): Promise<void> {
   try {
-    // `collected_information.shipping_details.address.line2`/`state` may be null in ours, absent in the SDK's type.
-    await callStripe(() => stripe().checkout.sessions.update(id, params as Stripe.Checkout.SessionUpdateParams));
+    await callStripe(() => stripe().checkout.sessions.update(id, updateParams(update)));
+    return;
   } catch (error) {
-    if (!(error instanceof UpstreamError && error.outcomeUnknown)) throw error;
-    const after = await retrieveCheckout(id).catch(() => {
-      throw error;
-    });
-    const sameAddress = !update.shippingDetails || JSON.stringify(after.shipping?.address) === JSON.stringify(update.shippingDetails.address);
-    if (!linesMatch(after.lines, update.lines) || !sameAddress) throw error;
+    if (!(error instanceof UpstreamError && error.outcomeUnknown)) {
+      throw new UpdateNotAppliedError(error, await retrieveCheckout(id).catch(() => null));
+    }
+    let last: CheckoutSnapshot | null = null;
+    do {
+      last = await retrieveCheckout(id).catch(() => last);
+      if (last && landed(last)) return;
+      if (last && last.status !== 'open') break;
+      await pause(READ_BACK_INTERVAL_MS);
+    } while (Date.now() < deadline);
+    throw new UpdateNotAppliedError(error, last, last?.status === 'open');
   }
 }
 
@@ -163,8 +193,24 @@ export async function retrieveReceipt(id: string, productOf: (lookupKey: string 
   };
 }
 
-/** A session's client secret while it is open (null once it is not), and the tag of the browser that made it. */
-export async function retrieveClientSecret(id: string): Promise<{ clientSecret: string | null; bindingTag: string | null }> {
+/** A session's status, its client secret while it is open (null once it is not), and the tag of the browser that made it. */
+export async function retrieveClientSecret(id: string): Promise<{ status: CheckoutSnapshot['status']; clientSecret: string | null; bindingTag: string | null }> {
   const session = await callStripe(() => stripe().checkout.sessions.retrieve(id));
-  return { clientSecret: session.status === 'open' ? session.client_secret : null, bindingTag: bindingTagOf(session) };
+  return { status: session.status ?? 'open', clientSecret: session.status === 'open' ? session.client_secret : null, bindingTag: bindingTagOf(session) };
+}
+
+/**
+ * Ends an open session now (`POST /v1/checkout/sessions/{id}/expire`), so it can no longer be paid. Stripe refuses
+ * a session that is not open: then the answer is the status it has (`complete`: it was paid; keep its order).
+ */
+export async function expireCheckout(id: string): Promise<CheckoutSnapshot['status']> {
+  try {
+    const session = await callStripe(() => stripe().checkout.sessions.expire(id));
+    return session.status ?? 'expired';
+  } catch (error) {
+    if (!(error instanceof StripeRefusedError)) throw error;
+    const session = await callStripe(() => stripe().checkout.sessions.retrieve(id));
+    if (session.status === 'open') throw error;
+    return session.status ?? 'expired';
+  }
 }

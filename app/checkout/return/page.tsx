@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { cookies } from 'next/headers';
-import { BROWSER_COOKIE, isBound } from '@/lib/checkout/session-binding';
+import { AnnouncePaid } from '@/components/checkout/announce-paid';
+import { RefreshWhilePending } from '@/components/checkout/refresh-while-pending';
+import { orderForReturnPage } from '@/lib/actions/find-paid-order';
+import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
 import { isCheckoutSessionId } from '@/lib/checkout/session-id';
-import { InvalidRequestError } from '@/lib/errors';
-import { findPaidOrder } from '@/lib/actions/find-paid-order';
-import { retrieveReceipt } from '@/lib/stripe/checkout-sessions';
 import { formatMoney } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Your order' };
@@ -19,28 +19,25 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   if (!isCheckoutSessionId(sessionId)) {
     return <StartAgain message="We couldn't find that order." />;
   }
-  // The recorded order when the webhook has run; Stripe's view of the session while it is on its way.
-  const order = await findPaidOrder(sessionId);
-  const receipt = order ?? (await retrieveReceipt(sessionId).catch((error: unknown) => {
-    if (error instanceof InvalidRequestError) return null; // Stripe has no such session
-    throw error;
-  }));
-  if (!receipt) return <StartAgain message="We couldn't find that order." />;
-  // The receipt shows the buyer's email: only to the browser that started this checkout.
-  if (!isBound((await cookies()).get(BROWSER_COOKIE)?.value, receipt.bindingTag)) {
-    return <StartAgain message="This order was placed from another browser. Your receipt is in your email." />;
+  const view = await orderForReturnPage(sessionId, (await cookies()).get(BROWSER_COOKIE)?.value);
+  switch (view.kind) {
+    case 'not_found':
+      return <StartAgain message="We couldn't find that order." />;
+    case 'other_browser':
+      return <StartAgain message="This order was placed from another browser." />;
+    case 'expired':
+      return <StartAgain message="This checkout expired before it was paid." />;
+    case 'open':
+      // Not paid yet (the buyer came back early): back to the same checkout, which checks this browser's binding.
+      redirect(`/checkout?session_id=${view.sessionId}`);
   }
-  if (receipt.status === 'expired') return <StartAgain message="This checkout expired before it was paid." />;
-  // Not paid yet (the buyer came back early): back to the same checkout, which checks this browser's binding.
-  if (receipt.status !== 'complete') redirect(`/checkout?session_id=${receipt.id}`);
+  const order = view.kind === 'order' ? view.order : null;
+  const receipt = view.kind === 'order' ? view.order : view.receipt;
   return (
     <section aria-labelledby="thanks">
       <h1 id="thanks">Thank you for your order!</h1>
-      {order ? (
-        <p data-testid="order-number">Order number: {order.orderId}</p>
-      ) : (
-        <p data-testid="order-pending">We are recording your order: reload in a moment for its number.</p>
-      )}
+      <AnnouncePaid sessionId={receipt.id} />
+      {order ? <p data-testid="order-number">Order number: {order.orderId}</p> : <RefreshWhilePending />}
       <p>
         {receipt.email ? <>A receipt is on its way to {receipt.email}. </> : null}
         Here is what you bought:
