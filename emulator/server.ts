@@ -16,9 +16,11 @@ import { handleControl } from './controls/routes';
 import { handleApi } from './http/api';
 import { AssetCache } from './http/assets';
 import { IdempotencyStore } from './http/idempotency';
+import { Latency } from './http/latency';
 import { CORS_HEADERS, errorResponse, type HttpRequest, type HttpResponse, type Outcome } from './http/responses';
 import { Router } from './http/router';
 import { allRoutes } from './routes';
+import { DeliveryLog } from './webhooks/deliveries';
 import { DEFAULT_RETRY_DELAYS_MS, WebhookDeliverer } from './webhooks/deliver';
 import { Events } from './webhooks/events';
 import { newWebhookSecret } from './webhooks/sign';
@@ -34,6 +36,14 @@ export type LocalStripeOptions = {
    * STRIPE_EMULATOR_REQUEST_LOG_SIZE, else 1000; read here so every way of starting the emulator honours it.
    */
   requestLogSize?: number;
+  /**
+   * Delay added to every /v1 answer: milliseconds, or a range `"150-400"` drawn from a PRNG seeded with
+   * `latencySeed`, so a run repeats (http/latency.ts). Default none; POST /_emulator/latency changes it.
+   * The CLIs read STRIPE_EMULATOR_LATENCY_MS / _SEED (latencyFromEnv); createLocalStripe reads no env for
+   * it, so a test or a bench gets the latency it asks for whatever the shell has set.
+   */
+  latencyMs?: number | string;
+  latencySeed?: number;
 };
 
 export type LocalStripe = {
@@ -51,15 +61,20 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const store = new Store();
   const clock = new Clock(options.now);
-  const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+  const deliveries = new DeliveryLog();
+  const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, deliveries, () => clock.nowMs());
+  const latency = new Latency(options.latencyMs, options.latencySeed);
   const world: World = { store, clock, events: new Events(store, clock, deliverer), expander: createExpander(checkoutExpansions) };
   const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? logSizeFromEnv()) };
   const assets = new AssetCache();
   const controls = {
     faults: deps.faults,
     log: deps.log,
+    latency,
+    deliveries,
     reset() {
       deliverer.stop();
+      deliveries.clear();
       store.reset();
       clock.reset();
       deps.idempotency.reset();
@@ -70,6 +85,9 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
       clock.advance(seconds);
       sweepExpired(world);
       return clock.now();
+    },
+    async redeliver(eventId: string, endpointId?: string) {
+      return store.get('event', eventId) ? deliverer.redeliver(eventId, endpointId) : null;
     },
   };
 
@@ -82,6 +100,8 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
     const headers = { 'Request-Id': requestId };
     try {
       if (isApi) {
+        // Every /v1 answer waits out the latency setting, before faults and the handler, as the network would.
+        await latency.wait();
         if (method === 'OPTIONS') return { status: 204, headers: { ...headers, ...CORS_HEADERS }, body: '' };
         return await handleApi(deps, req, url, requestId);
       }
