@@ -17,6 +17,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   'payment-pages': ['core', 'http', 'resources', 'checkout'],
   webhooks: ['core', 'http', 'resources'],
   controls: ['core', 'http', 'webhooks'],
+  dashboard: ['core', 'http', 'controls', 'webhooks'],
 };
 
 function sourceFiles(dir: string): string[] {

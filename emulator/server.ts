@@ -7,12 +7,15 @@ import { sweepExpired } from './checkout/expiry';
 import { Clock } from './core/clock';
 import type { World } from './core/context';
 import { MSG, StripeApiError } from './core/errors';
+import { parseForm } from './core/form-encoding';
 import { newRequestId } from './core/ids';
 import { createExpander } from './core/respond';
 import { Store } from './core/store';
 import { Faults } from './http/faults';
 import { RequestLog } from './http/request-log';
 import { handleControl } from './controls/routes';
+import { handleDashboard, LOOPBACK_HOSTS } from './dashboard/routes';
+import { parseApiVersion } from './core/version';
 import { handleApi } from './http/api';
 import { AssetCache } from './http/assets';
 import { IdempotencyStore } from './http/idempotency';
@@ -91,6 +94,21 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
     },
   };
 
+  // The dashboard reads through the API's own GET handlers, in-process: no latency, faults or log entry.
+  const dashboard = {
+    controls,
+    nowMs: () => clock.nowMs(),
+    readApi(pathAndQuery: string): unknown {
+      const url = new URL(pathAndQuery, 'http://localhost');
+      const match = deps.router.match('GET', url.pathname);
+      if (!match) throw new StripeApiError(404, 'invalid_request_error', MSG.unrecognizedUrl('GET', url.pathname));
+      const ctx = { ...world, requestId: newRequestId(), idempotencyKey: null, version: parseApiVersion(undefined), auth: 'secret' as const };
+      return match.route.run(ctx, parseForm(url.search.slice(1)), match.path);
+    },
+  };
+  /** Where the dashboard answers: loopback names, and the host `listen` was given. */
+  const dashboardHosts = new Set(LOOPBACK_HOSTS);
+
   async function route(req: HttpRequest): Promise<Outcome> {
     const requestId = newRequestId();
     const url = new URL(req.path, 'http://localhost');
@@ -106,6 +124,8 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
         return await handleApi(deps, req, url, requestId);
       }
       if (path.startsWith('/_emulator/')) return handleControl(controls, method, path, req.body, headers);
+      const page = await handleDashboard(dashboard, req, url, dashboardHosts);
+      if (page) return { ...page, headers: { ...headers, ...page.headers } };
       const asset = await assets.get(path);
       if (asset && (method === 'GET' || method === 'HEAD' || method === 'OPTIONS')) {
         if (method === 'OPTIONS') return { status: 204, headers: { ...headers, ...CORS_HEADERS }, body: '' };
@@ -140,6 +160,7 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
       server.listen(port, host, () => resolve());
     });
     const address = server.address() as AddressInfo;
+    dashboardHosts.add(host.includes(':') ? `[${host}]` : host);
     return {
       url: `http://${host}:${address.port}`,
       close: () =>
