@@ -9,7 +9,7 @@ body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#f6f7f
 header{background:#1f2937;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap}
 header a{color:#fff}header p{margin:0;font-size:.9rem}
 nav ul{list-style:none;margin:0;padding:0;display:flex;gap:1rem}
-main{padding:1rem 1.2rem;max-width:80rem}
+main{padding:1rem 1.2rem;max-width:80rem}h1{overflow-wrap:anywhere}
 table{border-collapse:collapse;background:#fff;margin:.5rem 0 1.2rem;width:100%}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 th,td{border:1px solid #d1d5db;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -17,7 +17,7 @@ th{background:#eef0f3}
 code{font-size:.9em}
 .ok{color:#166534;font-weight:600}.bad{color:#991b1b;font-weight:600}
 form{margin:.3rem 0}fieldset{background:#fff;border:1px solid #d1d5db;margin:0 0 1rem;padding:.6rem 1rem}
-label{margin-right:.8rem}input,select,button{font:inherit}
+label{margin-right:.8rem}input,select,button{font:inherit}input[type=number]{width:7em}
 button{background:#1d4ed8;color:#fff;border:0;border-radius:4px;padding:.25rem .8rem;cursor:pointer}
 button.danger{background:#b91c1c}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#fff;padding:.6rem 1rem;border:1px solid #d1d5db}

@@ -79,9 +79,11 @@ function eventsOf(deps: DashboardDeps, s: Stripe.Checkout.Session): Stripe.Event
 function eventSection(deps: DashboardDeps, event: Stripe.Event, sessionId: string): Html {
   const attempts = deps.controls.deliveries.of(event.id);
   return html`<section aria-labelledby="${event.id}" data-event="${event.id}"><h3 id="${event.id}"><code>${event.type}</code> <small>${event.id} · ${time(event.created)} · pending webhooks: ${event.pending_webhooks}</small></h3>
-${attempts.length === 0 ? html`<p>No delivery attempts${event.pending_webhooks === 0 ? ' (no endpoint listens to this event)' : ' yet'}.</p>` : deliveryTable(event.id, attempts)}
+${attempts.length === 0 && event.pending_webhooks === 0
+    ? html`<p>No delivery attempts (no endpoint listened to this event).</p>`
+    : html`${attempts.length === 0 ? html`<p>No delivery attempts yet.</p>` : deliveryTable(event.id, attempts)}
 <form method="post" action="/events/${encodeURIComponent(event.id)}/redeliver"><input type="hidden" name="session" value="${sessionId}">
-<button type="submit" aria-label="Redeliver ${event.type} (${event.id})">Redeliver</button></form></section>`;
+<button type="submit" aria-label="Redeliver ${event.type} (${event.id})">Redeliver</button></form>`}</section>`;
 }
 
 function deliveryTable(eventId: string, attempts: DeliveryAttempt[]): Html {
