@@ -1,36 +1,24 @@
 // The dashboard over real HTTP: its pages show what the API holds (escaped), its forms change the local
 // Stripe through the controls, and a form from another site changes nothing.
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe } from '../test-helpers';
+import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe, startWebhookReceiver } from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
-let receiver: Server;
-const received: string[] = [];
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let paid: Stripe.Checkout.Session;
 const HOSTILE = '<script>alert("x")</script>';
 
 before(async () => {
   h = await startLocalStripe();
   c = await seedCatalog(h.stripe);
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push((JSON.parse(body) as { id: string }).id);
-      res.writeHead(200).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  await h.stripe.webhookEndpoints.create({ url: hook, enabled_events: ['checkout.session.completed'] });
+  receiver = await startWebhookReceiver();
+  await h.stripe.webhookEndpoints.create({ url: receiver.url, enabled_events: ['checkout.session.completed'] });
   paid = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 2 }], metadata: { note: HOSTILE, cart: 'c_1' } });
   assert.equal((await paySession(h, paid)).status, 200);
-  await until(() => received.length === 1);
+  await until(() => receiver.received.length === 1);
 });
 after(async () => {
   await h.close();
@@ -98,7 +86,7 @@ describe('the dashboard forms', () => {
     const res = await post(`/events/${eventId}/redeliver`, { session: paid.id });
     assert.equal(res.status, 303);
     assert.equal(res.location, `/checkout/sessions/${paid.id}#events`);
-    assert.deepEqual(received, [eventId, eventId], 'the receiver got the same event id twice');
+    assert.deepEqual(receiver.received, [eventId, eventId], 'the receiver got the same event id twice');
     const after = await get(`/checkout/sessions/${paid.id}`);
     assert.equal(deliveryRows(after.text), 2);
     assert.match(after.text, /1 \(redelivery\)/);

@@ -115,10 +115,10 @@ export class WebhookDeliverer {
   }
 }
 
-/** What went wrong without an answer: Node's fetch hides the socket's code (ECONNREFUSED) in `cause`. */
+/** What went wrong without an answer: Node's fetch hides the socket's code (ECONNREFUSED) or its reason in `cause`. */
 function networkError(failure: unknown): string {
   if (!(failure instanceof Error)) return String(failure);
   if (failure.name === 'TimeoutError') return `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`;
-  const code = (failure.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : failure.message;
+  const cause = failure.cause instanceof Error ? (failure.cause as Error & { code?: unknown }) : undefined;
+  return typeof cause?.code === 'string' ? cause.code : (cause?.message ?? failure.message);
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
+import { createPaymentSession, type Catalog, type Harness, paySession, refusedUrl, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
@@ -16,8 +16,8 @@ before(async () => {
   // No retries: an undeliverable event stays pending at once.
   h = await startLocalStripe({ webhookRetryDelaysMs: [] });
   c = await seedCatalog(h.stripe);
-  // Port 9 (discard) refuses the connection: every completion event's delivery fails.
-  await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/hook', enabled_events: ['checkout.session.completed'] });
+  // A dead endpoint: every completion event's delivery fails.
+  await h.stripe.webhookEndpoints.create({ url: await refusedUrl(), enabled_events: ['checkout.session.completed'] });
   early = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }] });
   await h.control('POST', '/_emulator/clock/advance', { seconds: 600 });
   const { now } = (await h.control('POST', '/_emulator/clock/advance', { seconds: 0 })) as { now: number };
