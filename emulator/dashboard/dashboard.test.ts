@@ -67,6 +67,15 @@ describe('the dashboard pages', () => {
     assert.match(text, /class="ok">Succeeded<\/td><td>200<\/td>/);
   });
 
+  it('shows the discount and the shipping options of a session', async () => {
+    const coupon = await h.stripe.coupons.create({ percent_off: 10, duration: 'once' });
+    const s = await createPaymentSession(h.stripe, { line_items: [{ price: c.mug.id, quantity: 1 }], discounts: [{ coupon: coupon.id }], shipping_options: [{ shipping_rate: c.ground.id }] });
+    const { text } = await get(`/checkout/sessions/${s.id}`);
+    assert.ok(text.includes(`Coupon <code>${coupon.id}</code>`));
+    assert.ok(text.includes(`<code>${c.ground.id}</code> $5.00`));
+    assert.match(text, /<dt>Discount<\/dt><dd>\$1\.30<\/dd>/);
+  });
+
   it('answers 404 for an unknown session and 403 for a foreign Host', async () => {
     const missing = await get('/checkout/sessions/cs_test_nope');
     assert.equal(missing.status, 404);
