@@ -16,7 +16,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   checkout: ['core', 'http', 'resources'],
   'payment-pages': ['core', 'http', 'resources', 'checkout'],
   webhooks: ['core', 'http', 'resources'],
-  controls: ['core', 'http'],
+  controls: ['core', 'http', 'webhooks'],
+  dashboard: ['core', 'http', 'controls', 'webhooks'],
 };
 
 function sourceFiles(dir: string): string[] {

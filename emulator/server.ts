@@ -7,18 +7,23 @@ import { sweepExpired } from './checkout/expiry';
 import { Clock } from './core/clock';
 import type { World } from './core/context';
 import { MSG, StripeApiError } from './core/errors';
+import { parseForm } from './core/form-encoding';
 import { newRequestId } from './core/ids';
 import { createExpander } from './core/respond';
 import { Store } from './core/store';
+import { parseApiVersion } from './core/version';
 import { Faults } from './http/faults';
 import { RequestLog } from './http/request-log';
 import { handleControl } from './controls/routes';
+import { handleDashboard, LOOPBACK_HOSTS } from './dashboard/routes';
 import { handleApi } from './http/api';
 import { AssetCache } from './http/assets';
 import { IdempotencyStore } from './http/idempotency';
+import { Latency } from './http/latency';
 import { CORS_HEADERS, errorResponse, type HttpRequest, type HttpResponse, type Outcome } from './http/responses';
 import { Router } from './http/router';
 import { allRoutes } from './routes';
+import { DeliveryLog } from './webhooks/deliveries';
 import { DEFAULT_RETRY_DELAYS_MS, WebhookDeliverer } from './webhooks/deliver';
 import { Events } from './webhooks/events';
 import { newWebhookSecret } from './webhooks/sign';
@@ -34,6 +39,14 @@ export type LocalStripeOptions = {
    * STRIPE_EMULATOR_REQUEST_LOG_SIZE, else 1000; read here so every way of starting the emulator honours it.
    */
   requestLogSize?: number;
+  /**
+   * Delay added to every /v1 answer: milliseconds, or a range `"150-400"` drawn from a PRNG seeded with
+   * `latencySeed`, so a run repeats (http/latency.ts). Default none; POST /_emulator/latency changes it.
+   * The CLIs read STRIPE_EMULATOR_LATENCY_MS / _SEED (latencyFromEnv); createLocalStripe reads no env for
+   * it, so a test or a bench gets the latency it asks for whatever the shell has set.
+   */
+  latencyMs?: number | string;
+  latencySeed?: number;
 };
 
 export type LocalStripe = {
@@ -51,15 +64,20 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const store = new Store();
   const clock = new Clock(options.now);
-  const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+  const deliveries = new DeliveryLog();
+  const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, deliveries, () => clock.nowMs());
+  const latency = new Latency(options.latencyMs, options.latencySeed);
   const world: World = { store, clock, events: new Events(store, clock, deliverer), expander: createExpander(checkoutExpansions) };
   const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? logSizeFromEnv()) };
   const assets = new AssetCache();
   const controls = {
     faults: deps.faults,
     log: deps.log,
+    latency,
+    deliveries,
     reset() {
       deliverer.stop();
+      deliveries.clear();
       store.reset();
       clock.reset();
       deps.idempotency.reset();
@@ -71,7 +89,25 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
       sweepExpired(world);
       return clock.now();
     },
+    async redeliver(eventId: string, endpointId?: string) {
+      return store.get('event', eventId) ? deliverer.redeliver(eventId, endpointId) : null;
+    },
   };
+
+  // The dashboard reads through the API's own GET handlers, in-process: no latency, faults or log entry.
+  const dashboard = {
+    controls,
+    nowMs: () => clock.nowMs(),
+    readApi(pathAndQuery: string): unknown {
+      const url = new URL(pathAndQuery, 'http://localhost');
+      const match = deps.router.match('GET', url.pathname);
+      if (!match) throw new StripeApiError(404, 'invalid_request_error', MSG.unrecognizedUrl('GET', url.pathname));
+      const ctx = { ...world, requestId: newRequestId(), idempotencyKey: null, version: parseApiVersion(undefined), auth: 'secret' as const };
+      return match.route.run(ctx, parseForm(url.search.slice(1)), match.path);
+    },
+  };
+  /** Where the dashboard answers: loopback names, and the host `listen` was given. */
+  const dashboardHosts = new Set(LOOPBACK_HOSTS);
 
   async function route(req: HttpRequest): Promise<Outcome> {
     const requestId = newRequestId();
@@ -82,10 +118,14 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
     const headers = { 'Request-Id': requestId };
     try {
       if (isApi) {
+        // Every /v1 answer waits out the latency setting, before faults and the handler, as the network would.
+        await latency.wait();
         if (method === 'OPTIONS') return { status: 204, headers: { ...headers, ...CORS_HEADERS }, body: '' };
         return await handleApi(deps, req, url, requestId);
       }
       if (path.startsWith('/_emulator/')) return handleControl(controls, method, path, req.body, headers);
+      const page = await handleDashboard(dashboard, req, url, dashboardHosts);
+      if (page) return { ...page, headers: { ...headers, ...page.headers } };
       const asset = await assets.get(path);
       if (asset && (method === 'GET' || method === 'HEAD' || method === 'OPTIONS')) {
         if (method === 'OPTIONS') return { status: 204, headers: { ...headers, ...CORS_HEADERS }, body: '' };
@@ -120,6 +160,7 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
       server.listen(port, host, () => resolve());
     });
     const address = server.address() as AddressInfo;
+    dashboardHosts.add(host.includes(':') ? `[${host}]` : host);
     return {
       url: `http://${host}:${address.port}`,
       close: () =>

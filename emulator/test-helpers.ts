@@ -1,5 +1,7 @@
 // Shared by the emulator's tests: a local Stripe on a free port, the official SDK pointed at it,
 // and a small catalog.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import Stripe from 'stripe';
 import { createLocalStripe, type LocalStripe, type LocalStripeOptions } from './server';
@@ -84,6 +86,31 @@ export function withLocalStripe(started: (suite: { h: Harness; c: Catalog }) => 
     started({ h: harness, c: await seedCatalog(harness.stripe) });
   });
   after(() => harness?.close());
+}
+
+/** A URL on 127.0.0.1 whose port was free a moment ago: a connection to it is refused (a dead webhook endpoint). */
+export async function refusedUrl(path = '/hook'): Promise<string> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return `http://127.0.0.1:${port}${path}`;
+}
+
+/** A webhook endpoint on a free port that records the ids of the events it receives and answers `status`. */
+export async function startWebhookReceiver(): Promise<{ url: string; received: string[]; status: number; close(): void }> {
+  const receiver = { url: '', received: [] as string[], status: 200, close: () => void server.close() };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      receiver.received.push((JSON.parse(body) as { id: string }).id);
+      res.writeHead(receiver.status).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return receiver;
 }
 
 export const RETURN_URL = 'https://shop.example/return?session_id={CHECKOUT_SESSION_ID}';

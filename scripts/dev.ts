@@ -47,6 +47,8 @@ if (!process.env.STRIPE_SECRET_KEY) {
   const url = process.env.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL;
   // One signing secret per run, shared by the local Stripe (which signs) and the storefront (which verifies).
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+  // The local Stripe inherits this environment, STRIPE_EMULATOR_LATENCY_MS/_SEED (.env.local too) included,
+  // and prints its latency and its dashboard's URL.
   run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
     STRIPE_EMULATOR_PORT: new URL(url).port,
     STRIPE_EMULATOR_WEBHOOK_SECRET: webhookSecret,

@@ -1,14 +1,23 @@
 // `npm run stripe:emulator`: starts the local Stripe and loads it with the catalog, through the same
 // SDK calls `npm run stripe:seed` makes against a real account.
-import { createLocalStripe } from '../emulator';
+import { createLocalStripe, describeLatency, latencyFromEnv, parseLatency } from '../emulator';
 import { LOCAL_PUBLISHABLE_KEY } from '../lib/env-schema';
 import { createStripeClient } from '../lib/stripe/client';
 import { syncCatalog } from '../lib/stripe/seed';
 
 // LOCAL_STRIPE_WEBHOOK_URL: the storefront's webhook route, registered as an endpoint (npm run dev sets it).
+// STRIPE_EMULATOR_LATENCY_MS (`150` or `150-400`, seeded by STRIPE_EMULATOR_LATENCY_SEED): Stripe's feel.
 const port = Number(process.env.STRIPE_EMULATOR_PORT ?? 12111);
 const webhookUrl = process.env.LOCAL_STRIPE_WEBHOOK_URL;
-const localStripe = createLocalStripe({ webhookSecret: process.env.STRIPE_EMULATOR_WEBHOOK_SECRET });
+const latency = (() => {
+  try {
+    return latencyFromEnv();
+  } catch (error) {
+    console.error(`Local Stripe: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
+const localStripe = createLocalStripe({ webhookSecret: process.env.STRIPE_EMULATOR_WEBHOOK_SECRET, ...latency });
 const server = await localStripe.listen(port);
 const stripe = createStripeClient({
   kind: 'local',
@@ -31,6 +40,8 @@ if (webhookUrl) {
 }
 console.log(`Local Stripe on ${server.url} (catalog loaded${webhookUrl ? `, webhooks to ${webhookUrl}` : ''})`);
 console.log(`Webhook signing secret: ${localStripe.webhookSecret}`);
+console.log(`Latency of /v1 answers: ${describeLatency(parseLatency(latency.latencyMs))} (STRIPE_EMULATOR_LATENCY_MS)`);
+console.log(`Dashboard: ${server.url}/`);
 
 const stop = async () => {
   await server.close();

@@ -4,7 +4,8 @@ import { invalid } from '../core/errors';
 import { newestFirst, paginate } from '../core/list';
 import { respond } from '../core/respond';
 import type { SessionRecord } from '../core/session-record';
-import { LIST_FIELDS, str, type ParamsOf } from '../http/params';
+import { CREATED_FILTER, createdMatches } from '../http/created-filter';
+import { LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
 import { route, type Route } from '../http/router';
 import { createSession } from './create';
 import { expireIfDue, expireNow, loadSession } from './expiry';
@@ -23,6 +24,9 @@ const LIST_SESSION_FIELDS = {
   payment_intent: str(),
   subscription: str(),
   payment_link: str(),
+  // As stripe-node's SessionListParams: `created` bounds, and `customer_details[email]` (required inside).
+  created: CREATED_FILTER,
+  customer_details: obj({ email: str({ required: true }) }),
 };
 
 function list(ctx: RequestCtx, params: ParamsOf<typeof LIST_SESSION_FIELDS>) {
@@ -32,6 +36,9 @@ function list(ctx: RequestCtx, params: ParamsOf<typeof LIST_SESSION_FIELDS>) {
     const wanted = params[key];
     if (wanted !== undefined) records = records.filter((record) => record.session[key] === wanted);
   }
+  const { created, customer_details: details } = params;
+  records = records.filter((record) => createdMatches(record.session.created, created));
+  if (details) records = records.filter((record) => record.session.customer_details?.email === details.email);
   return paginate(records.map(sessionObject), params, '/v1/checkout/sessions', 'checkout.session');
 }
 

@@ -3,10 +3,11 @@
 // `secret` on create), so `stripe listen`-style setups and created endpoints share it: a choice.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
-import { notFound } from '../core/errors';
+import { invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
 import { respond } from '../core/respond';
+import { CREATED_FILTER, createdMatches } from '../http/created-filter';
 import { arr, bool, LIST_FIELDS, str, type ParamsOf } from '../http/params';
 import { route, type Route } from '../http/router';
 import { METADATA, mergeMetadata } from '../resources/common';
@@ -99,16 +100,28 @@ export function webhookRoutes(secret: string): Route[] {
       method: 'GET',
       pattern: '/v1/events',
       auth: 'secret',
-      params: { ...LIST_FIELDS, type: str(), types: arr(str()) },
-      handle: (ctx, params) => {
-        let events = newestFirst(ctx.store.table('event'));
-        const { type, types } = params;
-        if (type !== undefined) events = events.filter((event) => matchesType(event.type, type));
-        if (types) events = events.filter((event) => types.includes(event.type));
-        return respond(ctx, paginate(events, params, '/v1/events', 'event'), params.expand);
-      },
+      params: EVENT_LIST_FIELDS,
+      handle: (ctx, params) => respond(ctx, paginate(listEvents(ctx, params), params, '/v1/events', 'event'), params.expand),
     }),
   ];
+}
+
+// GET /v1/events as Stripe's API reference documents it (stripe-node's EventListParams): `created` (an
+// event's `created` is when it happened, on the emulator clock), `type` (`*` wildcards) or `types` (up to
+// 20 exact names, "either type or types, but not both"), and `delivery_success` ("If false, events which
+// are still pending or have failed all delivery attempts to a webhook endpoint will be returned").
+const EVENT_LIST_FIELDS = { ...LIST_FIELDS, created: CREATED_FILTER, type: str(), types: arr(str(), { max: 20 }), delivery_success: bool() };
+
+function listEvents(ctx: RequestCtx, params: ParamsOf<typeof EVENT_LIST_FIELDS>): Stripe.Event[] {
+  const { type, types, created, delivery_success: deliverySuccess } = params;
+  if (type !== undefined && types !== undefined) throw invalid('You may only specify one of these parameters: type, types.', 'types', 'parameters_exclusive');
+  return newestFirst(ctx.store.table('event')).filter(
+    (event) =>
+      (type === undefined || matchesType(event.type, type)) &&
+      (types === undefined || types.includes(event.type)) &&
+      createdMatches(event.created, created) &&
+      (deliverySuccess === undefined || (event.pending_webhooks === 0) === deliverySuccess),
+  );
 }
 
 function getEvent(ctx: RequestCtx, id: string): Stripe.Event {
