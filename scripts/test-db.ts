@@ -3,7 +3,7 @@
 // since `npm run test:unit` has already run the same tests on PGlite.
 import { spawnSync } from 'node:child_process';
 
-const DB_TESTS = ['lib/db/', 'lib/actions/checkout-inventory'];
+const DB_TESTS = ['lib/db/', 'lib/actions/checkout-', 'lib/jobs/'];
 
 if (!process.env.TEST_DATABASE_URL) {
   if (process.argv.includes('--if-configured')) {
