@@ -78,8 +78,9 @@ export const MSG = {
   apiError: 'An unknown error occurred. (Injected by the local Stripe fault control.)',
   internal: (detail: string) => `The local Stripe hit an internal error: ${detail}`,
   expandDepth: (path: string) => `You cannot expand more than 4 levels of a property. Property: ${path}`,
-  notExpandable: (path: string) =>
-    `This property cannot be expanded (${path}). You may want to try expanding 'data.${path}' instead.`,
+  // The `data.` hint only helps on a list, whose objects sit under `data`.
+  notExpandable: (path: string, onList: boolean) =>
+    `This property cannot be expanded (${path}).${onList ? ` You may want to try expanding 'data.${path}' instead.` : ''}`,
   listLimit: 'This value must be less than or equal to 100 (it currently is greater).',
 } as const;
 

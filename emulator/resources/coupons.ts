@@ -88,21 +88,21 @@ export function couponValid(ctx: RequestCtx, coupon: Stripe.Coupon): boolean {
   return coupon.redeem_by === null || coupon.redeem_by > ctx.clock.now();
 }
 
-function show(ctx: RequestCtx, coupon: Stripe.Coupon): Stripe.Coupon {
+export function showCoupon(ctx: RequestCtx, coupon: Stripe.Coupon): Stripe.Coupon {
   return { ...coupon, valid: couponValid(ctx, coupon) };
 }
 
 export const couponRoutes: Route[] = [
   createRoute('/v1/coupons', CREATE_FIELDS, create),
-  retrieveRoute('/v1/coupons/:id', (ctx, id) => show(ctx, getCoupon(ctx, id))),
+  retrieveRoute('/v1/coupons/:id', (ctx, id) => showCoupon(ctx, getCoupon(ctx, id))),
   updateRoute('/v1/coupons/:id', UPDATE_FIELDS, (ctx, params, id) => {
     const coupon = getCoupon(ctx, id);
     const next: Stripe.Coupon = { ...coupon, metadata: mergeMetadata(coupon.metadata, params.metadata) };
     if (params.name !== undefined) next.name = params.name;
-    return show(ctx, ctx.store.put('coupon', id, next));
+    return showCoupon(ctx, ctx.store.put('coupon', id, next));
   }),
   listRoute('/v1/coupons', LIST_FIELDS, (ctx, params) =>
-    paginate(newestFirst(ctx.store.table('coupon')).map((coupon) => show(ctx, coupon)), params, '/v1/coupons', 'coupon'),
+    paginate(newestFirst(ctx.store.table('coupon')).map((coupon) => showCoupon(ctx, coupon)), params, '/v1/coupons', 'coupon'),
   ),
   route({
     method: 'DELETE',
