@@ -49,7 +49,7 @@ export class IdempotencyStore {
     if (entry.fingerprint !== fingerprint) {
       throw new StripeApiError(400, 'idempotency_error', MSG.idempotencyMismatch(key));
     }
-    if (!entry.response) throw new StripeApiError(409, 'idempotency_error', MSG.idempotencyInFlight);
+    if (!entry.response) throw new StripeApiError(409, 'idempotency_error', MSG.idempotencyInFlight, { code: 'idempotency_key_in_use' });
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry.response;

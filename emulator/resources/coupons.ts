@@ -3,7 +3,7 @@
 // metadata), list, delete. `valid` turns false once redeemed max_redemptions times or past redeem_by.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
-import { invalid, missingParam, notFound } from '../core/errors';
+import { exactlyOne, invalid, missingParam, notFound } from '../core/errors';
 import { randomToken } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
 import { int, LIST_FIELDS, str, type ParamsOf } from '../http/params';
@@ -45,7 +45,7 @@ export function getCoupon(ctx: RequestCtx, id: string, param = 'id'): Stripe.Cou
 export function buildCoupon(ctx: RequestCtx, terms: CouponTerms, id: string, prefix = ''): Stripe.Coupon {
   const at = (name: string) => (prefix ? `${prefix}[${name}]` : name);
   const { amount_off: amountOff, percent_off: rawPercent } = terms;
-  if ((amountOff === undefined) === (rawPercent === undefined)) throw invalid(COUPON_MSG.oneOfAmounts, at('percent_off'));
+  if ((amountOff === undefined) === (rawPercent === undefined)) throw exactlyOne(COUPON_MSG.oneOfAmounts, at('percent_off'), amountOff !== undefined);
   const percent = rawPercent === undefined ? null : Number(rawPercent);
   if (percent !== null && !(Number.isFinite(percent) && percent > 0 && percent <= 100)) throw invalid(COUPON_MSG.percentRange(String(rawPercent)), at('percent_off'));
   if (amountOff !== undefined && terms.currency === undefined) throw missingParam(at('currency'));

@@ -26,18 +26,20 @@ const CREATE_FIELDS = {
 const UPDATE_FIELDS = { active: bool(), metadata: METADATA };
 const LIST_CODE_FIELDS = { ...LIST_FIELDS, active: bool(), code: str(), coupon: str(), customer: str() };
 
-const CODE_PATTERN = /^[a-zA-Z0-9]+$/;
+// Stripe's `code` param: "Valid characters are lower case letters (a-z), upper case letters (A-Z),
+// digits (0-9), and dashes (-)" (the API reference, as stripe-node 23's PromotionCodeCreateParams carries it).
+const CODE_PATTERN = /^[a-zA-Z0-9-]+$/;
 
 export const PROMO_MSG = {
   codeTaken: (code: string) => `An active promotion code with \`code: ${code}\` already exists.`,
-  codeFormat: 'Promotion codes may contain only letters and digits.',
+  codeFormat: 'Promotion codes may contain only letters (a-z, A-Z), digits (0-9) and dashes (-).',
   minimumCurrency: 'You must specify `restrictions[minimum_amount_currency]` with `restrictions[minimum_amount]`.',
   expiresPast: '`expires_at` must be in the future.',
 } as const;
 
 export function getPromotionCode(ctx: RequestCtx, id: string, param = 'id'): Stripe.PromotionCode {
   const promo = ctx.store.get('promotion_code', id);
-  if (!promo) throw notFound('promotion_code', id, param);
+  if (!promo) throw notFound('promotion code', id, param);
   return promo;
 }
 
