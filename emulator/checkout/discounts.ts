@@ -6,7 +6,7 @@ import type { RequestCtx } from '../core/context';
 import { exactlyOne, invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { AppliedDiscount, SessionRecord } from '../core/session-record';
-import { couponValid } from '../resources/coupons';
+import { amountOffIn, couponValid } from '../resources/coupons';
 import { couponIdOf, sameCode } from '../resources/promotion-codes';
 
 export const DISCOUNT_MSG = {
@@ -40,7 +40,7 @@ export function applied(ctx: RequestCtx, coupon: Stripe.Coupon, promotionCode: S
 
 export function checkCoupon(ctx: RequestCtx, coupon: Stripe.Coupon, currency: string, param: string): void {
   if (!couponValid(ctx, coupon)) throw invalid(DISCOUNT_MSG.couponInvalid(coupon.id), param, 'coupon_expired');
-  if (coupon.amount_off !== null && coupon.currency !== currency) throw invalid(DISCOUNT_MSG.couponCurrency(String(coupon.currency), currency), param);
+  if (coupon.amount_off !== null && amountOffIn(coupon, currency) === null) throw invalid(DISCOUNT_MSG.couponCurrency(String(coupon.currency), currency), param);
 }
 
 /** What a promotion code is checked against: the session's currency, customer and subtotal (before discounts). */
@@ -59,7 +59,7 @@ export function codeProblem(ctx: RequestCtx, cart: Cart, promo: Stripe.Promotion
   const coupon = ctx.store.get('coupon', couponIdOf(promo));
   const { currency, customer } = cart;
   if (!coupon || !couponValid(ctx, coupon)) return bad;
-  if (coupon.amount_off !== null && coupon.currency !== currency) return bad;
+  if (coupon.amount_off !== null && amountOffIn(coupon, currency) === null) return bad;
   if (promo.customer !== null && promo.customer !== customer) return bad;
   // first_time_transaction: a known customer who already completed a session (a guest always qualifies: a choice).
   if (promo.restrictions.first_time_transaction && customer !== null && hasPaid(ctx, customer)) return bad;
@@ -90,9 +90,10 @@ export function minimumUnmet(discount: AppliedDiscount, currency: string, subtot
   return restrictions.minimum_amount_currency === currency && subtotal < restrictions.minimum_amount;
 }
 
-/** The active promotion code a buyer typed. */
-export function findCode(ctx: RequestCtx, typed: string): Stripe.PromotionCode | undefined {
-  return [...ctx.store.table('promotion_code').values()].find((promo) => promo.active && sameCode(promo.code, typed));
+/** The active promotion code a buyer typed: the session customer's own first, else one for every customer. */
+export function findCode(ctx: RequestCtx, typed: string, customer: string | null): Stripe.PromotionCode | undefined {
+  const matches = [...ctx.store.table('promotion_code').values()].filter((promo) => promo.active && sameCode(promo.code, typed));
+  return matches.find((promo) => customer !== null && promo.customer === customer) ?? matches.find((promo) => promo.customer === null) ?? matches[0];
 }
 
 /** `discounts` of a create: at most one, a coupon or a promotion code (by id), valid for the currency. */

@@ -31,6 +31,11 @@ export const checkoutExpansions: Expansions = {
         return record ? sessionBreakdown(ctx, record) : null;
       },
     },
+    // Includable only: what a coupon applies to and its amounts in other currencies, from the stored coupon.
+    coupon: {
+      applies_to: (ctx, owner) => ctx.store.get('coupon', String(owner.id))?.applies_to ?? null,
+      currency_options: (ctx, owner) => ctx.store.get('coupon', String(owner.id))?.currency_options ?? null,
+    },
     item: {
       taxes: (ctx, owner) => {
         const record = sessionOfItem(ctx, String(owner.id));

@@ -58,6 +58,16 @@ describe('promotion codes', () => {
     }
   });
 
+  it('are unique per customer, as Stripe says (“unique across all active promotion codes for each customer”)', async () => {
+    const tenth = await coupon({ percent_off: 10, duration: 'once' });
+    const [ann, bob] = await Promise.all([h.stripe.customers.create({ name: 'Ann' }), h.stripe.customers.create({ name: 'Bob' })]);
+    const forAnn = await promotionCode('MINE', tenth.id, { customer: ann.id });
+    const forBob = await promotionCode('MINE', tenth.id, { customer: bob.id });
+    assert.notEqual(forAnn.id, forBob.id);
+    assert.equal((await stripeError(promotionCode('mine', tenth.id, { customer: ann.id }))).param, 'code');
+    assert.equal((await stripeError(promotionCode('MINE', tenth.id))).param, 'code', 'a code for everyone clashes with each');
+  });
+
   it('say "No such promotion code" with resource_missing', async () => {
     const err = await stripeError(h.stripe.promotionCodes.retrieve('promo_nope'));
     assert.equal(err.message, "No such promotion code: 'promo_nope'");
@@ -78,6 +88,29 @@ describe('promotion codes', () => {
     assert.equal(read.amount_total, c.tee.unit_amount, 'charged without the discount');
     const back = await h.stripe.checkout.sessions.update(session.id, { line_items: [{ id: item?.id, quantity: 2 }] });
     assert.equal(back.total_details?.amount_discount, 0, 'a dropped code does not come back by itself');
+  });
+});
+
+describe('coupons', () => {
+  it('apply to their applies_to products only, shown when expanded', async () => {
+    const teeOnly = await coupon({ percent_off: 50, duration: 'once', applies_to: { products: [String(c.tee.product)] } });
+    assert.equal(teeOnly.applies_to, undefined, 'includable only');
+    const read = await h.stripe.coupons.retrieve(teeOnly.id, { expand: ['applies_to'] });
+    assert.deepEqual(read.applies_to?.products, [String(c.tee.product)]);
+    const session = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }, { price: c.mug.id, quantity: 1 }], discounts: [{ coupon: teeOnly.id }] });
+    assert.equal(session.total_details?.amount_discount, Math.round((c.tee.unit_amount ?? 0) / 2));
+    const lines = await h.stripe.checkout.sessions.listLineItems(session.id);
+    assert.deepEqual(lines.data.map((line) => line.amount_discount), [Math.round((c.tee.unit_amount ?? 0) / 2), 0]);
+    assert.equal((await stripeError(coupon({ percent_off: 5, applies_to: { products: ['prod_nope'] } }))).code, 'resource_missing');
+  });
+
+  it('take their currency_options amount in another currency', async () => {
+    const off = await coupon({ amount_off: 500, currency: 'usd', duration: 'once', currency_options: { eur: { amount_off: 400 } } });
+    const read = await h.stripe.coupons.retrieve(off.id, { expand: ['currency_options'] });
+    assert.deepEqual(read.currency_options, { eur: { amount_off: 400 } });
+    const session = await createPaymentSession(h.stripe, { line_items: [{ price: c.eur.id, quantity: 1 }], discounts: [{ coupon: off.id }] });
+    assert.equal(session.total_details?.amount_discount, 400);
+    assert.equal((await stripeError(coupon({ percent_off: 5, currency_options: { eur: { amount_off: 4 } } }))).param, 'currency_options');
   });
 });
 

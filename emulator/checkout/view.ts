@@ -5,6 +5,7 @@
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
 import { paginate, type ListPage, type PageParams } from '../core/list';
+import { amountOffIn, appliesToProduct } from '../resources/coupons';
 import { discountObject } from './discounts';
 import { allocateDiscount, lineAmounts, type LineAmounts } from './totals';
 import { storedPrice, storedTaxRate } from './stored';
@@ -16,9 +17,12 @@ export type Line = { item: LineItemRecord; price: Stripe.Price; amounts: LineAmo
 /** Every line of the session with its amounts, the discount shared out across them. */
 export function linesOf(ctx: RequestCtx, record: SessionRecord): Line[] {
   const priced = record.items.map((item) => ({ item, price: storedPrice(ctx, item.price) }));
+  const coupon = record.discount?.coupon ?? null;
+  const currency = priced[0]?.price.currency ?? record.session.currency ?? 'usd';
   const shares = allocateDiscount(
     priced.map(({ item, price }) => (price.unit_amount ?? 0) * item.quantity),
-    record.discount?.coupon ?? null,
+    coupon && { percent_off: coupon.percent_off, amount_off: amountOffIn(coupon, currency) },
+    priced.map(({ price }) => coupon === null || appliesToProduct(coupon, String(price.product))),
   );
   return priced.map(({ item, price }, index) => {
     const rates = item.tax_rates.map((id) => storedTaxRate(ctx, id));

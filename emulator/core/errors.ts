@@ -78,7 +78,7 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export const MSG = {
   noKey:
-    'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').',
+    'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.',
   invalidKey: (key: string) => `Invalid API Key provided: ${redact(key)}`,
   liveKey: (key: string) =>
     `Invalid API Key provided: ${redact(key)}. The local Stripe only accepts test mode keys (sk_test_…); it never moves real money.`,

@@ -53,6 +53,16 @@ export function couponIdOf(promo: Stripe.PromotionCode): string {
 // codes and say customers enter them; case-insensitive matching is unconfirmed).
 export const sameCode = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
+/**
+ * Stripe's `code`: "Regardless of case, this code must be unique across all active promotion codes for
+ * each customer" (API reference). So one customer's code may repeat another customer's; a code for
+ * every customer (no `customer`) takes the code from all of them (that reading of "each customer" is
+ * unconfirmed).
+ */
+const sameAudience = (a: string | null, b: string | null) => a === null || b === null || a === b;
+/** The customer a promotion code is for (stored unexpanded). */
+const customerIdOf = (promo: Stripe.PromotionCode) => (typeof promo.customer === 'string' ? promo.customer : (promo.customer?.id ?? null));
+
 function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe.PromotionCode {
   const couponId = params.promotion?.coupon ?? params.coupon;
   if (couponId === undefined) throw missingParam('promotion[coupon]');
@@ -60,8 +70,9 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
   const code = params.code ?? randomToken(8).toUpperCase();
   if (!CODE_PATTERN.test(code)) throw invalid(PROMO_MSG.codeFormat, 'code');
   const active = params.active !== false;
-  const taken = [...ctx.store.table('promotion_code').values()].some((p) => p.active && sameCode(p.code, code));
-  if (active && taken) throw invalid(PROMO_MSG.codeTaken(code), 'code');
+  const customer = params.customer ?? null;
+  const taken = [...ctx.store.table('promotion_code').values()].some((p) => p.active && sameCode(p.code, code) && sameAudience(customerIdOf(p), customer));
+  if (active && taken) throw invalid(PROMO_MSG.codeTaken(code), 'code', 'resource_already_exists');
   const restrictions = params.restrictions ?? {};
   if (restrictions.minimum_amount !== undefined && restrictions.minimum_amount_currency === undefined) {
     throw invalid(PROMO_MSG.minimumCurrency, 'restrictions[minimum_amount_currency]');
