@@ -14,8 +14,9 @@ import { linesOf } from './view';
 
 /**
  * Writes the totals, currency, discounts and shipping cost of the session from its items, discount
- * and selected rate; a promotion code whose minimum the items no longer reach is dropped (discounts.ts). With a free trial the session's amounts are what is due today: 0 (a choice,
- * unconfirmed: the line items keep their prices, which the first invoice after the trial charges).
+ * and selected rate; a promotion code whose minimum the items no longer reach is dropped first
+ * (`minimumUnmet`, discounts.ts). With a free trial the session's amounts are what is due today: 0 (a
+ * choice, unconfirmed: the line items keep their prices, which the first invoice after the trial charges).
  */
 export function recompute(ctx: RequestCtx, record: SessionRecord): void {
   const session = record.session;

@@ -127,6 +127,12 @@ function redact(key: string): string {
   return key.length <= 12 ? key : `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
 }
 
+// A 400 carries the code Stripe sends for the case where its published list has one (a missing or
+// unknown param, two exclusive ones, a bad integer, a country, an expired coupon, a missing object).
+// Refusals with none here (a value outside an enum, a string too long, an inactive price, the local
+// Stripe's own limits) are left without: which code, if any, Stripe sends for them is unconfirmed, and
+// an `''` sent for a param that cannot be unset is taken as a value (Stripe's `parameter_invalid_empty`
+// is not emulated: Stripe.js's private endpoints send `''` to clear a promotion code).
 export const invalid = (message: string, param?: string, code?: ErrorCode) =>
   new StripeApiError(400, 'invalid_request_error', message, { param, code });
 
