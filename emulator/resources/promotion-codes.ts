@@ -72,7 +72,7 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
   const active = params.active !== false;
   const customer = params.customer ?? null;
   const taken = [...ctx.store.table('promotion_code').values()].some((p) => p.active && sameCode(p.code, code) && sameAudience(customerIdOf(p), customer));
-  if (active && taken) throw invalid(PROMO_MSG.codeTaken(code), 'code', 'resource_already_exists');
+  if (active && taken) throw invalid(PROMO_MSG.codeTaken(code), 'code');
   const restrictions = params.restrictions ?? {};
   if (restrictions.minimum_amount !== undefined && restrictions.minimum_amount_currency === undefined) {
     throw invalid(PROMO_MSG.minimumCurrency, 'restrictions[minimum_amount_currency]');
