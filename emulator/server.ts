@@ -47,6 +47,11 @@ export type LocalStripeOptions = {
    */
   latencyMs?: number | string;
   latencySeed?: number;
+  /**
+   * How many idempotency keys are kept (the least recently used go first). Default: the environment's
+   * STRIPE_EMULATOR_IDEMPOTENCY_KEYS, else 10,000.
+   */
+  idempotencyKeys?: number;
 };
 
 export type LocalStripe = {
@@ -55,8 +60,8 @@ export type LocalStripe = {
   webhookSecret: string;
 };
 
-function logSizeFromEnv(): number | undefined {
-  const raw = process.env.STRIPE_EMULATOR_REQUEST_LOG_SIZE;
+function numberFromEnv(name: 'STRIPE_EMULATOR_REQUEST_LOG_SIZE' | 'STRIPE_EMULATOR_IDEMPOTENCY_KEYS'): number | undefined {
+  const raw = process.env[name];
   return raw ? Number(raw) : undefined;
 }
 
@@ -68,7 +73,7 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
   const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, deliveries, () => clock.nowMs());
   const latency = new Latency(options.latencyMs, options.latencySeed);
   const world: World = { store, clock, events: new Events(store, clock, deliverer), expander: createExpander(checkoutExpansions) };
-  const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? logSizeFromEnv()) };
+  const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock, options.idempotencyKeys ?? numberFromEnv('STRIPE_EMULATOR_IDEMPOTENCY_KEYS')), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? numberFromEnv('STRIPE_EMULATOR_REQUEST_LOG_SIZE')) };
   const assets = new AssetCache();
   const controls = {
     faults: deps.faults,

@@ -1,7 +1,7 @@
 // POST /v1/checkout/sessions: validate everything (API-NOTES §4, profiles §1), then store.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
-import { invalid, missingParam } from '../core/errors';
+import { exclusive, invalid, missingParam } from '../core/errors';
 import { newId, randomToken } from '../core/ids';
 import type { SessionRecord } from '../core/session-record';
 import { mergeMetadata } from '../resources/common';
@@ -41,9 +41,11 @@ function checkRequest(ctx: RequestCtx, params: CreateSessionParams, uiMode: stri
   }
   if (params.mode === 'setup') throw invalid(CHECKOUT_MSG.setupNotEmulated, 'mode');
   if (params.automatic_tax?.enabled === true) throw invalid(CHECKOUT_MSG.automaticTaxNotEmulated, 'automatic_tax[enabled]');
-  if (params.customer !== undefined && params.customer_email !== undefined) throw invalid(CHECKOUT_MSG.customerAndEmail, 'customer_email');
+  if (params.customer !== undefined && params.customer_email !== undefined) throw exclusive(CHECKOUT_MSG.customerAndEmail, 'customer_email');
   if (params.customer !== undefined) getCustomer(ctx, params.customer, 'customer');
-  if (params.allow_promotion_codes !== undefined && params.discounts !== undefined) throw invalid(DISCOUNT_MSG.exclusive, 'discounts');
+  if (params.allow_promotion_codes !== undefined && params.discounts !== undefined) throw exclusive(DISCOUNT_MSG.exclusive, 'discounts');
+  // Stripe refuses subscription_data outside subscription mode (the param is documented for it alone).
+  if (params.subscription_data !== undefined && params.mode !== 'subscription') throw invalid(CHECKOUT_MSG.subscriptionDataMode(String(params.mode)), 'subscription_data');
   checkCreateTrial(ctx, params.subscription_data);
   const now = ctx.clock.now();
   if (params.expires_at !== undefined && (params.expires_at < now + MIN_EXPIRY || params.expires_at > now + DAY)) {

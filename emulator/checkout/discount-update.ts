@@ -3,7 +3,7 @@
 // most one; refused on a session that takes promotion codes. A `coupon_data` coupon is stored only
 // when the whole update succeeds.
 import type { RequestCtx } from '../core/context';
-import { invalid, notFound } from '../core/errors';
+import { exactlyOne, exclusive, invalid, notFound } from '../core/errors';
 import type { AppliedDiscount, SessionRecord } from '../core/session-record';
 import { buildCoupon, newCouponId, type CouponTerms } from '../resources/coupons';
 import { applied, checkCoupon, DISCOUNT_MSG } from './discounts';
@@ -13,11 +13,11 @@ export type DraftDiscount = { commit(): AppliedDiscount | null };
 
 export function draftUpdateDiscount(ctx: RequestCtx, record: SessionRecord, discounts: DiscountParam[] | '', currency: string): DraftDiscount {
   if (discounts === '' || discounts.length === 0) return { commit: () => null };
-  if (record.session.allow_promotion_codes) throw invalid(DISCOUNT_MSG.exclusive, 'discounts');
+  if (record.session.allow_promotion_codes) throw exclusive(DISCOUNT_MSG.exclusive, 'discounts');
   if (discounts.length > 1) throw invalid(DISCOUNT_MSG.onlyOne, 'discounts');
   const [first = {}] = discounts;
   const param = 'discounts[0]';
-  if ((first.coupon === undefined) === (first.coupon_data === undefined)) throw invalid(DISCOUNT_MSG.couponXorData, param);
+  if ((first.coupon === undefined) === (first.coupon_data === undefined)) throw exactlyOne(DISCOUNT_MSG.couponXorData, param, first.coupon !== undefined);
   if (first.coupon !== undefined) {
     const coupon = ctx.store.get('coupon', first.coupon);
     if (!coupon) throw notFound('coupon', first.coupon, `${param}[coupon]`);

@@ -3,10 +3,10 @@
 // {coupon_data}). Checked when applied; redeemed (times_redeemed + 1) when the session completes.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
-import { invalid, notFound } from '../core/errors';
+import { exactlyOne, invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { AppliedDiscount, SessionRecord } from '../core/session-record';
-import { couponValid } from '../resources/coupons';
+import { amountOffIn, couponValid } from '../resources/coupons';
 import { couponIdOf, sameCode } from '../resources/promotion-codes';
 
 export const DISCOUNT_MSG = {
@@ -23,16 +23,24 @@ export const DISCOUNT_MSG = {
   codesNotAllowed: 'This Checkout Session does not accept promotion codes (allow_promotion_codes is not set).',
 } as const;
 
-/** A buyer-facing refusal of a code: `promotion_code_invalid`, or `promotion_code_minimum_amount` when the subtotal is short. */
+/**
+ * A refusal of a code. The buyer's endpoint (Stripe.js's private API) answers `promotion_code_invalid` or
+ * `promotion_code_minimum_amount`, which the local Stripe.js maps to its own codes; the secret API
+ * answers Stripe's published `coupon_expired` for a code that is no longer redeemable, and no code for
+ * a short subtotal (Stripe's published list has none for it: unconfirmed which it sends).
+ */
 export type CodeProblem = { code: 'promotion_code_invalid' | 'promotion_code_minimum_amount'; message: string };
+
+/** Stripe's published code for a refused promotion code on the secret API. */
+export const secretApiCode = (problem: CodeProblem) => (problem.code === 'promotion_code_invalid' ? 'coupon_expired' : undefined);
 
 export function applied(ctx: RequestCtx, coupon: Stripe.Coupon, promotionCode: Stripe.PromotionCode | null): AppliedDiscount {
   return { id: newId('di'), coupon: structuredClone(coupon), promotionCode: promotionCode ? structuredClone(promotionCode) : null, start: ctx.clock.now() };
 }
 
 export function checkCoupon(ctx: RequestCtx, coupon: Stripe.Coupon, currency: string, param: string): void {
-  if (!couponValid(ctx, coupon)) throw invalid(DISCOUNT_MSG.couponInvalid(coupon.id), param);
-  if (coupon.amount_off !== null && coupon.currency !== currency) throw invalid(DISCOUNT_MSG.couponCurrency(String(coupon.currency), currency), param);
+  if (!couponValid(ctx, coupon)) throw invalid(DISCOUNT_MSG.couponInvalid(coupon.id), param, 'coupon_expired');
+  if (coupon.amount_off !== null && amountOffIn(coupon, currency) === null) throw invalid(DISCOUNT_MSG.couponCurrency(String(coupon.currency), currency), param);
 }
 
 /** What a promotion code is checked against: the session's currency, customer and subtotal (before discounts). */
@@ -51,7 +59,7 @@ export function codeProblem(ctx: RequestCtx, cart: Cart, promo: Stripe.Promotion
   const coupon = ctx.store.get('coupon', couponIdOf(promo));
   const { currency, customer } = cart;
   if (!coupon || !couponValid(ctx, coupon)) return bad;
-  if (coupon.amount_off !== null && coupon.currency !== currency) return bad;
+  if (coupon.amount_off !== null && amountOffIn(coupon, currency) === null) return bad;
   if (promo.customer !== null && promo.customer !== customer) return bad;
   // first_time_transaction: a known customer who already completed a session (a guest always qualifies: a choice).
   if (promo.restrictions.first_time_transaction && customer !== null && hasPaid(ctx, customer)) return bad;
@@ -67,9 +75,25 @@ function hasPaid(ctx: RequestCtx, customer: string): boolean {
   return [...ctx.store.table('checkout.session').values()].some((r) => r.session.customer === customer && r.session.status === 'complete');
 }
 
-/** The active promotion code a buyer typed. */
-export function findCode(ctx: RequestCtx, typed: string): Stripe.PromotionCode | undefined {
-  return [...ctx.store.table('promotion_code').values()].find((promo) => promo.active && sameCode(promo.code, typed));
+/**
+ * Whether a discount from a promotion code has lost its minimum: Stripe documents
+ * `restrictions.minimum_amount` as the "Minimum amount required to redeem this Promotion Code into a
+ * Coupon (e.g., a purchase must be $100 or more to work)" (API reference, PromotionCode object), and a
+ * Checkout Session redeems its code when it completes. Stripe documents no rule for a later update that
+ * lowers the subtotal, so the local Stripe keeps the documented one at every change: the discount goes
+ * the moment the subtotal falls short, and the totals show what would be charged (unconfirmed whether
+ * Stripe removes the code then or only refuses it at payment).
+ */
+export function minimumUnmet(discount: AppliedDiscount, currency: string, subtotal: number): boolean {
+  const restrictions = discount.promotionCode?.restrictions;
+  if (!restrictions || restrictions.minimum_amount === null) return false;
+  return restrictions.minimum_amount_currency === currency && subtotal < restrictions.minimum_amount;
+}
+
+/** The active promotion code a buyer typed: the session customer's own first, else one for every customer. */
+export function findCode(ctx: RequestCtx, typed: string, customer: string | null): Stripe.PromotionCode | undefined {
+  const matches = [...ctx.store.table('promotion_code').values()].filter((promo) => promo.active && sameCode(promo.code, typed));
+  return matches.find((promo) => customer !== null && promo.customer === customer) ?? matches.find((promo) => promo.customer === null) ?? matches[0];
 }
 
 /** `discounts` of a create: at most one, a coupon or a promotion code (by id), valid for the currency. */
@@ -78,7 +102,7 @@ export function draftCreateDiscount(ctx: RequestCtx, cart: Cart, discounts: Arra
   if (discounts.length > 1) throw invalid(DISCOUNT_MSG.onlyOne, 'discounts');
   const [first] = discounts;
   const param = 'discounts[0]';
-  if (!first || (first.coupon === undefined) === (first.promotion_code === undefined)) throw invalid(DISCOUNT_MSG.couponXorPromotion, param);
+  if (!first || (first.coupon === undefined) === (first.promotion_code === undefined)) throw exactlyOne(DISCOUNT_MSG.couponXorPromotion, param, first?.coupon !== undefined);
   const currency = cart.currency;
   if (first.coupon !== undefined) {
     const coupon = ctx.store.get('coupon', first.coupon);
@@ -88,9 +112,9 @@ export function draftCreateDiscount(ctx: RequestCtx, cart: Cart, discounts: Arra
   }
   const promoId = first.promotion_code ?? '';
   const promo = ctx.store.get('promotion_code', promoId);
-  if (!promo) throw notFound('promotion_code', promoId, `${param}[promotion_code]`);
+  if (!promo) throw notFound('promotion code', promoId, `${param}[promotion_code]`);
   const problem = codeProblem(ctx, cart, promo, promo.code);
-  if (problem) throw invalid(problem.message, `${param}[promotion_code]`, problem.code);
+  if (problem) throw invalid(problem.message, `${param}[promotion_code]`, secretApiCode(problem));
   return applied(ctx, ctx.store.get('coupon', couponIdOf(promo))!, promo);
 }
 

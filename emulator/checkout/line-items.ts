@@ -3,7 +3,7 @@
 // new prices/products of `price_data` and gives new items their `li_` ids.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
-import { invalid, notFound } from '../core/errors';
+import { exclusive, invalid, notFound } from '../core/errors';
 import { newId } from '../core/ids';
 import type { AdjustableQuantity, LineItemRecord, SessionRecord } from '../core/session-record';
 import { mergeMetadata } from '../resources/common';
@@ -27,7 +27,7 @@ const DEFAULT_MAX = 99;
 type Resolved = { price: Stripe.Price; newProduct: Stripe.Product | null; isNewPrice: boolean };
 
 function resolvePrice(ctx: RequestCtx, item: LineItemParams, param: string): Resolved {
-  if (item.price !== undefined && item.price_data !== undefined) throw invalid(CHECKOUT_MSG.priceAndPriceData, `${param}[price]`);
+  if (item.price !== undefined && item.price_data !== undefined) throw exclusive(CHECKOUT_MSG.priceAndPriceData, `${param}[price]`);
   if (item.price_data !== undefined) {
     const built = buildPrice(ctx, item.price_data, { adHoc: true, prefix: `${param}[price_data]` });
     return { price: built.price, newProduct: built.product, isNewPrice: true };
@@ -44,7 +44,7 @@ function resolveTaxRates(ctx: RequestCtx, ids: string[] | '' | undefined, param:
   if (!ids) return [];
   return ids.map((id, j) => {
     const rate = ctx.store.get('tax_rate', id);
-    if (!rate) throw notFound('tax_rate', id, `${param}[tax_rates][${j}]`);
+    if (!rate) throw notFound('tax rate', id, `${param}[tax_rates][${j}]`);
     if (!rate.active) throw invalid(CHECKOUT_MSG.taxRateInactive, `${param}[tax_rates][${j}]`);
     return id;
   });

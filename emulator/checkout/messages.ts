@@ -39,6 +39,7 @@ export const CHECKOUT_MSG = {
     `The local Stripe emulates Elements Checkout Sessions only (ui_mode=elements, or ui_mode=custom under the seed beta); ui_mode=${mode} is not emulated.`,
   returnUrlRequired: (mode: string) => `The \`return_url\` parameter is required when \`ui_mode\` is \`${mode}\`.`,
   urlNotAllowed: (param: string, mode: string) => `The \`${param}\` parameter is not allowed when \`ui_mode\` is \`${mode}\`.`,
+  subscriptionDataMode: (mode: string) => `\`subscription_data\` can only be used in \`subscription\` mode, not in \`${mode}\` mode.`,
   setupNotEmulated: 'The local Stripe does not emulate `setup` mode.',
   automaticTaxNotEmulated: 'The local Stripe does not emulate Stripe Tax: use tax_rates on line items instead.',
   customerAndEmail: 'You may only specify one of these parameters: customer, customer_email.',

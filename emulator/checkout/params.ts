@@ -3,7 +3,7 @@
 // update `discounts` and `subscription_data` (trials); `line_items` is an update param from
 // 2025-12-15.clover (or under the beta) on.
 import { arr, bool, int, map, obj, str, when, type ParamsOf } from '../http/params';
-import { ADDRESS_FIELDS, CURRENCY, METADATA } from '../resources/common';
+import { ADDRESS_FIELDS, countryCode, CURRENCY, METADATA } from '../resources/common';
 import { COUPON_TERMS } from '../resources/coupons';
 import { PRICE_DATA_FIELDS } from '../resources/prices';
 import { SHIPPING_RATE_DATA } from '../resources/shipping-rates';
@@ -42,7 +42,7 @@ const SHIPPING_OPTION = obj(SHIPPING_OPTION_FIELDS);
 
 const SHIPPING_DETAILS_FIELDS = {
   name: str({ max: 255, required: true }),
-  address: obj({ ...ADDRESS_FIELDS, country: str({ required: true }), line1: str({ required: true }) }, { required: true }),
+  address: obj({ ...ADDRESS_FIELDS, country: countryCode({ required: true, inAddress: true }), line1: str({ required: true }) }, { required: true }),
 };
 /** `collected_information[shipping_details]` on update, and `shipping_details` from the buyer's Stripe.js. */
 export const SHIPPING_DETAILS = obj(SHIPPING_DETAILS_FIELDS);
@@ -71,7 +71,7 @@ export const CREATE_SESSION_FIELDS = {
   discounts: arr(obj({ coupon: str(), promotion_code: str() })),
   billing_address_collection: str({ enum: ['auto', 'required'] }),
   phone_number_collection: obj({ enabled: bool({ required: true }) }),
-  shipping_address_collection: obj({ allowed_countries: arr(str(), { required: true }) }),
+  shipping_address_collection: obj({ allowed_countries: arr(countryCode({ inAddress: false }), { required: true }) }),
   shipping_options: arr(SHIPPING_OPTION),
   automatic_tax: obj({ enabled: bool({ required: true }) }),
   invoice_creation: obj({ enabled: bool({ required: true }) }),

@@ -7,18 +7,21 @@ import type { SessionRecord } from '../core/session-record';
 import { toAddress } from '../resources/common';
 import { CHECKOUT_MSG } from './messages';
 import type { ShippingDetailsParams } from './params';
-import { sessionDiscounts } from './discounts';
+import { minimumUnmet, sessionDiscounts } from './discounts';
 import { sessionTotals } from './totals';
 import { trialOf } from './trial';
 import { linesOf } from './view';
 
 /**
  * Writes the totals, currency, discounts and shipping cost of the session from its items, discount
- * and selected rate. With a free trial the session's amounts are what is due today: 0 (a choice,
- * unconfirmed: the line items keep their prices, which the first invoice after the trial charges).
+ * and selected rate; a promotion code whose minimum the items no longer reach is dropped first
+ * (`minimumUnmet`, discounts.ts). With a free trial the session's amounts are what is due today: 0 (a
+ * choice, unconfirmed: the line items keep their prices, which the first invoice after the trial charges).
  */
 export function recompute(ctx: RequestCtx, record: SessionRecord): void {
   const session = record.session;
+  const itemsSubtotal = linesOf(ctx, record).reduce((sum, line) => sum + line.amounts.amount_subtotal, 0);
+  if (record.discount && minimumUnmet(record.discount, session.currency ?? 'usd', itemsSubtotal)) record.discount = null;
   const lines = linesOf(ctx, record).map((line) => line.amounts);
   const rateId = session.shipping_cost?.shipping_rate;
   const rate = typeof rateId === 'string' ? ctx.store.get('shipping_rate', rateId) : undefined;

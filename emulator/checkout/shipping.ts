@@ -2,7 +2,7 @@
 // `shipping_rate_data`, all in the session's currency. Drafted first, stored on commit.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
-import { invalid, notFound } from '../core/errors';
+import { exactlyOne, invalid, notFound } from '../core/errors';
 import { buildShippingRate } from '../resources/shipping-rates';
 import { CHECKOUT_MSG } from './messages';
 import type { ShippingOptionParams } from './params';
@@ -25,13 +25,13 @@ export function draftShippingOptions(
     let draft: DraftShipping;
     if (rateId !== undefined && rateData === undefined) {
       const rate = ctx.store.get('shipping_rate', rateId);
-      if (!rate) throw notFound('shipping_rate', rateId, `${param}[shipping_rate]`);
+      if (!rate) throw notFound('shipping rate', rateId, `${param}[shipping_rate]`);
       if (!rate.active) throw invalid(CHECKOUT_MSG.shippingRateInactive, `${param}[shipping_rate]`);
       draft = { rate, isNew: false };
     } else if (rateData !== undefined && rateId === undefined) {
       draft = { rate: buildShippingRate(ctx, rateData, `${param}[shipping_rate_data]`), isNew: true };
     } else {
-      throw invalid(CHECKOUT_MSG.shippingRateXorData, param);
+      throw exactlyOne(CHECKOUT_MSG.shippingRateXorData, param, rateId !== undefined && rateData !== undefined);
     }
     checkShippingCurrency(draft.rate, currency, param);
     return draft;

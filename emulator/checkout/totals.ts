@@ -35,19 +35,24 @@ export function lineAmounts(unitAmount: number, quantity: number, rates: Stripe.
 }
 
 /**
- * Each line's share of a coupon, never more than the line (choices, unconfirmed by Stripe's docs):
- * - percent_off: round(line subtotal × pct / 100) per line, half-up;
- * - amount_off: capped at the subtotal, split in proportion to the line subtotals, each share rounded
- *   down, and the cents left over go one by one to the lines with the largest remainders (earlier
- *   lines first on a tie), so the shares always add up to the coupon's amount.
+ * Each line's share of a coupon, never more than the line. The coupon's amount is taken off the
+ * subtotal of the lines it applies to (`eligible`: all, or its `applies_to.products`) once: percent_off is rounded on the total (3 × 333 at 50 % is 500, not 3 × 167 = 501), as
+ * Stripe shows one discount amount for the session; amount_off is capped at the subtotal. That amount
+ * is split in proportion to the line subtotals, each share rounded down, and the cents left over go
+ * one by one to the lines with the largest remainders (earlier lines first on a tie), so the shares
+ * always add up to the session's discount (the split across lines is a choice, unconfirmed by Stripe's docs).
  */
-export function allocateDiscount(subtotals: number[], coupon: { percent_off: number | null; amount_off: number | null } | null): number[] {
-  if (!coupon) return subtotals.map(() => 0);
-  if (coupon.percent_off !== null) return subtotals.map((amount) => Math.round((amount * coupon.percent_off!) / 100));
-  const total = subtotals.reduce((sum, amount) => sum + amount, 0);
-  const off = Math.min(coupon.amount_off ?? 0, total);
-  if (total === 0) return subtotals.map(() => 0);
-  const exact = subtotals.map((amount) => (off * amount) / total);
+export function allocateDiscount(
+  subtotals: number[],
+  coupon: { percent_off: number | null; amount_off: number | null } | null,
+  eligible: boolean[] = subtotals.map(() => true),
+): number[] {
+  // A coupon with applies_to discounts the lines of its products only, on their subtotal.
+  const base = subtotals.map((amount, index) => (eligible[index] ? amount : 0));
+  const total = base.reduce((sum, amount) => sum + amount, 0);
+  if (!coupon || total === 0) return subtotals.map(() => 0);
+  const off = coupon.percent_off !== null ? Math.round((total * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, total);
+  const exact = base.map((amount) => (off * amount) / total);
   const shares = exact.map(Math.floor);
   let left = off - shares.reduce((sum, share) => sum + share, 0);
   const byRemainder = exact.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest || a.index - b.index);

@@ -2,7 +2,7 @@
 // create, or (preview, Trial durations page) from an update: one of them per request, `''` removes
 // the trial, subscription mode only, trial_end at least 48 hours ahead on the emulator's clock.
 import type { RequestCtx } from '../core/context';
-import { invalid } from '../core/errors';
+import { exclusive, invalid } from '../core/errors';
 import type { SessionRecord, SubscriptionData } from '../core/session-record';
 
 const DAY = 24 * 60 * 60;
@@ -30,7 +30,7 @@ export function trialOf(ctx: RequestCtx, record: SessionRecord): { end: number; 
 export function draftTrial(ctx: RequestCtx, record: SessionRecord, params: TrialParams): SubscriptionData {
   if (record.session.mode !== 'subscription') throw invalid(TRIAL_MSG.subscriptionOnly, 'subscription_data');
   const { trial_period_days: days, trial_end: end } = params;
-  if (days !== undefined && end !== undefined) throw invalid(TRIAL_MSG.oneOf, 'subscription_data[trial_end]');
+  if (days !== undefined && end !== undefined) throw exclusive(TRIAL_MSG.oneOf, 'subscription_data[trial_end]');
   if (typeof end === 'number' && end < ctx.clock.now() + MIN_TRIAL_END_AHEAD) throw invalid(TRIAL_MSG.endTooSoon, 'subscription_data[trial_end]');
   const next: SubscriptionData = { ...(record.subscriptionData ?? {}) };
   // Setting one way of giving a trial replaces the other; '' removes the trial.
@@ -46,7 +46,7 @@ export function draftTrial(ctx: RequestCtx, record: SessionRecord, params: Trial
 /** The create-time rule: one of trial_period_days, trial_end; trial_end 48 hours ahead. */
 export function checkCreateTrial(ctx: RequestCtx, data: SubscriptionData | undefined): void {
   if (!data) return;
-  if (data.trial_period_days !== undefined && data.trial_end !== undefined) throw invalid(TRIAL_MSG.oneOf, 'subscription_data[trial_end]');
+  if (data.trial_period_days !== undefined && data.trial_end !== undefined) throw exclusive(TRIAL_MSG.oneOf, 'subscription_data[trial_end]');
   if (data.trial_end !== undefined && data.trial_end < ctx.clock.now() + MIN_TRIAL_END_AHEAD) {
     throw invalid(TRIAL_MSG.endTooSoon, 'subscription_data[trial_end]');
   }

@@ -11,11 +11,50 @@ export function errorTypeOf(value: unknown): ErrorType {
   return ERROR_TYPES.find((type) => type === value) ?? 'api_error';
 }
 
+/**
+ * The error codes the local Stripe sends, each one of Stripe's own (its published list, the `code` enum
+ * of Stripe's OpenAPI spec; stripe-lists.test.ts checks each against the installed SDK's copy).
+ */
+export const STRIPE_ERROR_CODES = [
+  'card_declined',
+  'country_code_invalid',
+  'coupon_expired',
+  'email_invalid',
+  'expired_card',
+  'idempotency_key_in_use',
+  'incorrect_cvc',
+  'incorrect_number',
+  'invalid_cvc',
+  'invalid_expiry_month',
+  'invalid_expiry_year',
+  'parameter_invalid_integer',
+  'parameter_missing',
+  'parameter_unknown',
+  'parameters_exclusive',
+  'processing_error',
+  'rate_limit',
+  'resource_already_exists',
+  'resource_missing',
+] as const;
+/**
+ * Codes of the private endpoints Stripe.js calls (`/v1/payment_pages/…`), which Stripe does not publish:
+ * the local Stripe.js maps them to its own (`invalidCode`, `promotionCodeAmountInsufficient`, …).
+ */
+export const CLIENT_API_CODES = [
+  'checkout_amount_mismatch',
+  'checkout_session_permission_denied',
+  'promotion_code_invalid',
+  'promotion_code_minimum_amount',
+  'promotion_codes_not_allowed',
+] as const;
+export type ErrorCode = (typeof STRIPE_ERROR_CODES)[number] | (typeof CLIENT_API_CODES)[number];
+
 export class StripeApiError extends Error {
   constructor(
     readonly status: number,
     readonly type: ErrorType,
     message: string,
+    // Any string: the local Stripe.js builds these from what it reads off the wire; `invalid` takes ErrorCode only.
     readonly details: { code?: string; param?: string; decline_code?: string } = {},
   ) {
     super(message);
@@ -39,7 +78,7 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export const MSG = {
   noKey:
-    'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').',
+    'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.',
   invalidKey: (key: string) => `Invalid API Key provided: ${redact(key)}`,
   liveKey: (key: string) =>
     `Invalid API Key provided: ${redact(key)}. The local Stripe only accepts test mode keys (sk_test_…); it never moves real money.`,
@@ -78,8 +117,9 @@ export const MSG = {
   apiError: 'An unknown error occurred. (Injected by the local Stripe fault control.)',
   internal: (detail: string) => `The local Stripe hit an internal error: ${detail}`,
   expandDepth: (path: string) => `You cannot expand more than 4 levels of a property. Property: ${path}`,
-  notExpandable: (path: string) =>
-    `This property cannot be expanded (${path}). You may want to try expanding 'data.${path}' instead.`,
+  // The `data.` hint only helps on a list, whose objects sit under `data`.
+  notExpandable: (path: string, onList: boolean) =>
+    `This property cannot be expanded (${path}).${onList ? ` You may want to try expanding 'data.${path}' instead.` : ''}`,
   listLimit: 'This value must be less than or equal to 100 (it currently is greater).',
 } as const;
 
@@ -87,8 +127,21 @@ function redact(key: string): string {
   return key.length <= 12 ? key : `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
 }
 
-export const invalid = (message: string, param?: string, code?: string) =>
+// A 400 carries the code Stripe sends for the case where its published list has one (a missing or
+// unknown param, two exclusive ones, a bad integer, a country, an expired coupon, a missing object).
+// Refusals with none here (a value outside an enum, a string too long, an inactive price, the local
+// Stripe's own limits) are left without: which code, if any, Stripe sends for them is unconfirmed, and
+// an `''` sent for a param that cannot be unset is taken as a value (Stripe's `parameter_invalid_empty`
+// is not emulated: Stripe.js's private endpoints send `''` to clear a promotion code).
+export const invalid = (message: string, param?: string, code?: ErrorCode) =>
   new StripeApiError(400, 'invalid_request_error', message, { param, code });
+
+/** Two or more of params that exclude each other were sent: Stripe's `parameters_exclusive`. */
+export const exclusive = (message: string, param?: string) => invalid(message, param, 'parameters_exclusive');
+
+/** Exactly one of two params is needed: both sent is `parameters_exclusive`, neither `parameter_missing`. */
+export const exactlyOne = (message: string, param: string, bothSent: boolean) =>
+  invalid(message, param, bothSent ? 'parameters_exclusive' : 'parameter_missing');
 
 export const unknownParam = (param: string) =>
   new StripeApiError(400, 'invalid_request_error', MSG.unknownParam(param), { param, code: 'parameter_unknown' });

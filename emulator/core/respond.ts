@@ -4,6 +4,7 @@
 import type { RequestCtx } from './context';
 import { Expander, type Virtual } from './expand';
 import type { TableName } from './store';
+import { shapeForVersion } from './version-shapes';
 
 type Json = Record<string, unknown>;
 
@@ -15,8 +16,8 @@ export type Expansions = {
 };
 
 export function createExpander(expansions: Expansions): Expander {
-  const renderById = (ctx: RequestCtx, id: string): Json | undefined => {
-    const table = ctx.store.tableForId(id);
+  const renderById = (ctx: RequestCtx, id: string, field: string): Json | undefined => {
+    const table = ctx.store.tableForId(id, field);
     if (!table) return undefined;
     const render = expansions.render[table];
     if (render) return render(ctx, id);
@@ -30,5 +31,9 @@ export function createExpander(expansions: Expansions): Expander {
 export function respond(ctx: RequestCtx, value: unknown, expand: readonly string[] | undefined): Json {
   // Every value handed here is an API object or a list page: a JSON object.
   const copy = structuredClone(value) as Json;
-  return ctx.expander.apply(ctx, copy, expand);
+  // Shaped before expanding (so `expand[]` names the version's own paths) and after (for what expanding brought in).
+  shapeForVersion(ctx, copy);
+  const expanded = ctx.expander.apply(ctx, copy, expand);
+  shapeForVersion(ctx, expanded);
+  return expanded;
 }

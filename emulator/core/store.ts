@@ -52,6 +52,12 @@ const PREFIXES: [string, TableName][] = [
   ['we_', 'webhook_endpoint'],
 ];
 
+/**
+ * Fields whose ids carry no prefix, and the table they name: a coupon's id is what the account chose
+ * (`25OFF`) or a random 8 characters, so `coupon`, `promotion.coupon` and `source.coupon` name it.
+ */
+const UNPREFIXED_FIELDS: Partial<Record<string, TableName>> = { coupon: 'coupon' };
+
 export class Store {
   private tables = new Map<TableName, Map<string, unknown>>();
 
@@ -77,7 +83,8 @@ export class Store {
     return value;
   }
 
-  tableForId(id: string): TableName | undefined {
-    return PREFIXES.find(([prefix]) => id.startsWith(prefix))?.[1];
+  /** The table an id belongs to, by its prefix, or by the field holding it where ids have none. */
+  tableForId(id: string, field?: string): TableName | undefined {
+    return PREFIXES.find(([prefix]) => id.startsWith(prefix))?.[1] ?? (field === undefined ? undefined : UNPREFIXED_FIELDS[field]);
   }
 }

@@ -2,38 +2,17 @@
 // changes that matter to the Checkout Sessions it emulates. A request's `Stripe-Version` header is
 // `<base>` or `<base>; <beta>=<value>; …`; an unknown base or beta is refused, as Stripe refuses it.
 import StripeSdk from 'stripe';
+import { PUBLISHED_API_VERSIONS } from './api-versions';
 import { invalid, MSG } from './errors';
 
 export const DEFAULT_API_VERSION: string = StripeSdk.API_VERSION;
 
-// Stripe's monthly releases since basil. The dates are Stripe's release dates where its changelog
-// names them; the later ones follow the monthly cadence and are a choice (unconfirmed), as is
-// `2025-03-31.preview`, named by Stripe's docs for the trial-duration preview. Whatever the installed
-// SDK pins is always known.
-const KNOWN_BASES: ReadonlySet<string> = new Set([
-  '2025-03-31.basil',
-  '2025-04-30.basil',
-  '2025-05-28.basil',
-  '2025-06-30.basil',
-  '2025-07-30.basil',
-  '2025-08-27.basil',
-  '2025-09-30.clover',
-  '2025-10-29.clover',
-  '2025-11-17.clover',
-  '2025-12-15.clover',
-  '2026-01-28.clover',
-  '2026-02-25.clover',
-  '2026-03-25.dahlia',
-  '2026-04-22.dahlia',
-  '2026-05-27.dahlia',
-  '2026-06-24.dahlia',
-  '2026-07-29.dahlia',
-  '2026-08-26.dahlia',
-  '2026-09-30.dahlia',
-  '2026-10-28.endive',
-  '2025-03-31.preview',
-  DEFAULT_API_VERSION,
-]);
+// Every version Stripe has published (api-versions.ts, with its source) is accepted: Stripe answers a
+// request at any of them, in that version's shape. The local Stripe knows the differences listed in
+// CHANGES (and version-shapes.ts); fields a version predates may still be present (unconfirmed which,
+// field by field), but no request fails for its version alone. `2025-03-31.preview` is not in that
+// list: Stripe's docs name it for the trial-duration preview. Whatever the installed SDK pins is known.
+const KNOWN_BASES: ReadonlySet<string> = new Set([...PUBLISHED_API_VERSIONS, '2025-03-31.preview', DEFAULT_API_VERSION]);
 
 /** The private-preview beta of the seed page: server updates of line items before they were GA. */
 export const SERVER_UPDATE_BETA = 'checkout_server_update_beta';
@@ -45,6 +24,12 @@ const CHANGES = {
   uiModeElements: '2026-03-25',
   /** `line_items` became updatable on custom-UI sessions without a beta. */
   lineItemUpdates: '2025-12-15',
+  /**
+   * A promotion code's coupon moved from `coupon` (a coupon object) to `promotion.coupon` (an id), and a
+   * discount's from `coupon` (a coupon object) to `source.coupon` (an id): Stripe's changelog,
+   * docs.stripe.com/changelog/clover/2025-09-30/polymorphic-coupon and …/add-discount-source-property.
+   */
+  couponSource: '2025-09-30',
 } as const;
 
 /**
@@ -67,6 +52,8 @@ export type VersionFeatures = {
   elementsUiMode: 'custom' | 'elements';
   /** `line_items` accepted on a session update. */
   lineItemUpdates: boolean;
+  /** `promotion.coupon` / `source.coupon` ids (clover on), or the older top-level `coupon` objects. */
+  couponSource: boolean;
 } & { [K in keyof typeof BETA_ONLY]: boolean };
 
 export type ApiVersion = { header: string; base: string; betas: Record<string, string>; features: VersionFeatures };
@@ -77,6 +64,7 @@ export function featuresOf(base: string, betas: Record<string, string>): Version
   return {
     elementsUiMode: date >= CHANGES.uiModeElements ? 'elements' : 'custom',
     lineItemUpdates: beta || date >= CHANGES.lineItemUpdates,
+    couponSource: date >= CHANGES.couponSource,
     lineItemPermission: beta && BETA_ONLY.lineItemPermission,
     discountUpdates: beta && BETA_ONLY.discountUpdates,
     trialUpdates: beta && BETA_ONLY.trialUpdates,

@@ -45,6 +45,8 @@ describe('a request without a key', () => {
     assert.equal(res.status, 401);
     assert.equal(body.error.type, 'invalid_request_error');
     assert.match(body.error.message, /did not provide an API key/);
+    // Stripe's tail (issue 21): where to read about authentication, and where to ask.
+    assert.match(body.error.message, /See https:\/\/stripe\.com\/docs\/api#authentication for details, or we can help at https:\/\/support\.stripe\.com\/\.$/);
   });
 });
 

@@ -90,6 +90,14 @@ export function arr<T, const O extends { max?: number } & Options = object>(of: 
   });
 }
 
+/** A hash keyed by names the caller chooses (`currency_options[eur][amount_off]`), each value of one spec. */
+export function dict<T, const O extends Options = object>(of: Spec<T, boolean>, options?: O) {
+  return spec(options, (value, param, features): Record<string, T> => {
+    if (typeof value !== 'object' || Array.isArray(value)) throw invalid(MSG.invalidObject, param);
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, of.parse(entry, `${param}[${key}]`, features)]));
+  });
+}
+
 /** Metadata: string → string within Stripe's limits; `''` clears it all. */
 export function map<const O extends { required?: boolean } = object>(options?: O) {
   return spec({ ...options, emptyable: true as const }, (value, param): Record<string, string> => {

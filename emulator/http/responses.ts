@@ -20,7 +20,12 @@ export function json(status: number, value: unknown, headers: Record<string, str
   };
 }
 
-/** Stripe's error envelope; `doc_url` points into docs.stripe.com, where Stripe's own errors point. */
+/**
+ * Stripe's error envelope; `doc_url` points into docs.stripe.com, where Stripe's own errors point. Stripe
+ * also sends `request_log_url`, a link to the request in its Dashboard; the local Stripe has no such
+ * page per request, so it leaves the field out (the `Request-Id` header names the request in
+ * `/_emulator/requests`).
+ */
 export function errorBody(error: StripeApiError): { error: Record<string, string> } {
   const { code, param, decline_code: declineCode } = error.details;
   const body: Record<string, string> = { type: error.type, message: error.message };

@@ -18,7 +18,7 @@ export function draftPromotionCode(ctx: RequestCtx, record: SessionRecord, typed
   }
   if (!record.session.allow_promotion_codes) throw invalid(DISCOUNT_MSG.codesNotAllowed, param, 'promotion_codes_not_allowed');
   const code = typed.trim();
-  const promo = findCode(ctx, code);
+  const promo = findCode(ctx, code, cartOf(record.session).customer);
   // The minimum is checked against the items' subtotal (a trial's $0 due today does not count).
   const subtotal = linesOf(ctx, record).reduce((sum, line) => sum + line.amounts.amount_subtotal, 0);
   const problem = codeProblem(ctx, { ...cartOf(record.session), subtotal }, promo, code);

@@ -1,6 +1,7 @@
 // Small rules and param declarations shared by every resource.
+import { STRIPE_COUNTRIES } from '../core/countries';
 import { invalid, METADATA_LIMITS, MSG } from '../core/errors';
-import { map, str } from '../http/params';
+import { map, str, type Spec } from '../http/params';
 
 export type Metadata = Record<string, string>;
 
@@ -24,13 +25,39 @@ export const CURRENCY = str({ max: 3 });
 export const REQUIRED_CURRENCY = str({ max: 3, required: true });
 export const TAX_BEHAVIOR = str({ enum: ['exclusive', 'inclusive', 'unspecified'] });
 
+const COUNTRY_CODES: ReadonlySet<string> = new Set(STRIPE_COUNTRIES);
+
+export const COMMON_MSG = {
+  // Stripe's wording for an unknown country (its message goes on to point at ISO's list).
+  unknownCountry: (value: string) =>
+    `Country '${value}' is unknown. Try using a 2-character alphanumeric country code instead, such as 'US', 'EG', or 'GB'.`,
+} as const;
+
+/**
+ * A two-letter country code Stripe knows (core/countries.ts), in either case; `USA` is refused with
+ * Stripe's `country_code_invalid`. An address must name a real place, so not `ZZ`, the "unknown region"
+ * Stripe's list carries for allowed_countries (unconfirmed what Stripe answers for `ZZ` in an address).
+ */
+export function countryCode<const R extends boolean = false>(options: { required?: R; inAddress: boolean }): Spec<string, R> {
+  const base = str({ max: 5000 });
+  return {
+    required: (options.required === true) as R,
+    parse(value, param, features) {
+      const code = base.parse(value, param, features);
+      const upper = code.toUpperCase();
+      if (!COUNTRY_CODES.has(upper) || (options.inAddress && upper === 'ZZ')) throw invalid(COMMON_MSG.unknownCountry(code), param, 'country_code_invalid');
+      return code;
+    },
+  };
+}
+
 export const ADDRESS_FIELDS = {
   line1: str({ max: 5000 }),
   line2: str({ max: 5000 }),
   city: str({ max: 5000 }),
   state: str({ max: 5000 }),
   postal_code: str({ max: 5000 }),
-  country: str({ max: 5000 }),
+  country: countryCode({ inAddress: true }),
 };
 
 export type Address = {

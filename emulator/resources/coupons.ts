@@ -3,10 +3,10 @@
 // metadata), list, delete. `valid` turns false once redeemed max_redemptions times or past redeem_by.
 import type Stripe from 'stripe';
 import type { RequestCtx } from '../core/context';
-import { invalid, missingParam, notFound } from '../core/errors';
+import { exactlyOne, invalid, missingParam, notFound } from '../core/errors';
 import { randomToken } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
-import { int, LIST_FIELDS, str, type ParamsOf } from '../http/params';
+import { arr, dict, int, LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
 import { route, type Route } from '../http/router';
 import { CURRENCY, currencyOf, METADATA, mergeMetadata } from './common';
 import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
@@ -23,7 +23,14 @@ export const COUPON_TERMS = {
 };
 export type CouponTerms = ParamsOf<typeof COUPON_TERMS>;
 
-const CREATE_FIELDS = { ...COUPON_TERMS, id: str({ max: 200 }), max_redemptions: int({ min: 1 }), redeem_by: int() };
+const CREATE_FIELDS = {
+  ...COUPON_TERMS,
+  id: str({ max: 200 }),
+  max_redemptions: int({ min: 1 }),
+  redeem_by: int(),
+  applies_to: obj({ products: arr(str()) }),
+  currency_options: dict(obj({ amount_off: int({ min: 1, required: true }) })),
+};
 const UPDATE_FIELDS = { name: str({ max: 40 }), metadata: METADATA };
 
 export const COUPON_MSG = {
@@ -33,6 +40,8 @@ export const COUPON_MSG = {
   monthsOnlyRepeating: '`duration_in_months` is only allowed, and required, when `duration` is `repeating`.',
   idTaken: (id: string) => `Coupon already exists: ${id}`,
   redeemByPast: '`redeem_by` must be in the future.',
+  currencyOptionsNeedAmount: '`currency_options` is only supported if `amount_off` is passed.',
+  currencyOptionSame: (currency: string) => `\`currency_options[${currency}]\` repeats the coupon's own \`currency\`.`,
 } as const;
 
 export function getCoupon(ctx: RequestCtx, id: string, param = 'id'): Stripe.Coupon {
@@ -45,7 +54,7 @@ export function getCoupon(ctx: RequestCtx, id: string, param = 'id'): Stripe.Cou
 export function buildCoupon(ctx: RequestCtx, terms: CouponTerms, id: string, prefix = ''): Stripe.Coupon {
   const at = (name: string) => (prefix ? `${prefix}[${name}]` : name);
   const { amount_off: amountOff, percent_off: rawPercent } = terms;
-  if ((amountOff === undefined) === (rawPercent === undefined)) throw invalid(COUPON_MSG.oneOfAmounts, at('percent_off'));
+  if ((amountOff === undefined) === (rawPercent === undefined)) throw exactlyOne(COUPON_MSG.oneOfAmounts, at('percent_off'), amountOff !== undefined);
   const percent = rawPercent === undefined ? null : Number(rawPercent);
   if (percent !== null && !(Number.isFinite(percent) && percent > 0 && percent <= 100)) throw invalid(COUPON_MSG.percentRange(String(rawPercent)), at('percent_off'));
   if (amountOff !== undefined && terms.currency === undefined) throw missingParam(at('currency'));
@@ -79,7 +88,39 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
   const coupon = buildCoupon(ctx, params, id);
   coupon.max_redemptions = params.max_redemptions ?? null;
   coupon.redeem_by = params.redeem_by ?? null;
-  return ctx.store.put('coupon', id, coupon);
+  if (params.applies_to) coupon.applies_to = { products: checkProducts(ctx, params.applies_to.products ?? []) };
+  if (params.currency_options) coupon.currency_options = currencyOptions(coupon, params.currency_options);
+  return showCoupon(ctx, ctx.store.put('coupon', id, coupon));
+}
+
+function checkProducts(ctx: RequestCtx, products: string[]): string[] {
+  products.forEach((product, index) => {
+    if (!ctx.store.get('product', product)) throw notFound('product', product, `applies_to[products][${index}]`);
+  });
+  return products;
+}
+
+/** `currency_options`: the amount_off in other currencies (Stripe: "only supported if `amount_off` is passed"). */
+function currencyOptions(coupon: Stripe.Coupon, given: Record<string, { amount_off: number }>): Record<string, Stripe.Coupon.CurrencyOptions> {
+  if (coupon.amount_off === null) throw invalid(COUPON_MSG.currencyOptionsNeedAmount, 'currency_options');
+  const out: Record<string, Stripe.Coupon.CurrencyOptions> = {};
+  for (const [key, option] of Object.entries(given)) {
+    const currency = currencyOf(key);
+    if (currency === coupon.currency) throw invalid(COUPON_MSG.currencyOptionSame(currency), `currency_options[${key}]`);
+    out[currency] = { amount_off: option.amount_off };
+  }
+  return out;
+}
+
+/** The amount a coupon takes off in a currency: its own, or its currency option; null when it has none there. */
+export function amountOffIn(coupon: Stripe.Coupon, currency: string): number | null {
+  if (coupon.amount_off === null) return null;
+  return coupon.currency === currency ? coupon.amount_off : (coupon.currency_options?.[currency]?.amount_off ?? null);
+}
+
+/** Whether a coupon applies to a product (`applies_to.products`; a coupon without it applies to all). */
+export function appliesToProduct(coupon: Stripe.Coupon, product: string): boolean {
+  return !coupon.applies_to || coupon.applies_to.products.includes(product);
 }
 
 /** Whether the coupon can still be applied now (Stripe's `valid`, computed on the emulator's clock). */
@@ -88,21 +129,28 @@ export function couponValid(ctx: RequestCtx, coupon: Stripe.Coupon): boolean {
   return coupon.redeem_by === null || coupon.redeem_by > ctx.clock.now();
 }
 
-function show(ctx: RequestCtx, coupon: Stripe.Coupon): Stripe.Coupon {
-  return { ...coupon, valid: couponValid(ctx, coupon) };
+/**
+ * The coupon as the API shows it: `valid` as of now; `applies_to` and `currency_options` are includable
+ * only (Stripe's reference marks them expandable), added back by `expand[]` (checkout/expansions.ts).
+ */
+export function showCoupon(ctx: RequestCtx, coupon: Stripe.Coupon): Stripe.Coupon {
+  const shown: Stripe.Coupon = { ...coupon, valid: couponValid(ctx, coupon) };
+  delete shown.applies_to;
+  delete shown.currency_options;
+  return shown;
 }
 
 export const couponRoutes: Route[] = [
   createRoute('/v1/coupons', CREATE_FIELDS, create),
-  retrieveRoute('/v1/coupons/:id', (ctx, id) => show(ctx, getCoupon(ctx, id))),
+  retrieveRoute('/v1/coupons/:id', (ctx, id) => showCoupon(ctx, getCoupon(ctx, id))),
   updateRoute('/v1/coupons/:id', UPDATE_FIELDS, (ctx, params, id) => {
     const coupon = getCoupon(ctx, id);
     const next: Stripe.Coupon = { ...coupon, metadata: mergeMetadata(coupon.metadata, params.metadata) };
     if (params.name !== undefined) next.name = params.name;
-    return show(ctx, ctx.store.put('coupon', id, next));
+    return showCoupon(ctx, ctx.store.put('coupon', id, next));
   }),
   listRoute('/v1/coupons', LIST_FIELDS, (ctx, params) =>
-    paginate(newestFirst(ctx.store.table('coupon')).map((coupon) => show(ctx, coupon)), params, '/v1/coupons', 'coupon'),
+    paginate(newestFirst(ctx.store.table('coupon')).map((coupon) => showCoupon(ctx, coupon)), params, '/v1/coupons', 'coupon'),
   ),
   route({
     method: 'DELETE',

@@ -26,18 +26,20 @@ const CREATE_FIELDS = {
 const UPDATE_FIELDS = { active: bool(), metadata: METADATA };
 const LIST_CODE_FIELDS = { ...LIST_FIELDS, active: bool(), code: str(), coupon: str(), customer: str() };
 
-const CODE_PATTERN = /^[a-zA-Z0-9]+$/;
+// Stripe's `code` param: "Valid characters are lower case letters (a-z), upper case letters (A-Z),
+// digits (0-9), and dashes (-)" (the API reference, as stripe-node 23's PromotionCodeCreateParams carries it).
+const CODE_PATTERN = /^[a-zA-Z0-9-]+$/;
 
 export const PROMO_MSG = {
   codeTaken: (code: string) => `An active promotion code with \`code: ${code}\` already exists.`,
-  codeFormat: 'Promotion codes may contain only letters and digits.',
+  codeFormat: 'Promotion codes may contain only letters (a-z, A-Z), digits (0-9) and dashes (-).',
   minimumCurrency: 'You must specify `restrictions[minimum_amount_currency]` with `restrictions[minimum_amount]`.',
   expiresPast: '`expires_at` must be in the future.',
 } as const;
 
 export function getPromotionCode(ctx: RequestCtx, id: string, param = 'id'): Stripe.PromotionCode {
   const promo = ctx.store.get('promotion_code', id);
-  if (!promo) throw notFound('promotion_code', id, param);
+  if (!promo) throw notFound('promotion code', id, param);
   return promo;
 }
 
@@ -51,6 +53,16 @@ export function couponIdOf(promo: Stripe.PromotionCode): string {
 // codes and say customers enter them; case-insensitive matching is unconfirmed).
 export const sameCode = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
+/**
+ * Stripe's `code`: "Regardless of case, this code must be unique across all active promotion codes for
+ * each customer" (API reference). So one customer's code may repeat another customer's; a code for
+ * every customer (no `customer`) takes the code from all of them (that reading of "each customer" is
+ * unconfirmed).
+ */
+const sameAudience = (a: string | null, b: string | null) => a === null || b === null || a === b;
+/** The customer a promotion code is for (stored unexpanded). */
+const customerIdOf = (promo: Stripe.PromotionCode) => (typeof promo.customer === 'string' ? promo.customer : (promo.customer?.id ?? null));
+
 function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe.PromotionCode {
   const couponId = params.promotion?.coupon ?? params.coupon;
   if (couponId === undefined) throw missingParam('promotion[coupon]');
@@ -58,7 +70,8 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
   const code = params.code ?? randomToken(8).toUpperCase();
   if (!CODE_PATTERN.test(code)) throw invalid(PROMO_MSG.codeFormat, 'code');
   const active = params.active !== false;
-  const taken = [...ctx.store.table('promotion_code').values()].some((p) => p.active && sameCode(p.code, code));
+  const customer = params.customer ?? null;
+  const taken = [...ctx.store.table('promotion_code').values()].some((p) => p.active && sameCode(p.code, code) && sameAudience(customerIdOf(p), customer));
   if (active && taken) throw invalid(PROMO_MSG.codeTaken(code), 'code');
   const restrictions = params.restrictions ?? {};
   if (restrictions.minimum_amount !== undefined && restrictions.minimum_amount_currency === undefined) {

@@ -9,7 +9,12 @@ import type { Route } from '../http/router';
 import { byActive, METADATA, mergeMetadata } from './common';
 import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
-const TAX_TYPES = ['amusement_tax', 'communications_tax', 'gst', 'hst', 'igst', 'jct', 'lease_tax', 'pst', 'qst', 'retail_delivery_fee', 'rst', 'sales_tax', 'service_tax', 'vat'] as const;
+// Stripe's 28 tax types (the `tax_type` enum of Stripe's spec, as stripe-node 23's TaxRate.TaxType lists it).
+export const TAX_TYPES = [
+  'admissions_tax', 'amusement_tax', 'attendance_tax', 'communications_tax', 'digital_excise_tax', 'entertainment_tax', 'get_fund',
+  'gross_receipts_tax', 'gst', 'hospitality_tax', 'hst', 'igst', 'jct', 'lease_tax', 'luxury_tax', 'mass_transit_parking_tax', 'nhil',
+  'parking_tax', 'pst', 'qst', 'resort_tax', 'retail_delivery_fee', 'rst', 'sales_tax', 'service_tax', 'tourism_tax', 'utility_users_tax', 'vat',
+] as const;
 
 const EDITABLE_FIELDS = {
   active: bool(),
@@ -50,7 +55,9 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
     created: ctx.clock.now(),
     description: params.description ?? null,
     display_name: params.display_name,
-    effective_percentage: percentage,
+    // Both are Stripe Tax's: null on a manual rate (Stripe's example tax rate, and the spec's "only present for
+    // TaxRates created by Stripe Tax" on rate_type).
+    effective_percentage: null,
     flat_amount: null,
     inclusive: params.inclusive,
     jurisdiction: params.jurisdiction ?? null,
@@ -58,7 +65,7 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
     livemode: false,
     metadata: mergeMetadata({}, params.metadata),
     percentage,
-    rate_type: 'percentage',
+    rate_type: null,
     state: params.state ?? null,
     tax_type: params.tax_type ?? null,
   };
