@@ -12,6 +12,8 @@ const nextStart = (port: number) =>
 // environment so the test workers, which load this file again, see the same one.
 process.env.E2E_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
 const WEBHOOK_SECRET = process.env.E2E_WEBHOOK_SECRET;
+// The scheduled jobs' route (/api/cron/<job>) answers this bearer token; the orders spec calls it.
+process.env.E2E_CRON_SECRET ??= randomBytes(24).toString('hex');
 // No APP_URL: on the local Stripe the storefront follows the address it is opened at, as `npm run dev` does.
 const appEnv = (extra: Record<string, string> = {}) => ({
   STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
@@ -21,6 +23,9 @@ const appEnv = (extra: Record<string, string> = {}) => ({
   // leftovers between runs, and no data dir shared by two processes. DATABASE_URL is cleared for the same reason.
   DATABASE_URL: '',
   PGLITE_DATA_DIR: 'memory://',
+  // The suite makes hundreds of checkouts from one address; e2e/checkout-limits.spec.ts starts a server of its own with the limit on.
+  CHECKOUT_SESSIONS_PER_MINUTE: '0',
+  CRON_SECRET: process.env.E2E_CRON_SECRET!,
   ...extra,
 });
 

@@ -64,3 +64,7 @@ export function isSafeErrorAnswer(response: RawResponse): boolean {
   const { type, message, ...rest } = body as Record<string, unknown>;
   return type === 'error' && typeof message === 'string' && message.length < 160 && !INTERNAL.test(message) && Object.keys(rest).length === 0;
 }
+
+/** A buyer action sent as that buyer's browser would: JSON, the storefront's origin, the buyer's cookie. */
+export const postAs = (buyer: Pick<Buyer, 'cookie'>, path: string, body: Record<string, unknown>, origin = APP_ORIGIN) =>
+  send(path, { ...BROWSER_HEADERS, origin, cookie: buyer.cookie }, JSON.stringify(body), origin);
