@@ -23,7 +23,7 @@ const { useDatabase } = await import('@/lib/db/client');
 const { findOpenCheckout } = await import('@/lib/db/checkouts');
 const { seedInventory, stockOf } = await import('@/lib/db/inventory');
 const { countOrders, findOrder } = await import('@/lib/db/orders');
-const { freshDatabase, testEngines } = await import('@/lib/db/testing');
+const { failingOnce, freshDatabase, testEngines } = await import('@/lib/db/testing');
 const { OutOfStockError, PaidCheckoutError } = await import('@/lib/errors');
 const { holds, inventory } = await import('@/lib/db/schema');
 const { eq } = await import('drizzle-orm');
@@ -171,6 +171,25 @@ for (const engine of testEngines()) {
       // Stock fell by what was charged; the session's holds went with it.
       assert.deepEqual(await stockOf(t.db, MUG), { stock: before.stock - 2, held: before.held - 2 });
       assert.deepEqual((await readCart(token)).lines.map((cartLine) => [cartLine.productId, cartLine.quantity]), [[BLEND, 1]]);
+    });
+
+    test('the database failing after Stripe took an update: the larger hold stays, and stock falls by what was charged', async () => {
+      const token = tokenFor('db-down');
+      await changeCartLine(token, { productId: MUG, quantity: 3 });
+      const session = await open(token);
+      await setShippingAddress({ sessionId: session.id, browserToken: token, shipping: US_ADDRESS });
+      const [line] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
+      const { stock } = await stockOf(t.db, MUG);
+      useDatabase(failingOnce(t, 'lease_gone')); // the settling statement, after Stripe's answer
+      await assert.rejects(changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 1 }));
+      useDatabase(t);
+      assert.deepEqual(await lineItems(session.id), [['ceramic_mug', 1]], 'Stripe took the update');
+      assert.deepEqual(await sessionHolds(session.id), [[MUG, 3]], 'the larger of before and after is still held: nothing oversold');
+      await s.pay(session);
+      assert.equal((await orderForReturnPage(session.id, token)).kind, 'order');
+      assert.deepEqual((await findOrder(t.db, session.id))?.items.map((item) => [item.productId, item.quantity]), [[MUG, 1]]);
+      assert.deepEqual(await stockOf(t.db, MUG), { stock: stock - 1, held: (await stockOf(t.db, MUG)).held });
+      assert.deepEqual(await sessionHolds(session.id), []);
     });
 
     test('a paid session whose buyer never returns is recorded by the reconciler, once', async () => {

@@ -51,6 +51,7 @@ export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor
   let settled = false;
   let session: CheckoutSnapshot | null = null;
   let inFlight: ProductLine[] | null = null;
+  let updated = false;
   try {
     session = await loadBoundCheckout({ ...input, mode });
     const bound = session;
@@ -61,6 +62,7 @@ export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor
       inFlight = await holdInFlight(db, bound.id, planned, expiresAt);
       try {
         await updateSession(bound.id, planned.update, { landed: planned.landed, deadline: started + ACTION_BUDGET_MS });
+        updated = true;
       } catch (error) {
         // A catalog id Stripe no longer knows: withCatalogIds looks them up again and plans once more.
         if (error instanceof UpdateNotAppliedError && isStaleCatalogError(error.cause)) throw error.cause;
@@ -73,7 +75,9 @@ export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor
     await settleChange(db, { sessionId: bound.id, holder, holds: inFlight && plan.holdsAfter, expiresAt, cart });
     settled = true;
   } catch (error) {
-    if (!settled && session && inFlight) {
+    // Stripe did not take the update (or its fate is unknown). A failure after Stripe took it (the database, at
+    // settling) leaves the larger hold in place, which only keeps units off the shelf until the session ends.
+    if (!settled && !updated && session && inFlight) {
       // The update did not take (or its fate is unknown): the holds become what Stripe holds, as far as we know.
       const stripeHolds = error instanceof UpdateNotAppliedError ? error.session : session;
       const stillInFlight = error instanceof UpdateNotAppliedError && error.mayStillLand && stripeHolds?.status === 'open';

@@ -84,3 +84,31 @@ export function paidReceipt(
     ...rest,
   };
 }
+
+/**
+ * The same database, except that the next raw statement whose SQL contains `marker` fails, as if the database went
+ * away at that moment (tests of what a change leaves behind when its last step cannot be written).
+ */
+export function failingOnce(handle: DatabaseHandle, marker: string): DatabaseHandle {
+  let armed = true;
+  const db = new Proxy(handle.db, {
+    get(target, property, receiver) {
+      if (property !== 'execute') return Reflect.get(target, property, receiver);
+      return (query: Parameters<typeof target.execute>[0]) => {
+        if (armed && sqlText(query).includes(marker)) {
+          armed = false;
+          return Promise.reject(new Error(`connection terminated (test: the statement with ${marker})`));
+        }
+        return target.execute(query);
+      };
+    },
+  });
+  return { ...handle, db };
+}
+
+/** The literal text of a drizzle `sql` template (its string chunks, nested ones too), to recognise a statement by. */
+function sqlText(query: unknown): string {
+  const chunks = (query as { queryChunks?: unknown[] })?.queryChunks;
+  if (!Array.isArray(chunks)) return '';
+  return chunks.map((chunk) => (Array.isArray((chunk as { value?: unknown }).value) ? (chunk as { value: string[] }).value.join('') : sqlText(chunk))).join('');
+}
