@@ -57,6 +57,8 @@ export default defineConfig({
         LOCAL_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${APP_PORT}/api/webhooks/stripe`,
       },
       reuseExistingServer: false,
+      // A loaded 2-core machine can take a while to start a server and render its first page.
+      timeout: 180_000,
       stdout: 'pipe',
     },
     {
@@ -64,12 +66,16 @@ export default defineConfig({
       url: `http://127.0.0.1:${APP_PORT}`,
       env: appEnv(),
       reuseExistingServer: false,
+      // A loaded 2-core machine can take a while to start a server and render its first page.
+      timeout: 180_000,
     },
     {
       command: nextStart(SEED_PROFILE_PORT),
       url: `http://127.0.0.1:${SEED_PROFILE_PORT}`,
       env: appEnv({ STRIPE_API_VERSION: SEED_API_VERSION }),
       reuseExistingServer: false,
+      // A loaded 2-core machine can take a while to start a server and render its first page.
+      timeout: 180_000,
     },
   ],
 });

@@ -4,45 +4,26 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import Stripe from 'stripe';
-import { startLocalStripe, type Harness } from '../../emulator/test-helpers';
+import { ORIGIN, startStorefront } from '@/lib/actions/testing';
 
-const WEBHOOK_SECRET = 'whsec_test_inventory'; // not a secret: the test's own local Stripe signs with it
-process.env.STRIPE_SECRET_KEY = '';
-process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET;
-process.env.CHECKOUT_SESSIONS_PER_MINUTE = '0';
-const ORIGIN = 'http://127.0.0.1:3999';
+// The local Stripe is started once per process: the app's Stripe client is built from the environment once.
+const storefront = await startStorefront();
+const { h, deliver } = storefront;
+after(() => h.close());
 
 const { openCheckout } = await import('@/lib/actions/open-checkout');
 const createCheckoutSession = (cart: { kind: 'products'; items: Array<{ productId: string; quantity: number }> }, attemptId: string, browserToken: string, origin: string) =>
   openCheckout({ cart, attemptId, browserToken, origin, clientAddress: 'test' });
 const { setShippingAddress } = await import('@/lib/actions/set-shipping-address');
-const { POST: webhook } = await import('@/app/api/webhooks/stripe/route');
 const { useDatabase } = await import('@/lib/db/client');
 const { seedInventory, stockOf } = await import('@/lib/db/inventory');
 const { countOrders, findOrder } = await import('@/lib/db/orders');
 const { freshDatabase, testEngines } = await import('@/lib/db/testing');
 const { OutOfStockError } = await import('@/lib/errors');
-const { createStripeClient } = await import('@/lib/stripe/client');
-const { syncCatalog } = await import('@/lib/stripe/seed');
 
 const MUG = 'ceramic-mug';
 const PAID_TOKEN = 'paid-'.padEnd(43, 'x'); // a browser token's shape (lib/checkout/session-binding.ts)
 const mugs = (quantity: number) => ({ kind: 'products' as const, items: [{ productId: MUG, quantity }] });
-
-/** Delivers an event to the webhook route as Stripe would: its JSON, signed. */
-async function deliver(event: unknown): Promise<number> {
-  const payload = JSON.stringify(event);
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-  const response = await webhook(new Request('http://app/api/webhooks/stripe', { method: 'POST', body: payload, headers: { 'stripe-signature': signature } }));
-  return response.status;
-}
-
-// The local Stripe is started once per process: the app's Stripe client is built from the environment once.
-const h: Harness = await startLocalStripe({ webhookSecret: WEBHOOK_SECRET });
-process.env.STRIPE_EMULATOR_URL = h.url;
-await syncCatalog(createStripeClient({ kind: 'local', secretKey: 'sk_test_local', publishableKey: 'pk_test_local', emulatorUrl: h.url }));
-after(() => h.close());
 
 for (const engine of testEngines()) {
   describe(`a checkout's stock on ${engine}`, () => {
@@ -67,18 +48,8 @@ for (const engine of testEngines()) {
       const shipping = { name: 'Ada Buyer', address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' } };
       await setShippingAddress({ sessionId: session.id, browserToken: PAID_TOKEN, shipping });
 
-      const paid = await h.client('POST', `/v1/payment_pages/${session.id}/confirm`, {
-        client_secret: session.clientSecret,
-        email: 'buyer@example.com',
-        'payment_method_data[card][number]': '4242424242424242',
-        'payment_method_data[card][exp_month]': '12',
-        'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 3),
-        'payment_method_data[card][cvc]': '123',
-      });
-      assert.equal(paid.status, 200, JSON.stringify(paid.body));
-      const events = await h.stripe.events.list({ type: 'checkout.session.completed', limit: 100 });
-      const completed = events.data.find((event) => (event.data.object as { id: string }).id === session.id);
-      assert.ok(completed, 'the local Stripe emitted checkout.session.completed');
+      await storefront.pay(session);
+      const completed = await storefront.eventFor('checkout.session.completed', session.id);
 
       assert.equal(await deliver(completed), 200);
       assert.equal(await deliver(completed), 200); // the replay is acknowledged
