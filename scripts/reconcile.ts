@@ -26,15 +26,18 @@ async function askServer(): Promise<boolean> {
   process.exit(1);
 }
 
-if (!(await askServer())) {
+/** No server holds the database: run the job in this process, then close it. */
+async function runHere() {
   const { parseEnv } = await import('../lib/env-schema');
-  const { openReadyDatabase, useDatabase } = await import('../lib/db/client');
+  const { openReadyDatabase, useDatabase: adoptDatabase } = await import('../lib/db/client');
   const { reconcile } = await import('../lib/jobs/reconcile');
   const handle = await openReadyDatabase(parseEnv(process.env).database);
-  useDatabase(handle);
+  adoptDatabase(handle); // the jobs' modules reach the database through lib/db's one handle
   try {
     console.log(`reconcile ran here (no server at ${base}): ${JSON.stringify(await reconcile())}`);
   } finally {
     await handle.close();
   }
 }
+
+if (!(await askServer())) await runHere();
