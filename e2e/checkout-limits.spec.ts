@@ -4,6 +4,7 @@
 // server of the same build with the limit on, on a free port, and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { LOCAL_STRIPE_URL } from './config';
 import { BROWSER_HEADERS, isSafeErrorAnswer, send } from './raw-http';
@@ -22,13 +23,15 @@ const freePort = () =>
   });
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  mkdirSync('test-results', { recursive: true });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL, DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://', CHECKOUT_SESSIONS_PER_MINUTE: String(LIMIT), TRUST_PROXY: '', SCHEDULED_JOBS: 'off' },
-    stdio: 'ignore',
+    stdio: ['ignore', openSync('test-results/next-limits.log', 'a'), openSync('test-results/next-limits.log', 'a')],
   });
-  await expect.poll(() => fetch(origin).then((response) => response.ok, () => false), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => fetch(origin).then((response) => response.ok, () => false), { timeout: 120_000 }).toBe(true);
 });
 
 test.afterAll(() => {

