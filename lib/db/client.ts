@@ -11,6 +11,7 @@ import pg from 'pg';
 import { env, type Env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { seedInventory } from '@/lib/db/inventory';
+import { lockPgliteFolder } from '@/lib/db/pglite-lock';
 import * as schema from '@/lib/db/schema';
 
 type DatabaseMode = Env['database'];
@@ -43,16 +44,28 @@ export async function openDatabase(mode: DatabaseMode, options: { poolSize?: num
       close: () => pool.end(),
     };
   }
+  const inMemory = mode.dataDir.startsWith('memory://');
   // PGlite does not create the parent folder of its data dir.
-  if (!mode.dataDir.startsWith('memory://')) mkdirSync(mode.dataDir, { recursive: true });
-  const client = new PGlite(mode.dataDir);
-  await client.waitReady;
+  if (!inMemory) mkdirSync(mode.dataDir, { recursive: true });
+  // A folder is one process's at a time (lib/db/pglite-lock.ts); memory:// is private to its instance.
+  const lock = inMemory ? null : lockPgliteFolder(mode.dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(mode.dataDir);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as Database,
     engine: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
   };
 }
 
@@ -86,4 +99,14 @@ export function database(): Promise<Database> {
 /** Tests and benchmarks: makes `database()` answer with this handle. */
 export function useDatabase(handle: DatabaseHandle): void {
   holder[GLOBAL_KEY] = Promise.resolve(handle);
+}
+
+/**
+ * Called by instrumentation.ts when the server starts: the embedded database is opened (its folder locked,
+ * migrated) before the first request, so a second server on a taken folder stops at once rather than on a
+ * buyer's request. A real Postgres is left to the first request: a database that is down for a moment
+ * should not keep the server from starting.
+ */
+export async function openDatabaseAtStart(): Promise<void> {
+  if (env().database.kind === 'pglite') await database();
 }
