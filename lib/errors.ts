@@ -5,6 +5,8 @@ export const GENERIC_BAD_REQUEST = "We couldn't process your request. Please try
 export const GENERIC_SERVER_ERROR = 'Something went wrong on our end. Please try again later.';
 
 export class AppError extends Error {
+  /** When set, the answer carries `Retry-After` with it: the request may succeed if sent again after that long. */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: string,
     readonly status: number,
@@ -70,5 +72,16 @@ export class OutOfStockError extends AppError {
     publicMessage: string,
   ) {
     super('out_of_stock', 409, `${productId}: only ${available} available`, publicMessage);
+  }
+}
+
+/**
+ * Every database connection is busy and none came free in time (the Postgres pool's connection timeout): the
+ * buyer is asked to try again in a moment (503 with Retry-After) rather than kept waiting without end.
+ */
+export class DatabaseBusyError extends AppError {
+  override readonly retryAfterSeconds = 2;
+  constructor(message: string) {
+    super('database_busy', 503, message, 'The shop is busy, please try again in a moment.');
   }
 }

@@ -7,11 +7,11 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { env, type Env } from '@/lib/env';
-import { log } from '@/lib/log';
+import { DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT_MS } from '@/lib/env-schema';
 import { seedInventory } from '@/lib/db/inventory';
 import { lockPgliteFolder } from '@/lib/db/pglite-lock';
+import { createPool } from '@/lib/db/pool';
 import * as schema from '@/lib/db/schema';
 
 type DatabaseMode = Env['database'];
@@ -32,10 +32,10 @@ const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 /** Opens PGlite (a folder, or `memory://`) or a node-postgres pool. Nothing is migrated here. */
 export async function openDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
   if (mode.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: mode.url, max: options.poolSize ?? 10 });
-    // An idle connection the server ends (a restart, a failover) must not crash the process: the pool drops it
-    // and opens a new one on the next query. Without a listener node-postgres rethrows it as uncaught.
-    pool.on('error', (error) => log.warn('db.idle_connection_closed', { error }));
+    const pool = createPool(mode.url, {
+      size: options.poolSize ?? mode.poolSize ?? DEFAULT_POOL_SIZE,
+      timeoutMs: mode.poolTimeoutMs ?? DEFAULT_POOL_TIMEOUT_MS,
+    });
     const db = drizzleNodePg(pool, { schema });
     return {
       db: db as unknown as Database, // the same PgDatabase; only the driver's result type differs

@@ -16,7 +16,7 @@ export function testEngines(): Engine[] {
 
 export type TestDatabase = DatabaseHandle & { dispose(): Promise<void> };
 
-export async function freshDatabase(engine: Engine, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function freshDatabase(engine: Engine, options: { poolSize?: number; poolTimeoutMs?: number } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     await handle.migrate();
@@ -31,7 +31,7 @@ export async function freshDatabase(engine: Engine, options: { poolSize?: number
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: options.poolSize ?? 20 });
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolTimeoutMs: options.poolTimeoutMs }, { poolSize: options.poolSize ?? 20 });
   await handle.migrate();
   return {
     ...handle,
