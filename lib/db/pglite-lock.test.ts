@@ -10,6 +10,7 @@ import { after, describe, test } from 'node:test';
 import { openDatabase } from '@/lib/db/client';
 import { stockOf } from '@/lib/db/inventory';
 import { lockPgliteFolder, pgliteLockHolder, PgliteLockedError, processStartTime, type LockHolder } from '@/lib/db/pglite-lock';
+import { testEngines } from '@/lib/db/testing';
 
 const root = mkdtempSync(join(tmpdir(), 'pglite-lock-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -50,7 +51,10 @@ function assertRefusal(output: string, folder: string, holder: ChildProcess) {
   assert.doesNotMatch(output, /^\s+at /m, 'one message, no stack');
 }
 
-describe('one process per PGlite folder', () => {
+// PGlite only: `npm run test:db` (the database tests again, on Postgres) has nothing to add here.
+const skip = !testEngines().includes('pglite') && 'PGlite only';
+
+describe('one process per PGlite folder', { skip }, () => {
   test('a second process on a held folder exits non-zero naming the holder; the folder still opens after', async () => {
     const folder = newFolder();
     const holder = await startHolder(folder);
@@ -105,7 +109,7 @@ describe('one process per PGlite folder', () => {
   });
 });
 
-describe('the lock file', () => {
+describe('the lock file', { skip }, () => {
   test('a folder is locked once: a second lock in the same process is refused until the first is released', () => {
     const folder = newFolder();
     const lock = lockPgliteFolder(folder);
