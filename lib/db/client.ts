@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { env, type Env } from '@/lib/env';
 import { DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT_MS } from '@/lib/env-schema';
 import { seedInventory } from '@/lib/db/inventory';
-import { lockPgliteFolder } from '@/lib/db/pglite-lock';
+import { lockPgliteFolder, PgliteLockedError } from '@/lib/db/pglite-lock';
 import { createPool } from '@/lib/db/pool';
 import * as schema from '@/lib/db/schema';
 
@@ -103,10 +103,15 @@ export function useDatabase(handle: DatabaseHandle): void {
 
 /**
  * Called by instrumentation.ts when the server starts: the embedded database is opened (its folder locked,
- * migrated) before the first request, so a second server on a taken folder stops at once rather than on a
- * buyer's request. A real Postgres is left to the first request: a database that is down for a moment
- * should not keep the server from starting.
+ * migrated) before the first request, so a second server on a taken folder stops at once, with the lock's
+ * message and exit code 1, rather than answering 500 to buyers. A real Postgres is left to the first request:
+ * a database that is down for a moment should not keep the server from starting.
  */
 export async function openDatabaseAtStart(): Promise<void> {
-  if (env().database.kind === 'pglite') await database();
+  if (env().database.kind !== 'pglite') return;
+  await database().catch((error: unknown) => {
+    if (!(error instanceof PgliteLockedError)) throw error;
+    console.error(error.message); // one clear line, no stack: there is nothing to debug, only a choice to make
+    process.exit(1);
+  });
 }

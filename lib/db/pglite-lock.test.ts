@@ -22,8 +22,9 @@ const TSX = ['--conditions=react-server', '--import', 'tsx'];
 const envFor = (folder: string) => ({ ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: folder });
 
 /** Starts a process holding `folder` (lib/db/pglite-lock.fixture.ts) and resolves once it has it. */
-async function startHolder(folder: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...TSX, 'lib/db/pglite-lock.fixture.ts'], { env: envFor(folder), stdio: ['ignore', 'pipe', 'inherit'] });
+async function startHolder(folder: string, { lockOnly = false } = {}): Promise<ChildProcess> {
+  const env = { ...envFor(folder), HOLD_LOCK_ONLY: lockOnly ? '1' : '' };
+  const child = spawn(process.execPath, [...TSX, 'lib/db/pglite-lock.fixture.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`the holder exited with ${code} before it was ready`)));
@@ -82,7 +83,7 @@ describe('one process per PGlite folder', { skip }, () => {
 
   test("the server's start hook refuses a held folder with the message and exit code 1", async () => {
     const folder = newFolder();
-    const holder = await startHolder(folder);
+    const holder = await startHolder(folder, { lockOnly: true });
     try {
       const script = "const { register } = await import('./instrumentation.ts'); await register(); console.log('started');";
       const start = spawnSync(process.execPath, [...TSX, '--input-type=module', '-e', script], { env: { ...envFor(folder), NEXT_RUNTIME: 'nodejs' }, encoding: 'utf8' });
@@ -97,7 +98,7 @@ describe('one process per PGlite folder', { skip }, () => {
 
   test('`next start` on a held folder exits non-zero with the message', { skip: !existsSync('.next/BUILD_ID') && 'no production build (.next) to start' }, async () => {
     const folder = newFolder();
-    const holder = await startHolder(folder);
+    const holder = await startHolder(folder, { lockOnly: true });
     try {
       const server = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', '0'], { env: envFor(folder), encoding: 'utf8', timeout: 60_000 });
       assert.notEqual(server.status, 0);
