@@ -130,6 +130,26 @@ describe('the lock file', { skip }, () => {
     lock.release();
   });
 
+  test('processes racing to take over a dead lock: exactly one wins, the others name it', async () => {
+    const folder = newFolder();
+    const dead: LockHolder = { pid: 2 ** 22 + 1, hostname: hostname(), started: null, command: 'killed', since: '', token: 'dead' }; // above Linux's pid_max
+    writeFileSync(`${folder}.lock`, JSON.stringify(dead));
+    const script = `import { lockPgliteFolder } from './lib/db/pglite-lock.ts';
+      try { lockPgliteFolder(${JSON.stringify(folder)}); console.log('won ' + process.pid); }
+      catch (error) { console.log('refused, held by pid ' + error.holder?.pid); }
+      setInterval(() => {}, 60_000);`;
+    const racers = Array.from({ length: 4 }, () => spawn(process.execPath, [...TSX, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+    try {
+      const said = await Promise.all(racers.map((racer) => new Promise<string>((resolve) => racer.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())))));
+      const winners = said.filter((line) => line.startsWith('won'));
+      assert.equal(winners.length, 1, said.join('; '));
+      const winner = winners[0]!.split(' ')[1];
+      for (const line of said) if (!line.startsWith('won')) assert.equal(line, `refused, held by pid ${winner}`);
+    } finally {
+      for (const racer of racers) racer.kill('SIGTERM');
+    }
+  });
+
   test('a release never removes a lock that another process has taken since', () => {
     const folder = newFolder();
     const lock = lockPgliteFolder(folder);

@@ -154,7 +154,9 @@ export function lockPgliteFolder(dataDir: string): PgliteLock {
     const holder = readHolder(path);
     if (holder && holderIsAlive(holder)) throw new PgliteLockedError(folder, holder);
     if (holder) removeDeadLock(path, holder);
-    // No holder to read: the file vanished between our two looks (released, or taken over); try again.
+    // Try again: the dead lock is gone, or another process is taking it over (its guard lives milliseconds),
+    // or the file vanished between our two looks. Opening is synchronous start-up work: a short blocking pause.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 * attempt);
   }
   throw new Error(`Could not take the lock ${path}: it keeps changing hands. Is something else starting on ${folder}?`);
 }
