@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_PGLITE_DATA_DIR, EnvError, LOCAL_STRIPE_DEFAULT_URL, parseEnv } from '@/lib/env-schema';
+import { DEFAULT_PGLITE_DATA_DIR, DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT_MS, EnvError, LOCAL_STRIPE_DEFAULT_URL, parseEnv } from '@/lib/env-schema';
 
 test('no keys means the local Stripe', () => {
   const env = parseEnv({});
@@ -74,7 +74,23 @@ test('no DATABASE_URL means the embedded PGlite in .data/pglite (or PGLITE_DATA_
   assert.deepEqual(parseEnv({ DATABASE_URL: 'postgresql://localhost:5432/shop' }).database, {
     kind: 'postgres',
     url: 'postgresql://localhost:5432/shop',
+    poolSize: DEFAULT_POOL_SIZE,
+    poolTimeoutMs: DEFAULT_POOL_TIMEOUT_MS,
   });
+});
+
+test("the Postgres pool's size and connection timeout come from DATABASE_POOL_SIZE and DATABASE_POOL_TIMEOUT_MS", () => {
+  const url = 'postgres://localhost/shop';
+  assert.deepEqual(parseEnv({ DATABASE_URL: url, DATABASE_POOL_SIZE: '3', DATABASE_POOL_TIMEOUT_MS: '250' }).database, {
+    kind: 'postgres',
+    url,
+    poolSize: 3,
+    poolTimeoutMs: 250,
+  });
+  // A timeout of 0 is node-postgres's "wait forever": refused, as are sizes that are not a count.
+  for (const [name, value] of [['DATABASE_POOL_TIMEOUT_MS', '0'], ['DATABASE_POOL_SIZE', '0'], ['DATABASE_POOL_SIZE', 'ten']] as const) {
+    assert.throws(() => parseEnv({ DATABASE_URL: url, [name]: value }), new RegExp(name));
+  }
 });
 
 test('a DATABASE_URL that is not a postgres URL is refused', () => {

@@ -19,6 +19,9 @@ const rawEnvSchema = z.object({
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
   PGLITE_DATA_DIR: optional(z.string()),
+  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(1000)),
+  // 0 would mean "wait forever" to node-postgres: a full pool must answer "busy" instead, so at least 1 ms.
+  DATABASE_POOL_TIMEOUT_MS: optional(z.coerce.number().int().min(1).max(120_000)),
   VERCEL: optional(z.string()),
   VERCEL_URL: optional(z.string()),
   NODE_ENV: optional(z.string()),
@@ -34,8 +37,16 @@ export type StripeMode =
   | { kind: 'live'; secretKey: string; publishableKey: string }
   | { kind: 'local'; secretKey: string; publishableKey: string; emulatorUrl: string };
 
-/** A real Postgres from DATABASE_URL, or the embedded PGlite (a folder, or `memory://` for a throw-away one). */
-export type DatabaseMode = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+/**
+ * A real Postgres from DATABASE_URL, or the embedded PGlite (a folder, or `memory://` for a throw-away one).
+ * A Postgres pool has `poolSize` connections; a request that waits `poolTimeoutMs` for one gets a 503
+ * (lib/db/pool.ts). PGlite has one connection and no pool: requests queue inside it.
+ */
+export type DatabaseMode = { kind: 'postgres'; url: string; poolSize?: number; poolTimeoutMs?: number } | { kind: 'pglite'; dataDir: string };
+
+export const DEFAULT_POOL_SIZE = 10;
+/** Long enough for a burst to drain, short enough that a buyer hears "busy" rather than a spinner. */
+export const DEFAULT_POOL_TIMEOUT_MS = 5_000;
 
 /** Where `npm run dev` keeps the embedded database when PGLITE_DATA_DIR is not set (git-ignored). */
 export const DEFAULT_PGLITE_DATA_DIR = '.data/pglite';
@@ -121,7 +132,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     apiVersion: raw.STRIPE_API_VERSION,
     appUrl: appUrl?.replace(/\/$/, ''),
     database: raw.DATABASE_URL
-      ? { kind: 'postgres', url: raw.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: raw.DATABASE_URL,
+          poolSize: raw.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
+          poolTimeoutMs: raw.DATABASE_POOL_TIMEOUT_MS ?? DEFAULT_POOL_TIMEOUT_MS,
+        }
       : { kind: 'pglite', dataDir: raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR },
     checkout: { sessionsPerMinute: raw.CHECKOUT_SESSIONS_PER_MINUTE ?? 20, holdMinutes: raw.CHECKOUT_HOLD_MINUTES ?? 30 },
     trustProxy: raw.VERCEL === '1' || raw.TRUST_PROXY === '1' || raw.TRUST_PROXY === 'true',

@@ -5,6 +5,8 @@ export const GENERIC_BAD_REQUEST = "We couldn't process your request. Please try
 export const GENERIC_SERVER_ERROR = 'Something went wrong on our end. Please try again later.';
 
 export class AppError extends Error {
+  /** When set, the answer carries `Retry-After` with it: the request may succeed if sent again after that long. */
+  readonly retryAfterSeconds?: number;
   constructor(
     readonly code: string,
     readonly status: number,
@@ -84,7 +86,7 @@ export class PaidCheckoutError extends AppError {
 export class RateLimitedError extends AppError {
   constructor(
     message: string,
-    readonly retryAfterSeconds: number,
+    override readonly retryAfterSeconds: number,
   ) {
     super('rate_limited', 429, message, 'Too many checkouts were started from your network. Please wait a minute and try again.');
   }
@@ -92,8 +94,19 @@ export class RateLimitedError extends AppError {
 
 /** Another request is changing this checkout right now (a second tab): the browser may retry shortly. */
 export class CheckoutBusyError extends AppError {
-  readonly retryAfterSeconds = 1;
+  override readonly retryAfterSeconds = 1;
   constructor(message: string, publicMessage = 'This checkout is being updated, try again.') {
     super('checkout_busy', 409, message, publicMessage);
+  }
+}
+
+/**
+ * Every database connection is busy and none came free in time (the Postgres pool's connection timeout): the
+ * buyer is asked to try again in a moment (503 with Retry-After) rather than kept waiting without end.
+ */
+export class DatabaseBusyError extends AppError {
+  override readonly retryAfterSeconds = 2;
+  constructor(message: string) {
+    super('database_busy', 503, message, 'The shop is busy, please try again in a moment.');
   }
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { appOrigin } from '@/lib/app-origin';
-import { AppError, BUYER_MESSAGE, CheckoutBusyError, GENERIC_SERVER_ERROR, InvalidRequestError, RateLimitedError, RequestRefusedError } from '@/lib/errors';
+import { AppError, BUYER_MESSAGE, GENERIC_SERVER_ERROR, InvalidRequestError, RequestRefusedError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
 /** A buyer action's JSON is a few ids and numbers: 16 KiB is generous. */
@@ -68,13 +68,25 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, m
   return parsed.data;
 }
 
+/**
+ * The app's error behind `error`: itself, or one a library wrapped on its way up (Drizzle wraps a failed query,
+ * the pool's DatabaseBusyError included, in its own error with the original as `cause`).
+ */
+function appErrorIn(error: unknown): AppError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (current instanceof AppError) return current;
+  }
+  return undefined;
+}
+
 /** The one way a route handler answers with an error: the safe message to the buyer, the detail to the log. */
 export function errorResponse(error: unknown, route: string): NextResponse {
-  if (error instanceof AppError) {
-    const write = error.status >= 500 ? log.error : log.warn;
-    write('request.failed', { route, code: error.code, status: error.status, detail: error.message });
-    const headers = error instanceof RateLimitedError || error instanceof CheckoutBusyError ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
-    return NextResponse.json({ type: 'error', message: error.publicMessage }, { status: error.status, headers });
+  const appError = appErrorIn(error);
+  if (appError) {
+    const write = appError.status >= 500 ? log.error : log.warn;
+    write('request.failed', { route, code: appError.code, status: appError.status, detail: appError.message });
+    const headers = appError.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(appError.retryAfterSeconds) };
+    return NextResponse.json({ type: 'error', message: appError.publicMessage }, { status: appError.status, headers });
   }
   log.error('request.failed', { route, status: 500, error });
   return NextResponse.json({ type: 'error', message: GENERIC_SERVER_ERROR }, { status: 500 });

@@ -4,10 +4,16 @@
 import './load-env';
 import { openDatabase } from '../lib/db/client';
 import { seedInventory } from '../lib/db/inventory';
+import { PgliteLockedError } from '../lib/db/pglite-lock';
 import { parseEnv } from '../lib/env-schema';
 
 const { database } = parseEnv(process.env);
-const handle = await openDatabase(database);
+const handle = await openDatabase(database).catch((error: unknown) => {
+  // A folder a running server holds: say who and what to do, in one message, with no stack.
+  if (!(error instanceof PgliteLockedError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 try {
   await handle.migrate();
   await seedInventory(handle.db);

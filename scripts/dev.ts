@@ -4,31 +4,23 @@ import './load-env';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { LOCAL_STRIPE_DEFAULT_URL } from '../lib/env-schema';
+import { LocalStripeStartError, startLocalStripe } from './start-local-stripe';
 
 const children: ChildProcess[] = [];
-const run = (command: string, args: string[], env: Record<string, string> = {}) => {
-  const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+/** When one of ours stops, everything stops. */
+const track = (child: ChildProcess) => {
   child.on('exit', (code) => shutdown(code ?? 0));
   children.push(child);
-  return child;
 };
+const run = (command: string, args: string[], env: Record<string, string> = {}) =>
+  track(spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }));
 
-function shutdown(code: number) {
+function shutdown(code: number): never {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   process.exit(code);
 }
 process.once('SIGINT', () => shutdown(0));
 process.once('SIGTERM', () => shutdown(0));
-
-async function waitFor(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The local Stripe did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
 
 /** The port `next dev` will listen on: `-p`/`--port` as Next reads them, else PORT, else Next's 3000. */
 function devPort(args: string[]): string {
@@ -44,18 +36,30 @@ const port = devPort(nextArgs);
 // PORT tells the app where it runs (lib/env-schema.ts) when it has no APP_URL.
 const nextEnv: Record<string, string> = { PORT: port };
 if (!process.env.STRIPE_SECRET_KEY) {
-  const url = process.env.STRIPE_EMULATOR_URL ?? LOCAL_STRIPE_DEFAULT_URL;
   // One signing secret per run, shared by the local Stripe (which signs) and the storefront (which verifies).
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
   // The local Stripe inherits this environment, STRIPE_EMULATOR_LATENCY_MS/_SEED (.env.local too) included,
   // and prints its latency and its dashboard's URL.
-  run(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
-    STRIPE_EMULATOR_PORT: new URL(url).port,
-    STRIPE_EMULATOR_WEBHOOK_SECRET: webhookSecret,
-    // Webhooks follow the storefront to whichever port it was given.
-    LOCAL_STRIPE_WEBHOOK_URL: `${process.env.APP_URL || `http://localhost:${port}`}/api/webhooks/stripe`,
+  const preferred = process.env.STRIPE_EMULATOR_URL || LOCAL_STRIPE_DEFAULT_URL;
+  const started = await startLocalStripe({
+    url: preferred,
+    chosen: Boolean(process.env.STRIPE_EMULATOR_URL),
+    env: {
+      STRIPE_EMULATOR_WEBHOOK_SECRET: webhookSecret,
+      // Webhooks follow the storefront to whichever port it was given.
+      LOCAL_STRIPE_WEBHOOK_URL: `${process.env.APP_URL || `http://localhost:${port}`}/api/webhooks/stripe`,
+    },
+  }).catch((error: unknown) => {
+    if (!(error instanceof LocalStripeStartError)) throw error;
+    console.error(error.message);
+    return shutdown(1);
   });
-  await waitFor(`${url}/_emulator/requests`, 20_000);
+  track(started.child);
+  if (started.url !== preferred.replace(/\/$/, '')) {
+    console.log(`${new URL(preferred).port} is taken, so the local Stripe listens on ${started.url} (STRIPE_EMULATOR_URL chooses a port).`);
+  }
+  // next.config.ts computes the CSP from it when it loads, and the app's Stripe client calls it.
+  nextEnv.STRIPE_EMULATOR_URL = started.url;
   nextEnv.STRIPE_WEBHOOK_SECRET = webhookSecret;
 }
 // Node runs both directly (no npx in between), so a signal reaches the processes that do the work.

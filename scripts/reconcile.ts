@@ -31,7 +31,13 @@ async function runHere() {
   const { parseEnv } = await import('../lib/env-schema');
   const { openReadyDatabase, useDatabase: adoptDatabase } = await import('../lib/db/client');
   const { reconcile } = await import('../lib/jobs/reconcile');
-  const handle = await openReadyDatabase(parseEnv(process.env).database);
+  const { PgliteLockedError } = await import('../lib/db/pglite-lock');
+  const handle = await openReadyDatabase(parseEnv(process.env).database).catch((error: unknown) => {
+    if (!(error instanceof PgliteLockedError)) throw error;
+    // The embedded database belongs to a server we could not reach: it runs the reconciler itself every few minutes.
+    console.error(`${error.message}\nThat server runs the reconciler itself; to run it now, set APP_URL (or PORT) and CRON_SECRET to the server's.`);
+    process.exit(1);
+  });
   adoptDatabase(handle); // the jobs' modules reach the database through lib/db's one handle
   try {
     console.log(`reconcile ran here (no server at ${base}): ${JSON.stringify(await reconcile())}`);

@@ -7,10 +7,11 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { env, type Env } from '@/lib/env';
-import { log } from '@/lib/log';
+import { DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT_MS } from '@/lib/env-schema';
 import { seedInventory } from '@/lib/db/inventory';
+import { lockPgliteFolder, PgliteLockedError } from '@/lib/db/pglite-lock';
+import { createPool } from '@/lib/db/pool';
 import * as schema from '@/lib/db/schema';
 
 type DatabaseMode = Env['database'];
@@ -31,10 +32,10 @@ const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 /** Opens PGlite (a folder, or `memory://`) or a node-postgres pool. Nothing is migrated here. */
 export async function openDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
   if (mode.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: mode.url, max: options.poolSize ?? 10 });
-    // An idle connection the server ends (a restart, a failover) must not crash the process: the pool drops it
-    // and opens a new one on the next query. Without a listener node-postgres rethrows it as uncaught.
-    pool.on('error', (error) => log.warn('db.idle_connection_closed', { error }));
+    const pool = createPool(mode.url, {
+      size: options.poolSize ?? mode.poolSize ?? DEFAULT_POOL_SIZE,
+      timeoutMs: mode.poolTimeoutMs ?? DEFAULT_POOL_TIMEOUT_MS,
+    });
     const db = drizzleNodePg(pool, { schema });
     return {
       db: db as unknown as Database, // the same PgDatabase; only the driver's result type differs
@@ -43,16 +44,28 @@ export async function openDatabase(mode: DatabaseMode, options: { poolSize?: num
       close: () => pool.end(),
     };
   }
+  const inMemory = mode.dataDir.startsWith('memory://');
   // PGlite does not create the parent folder of its data dir.
-  if (!mode.dataDir.startsWith('memory://')) mkdirSync(mode.dataDir, { recursive: true });
-  const client = new PGlite(mode.dataDir);
-  await client.waitReady;
+  if (!inMemory) mkdirSync(mode.dataDir, { recursive: true });
+  // A folder is one process's at a time (lib/db/pglite-lock.ts); memory:// is private to its instance.
+  const lock = inMemory ? null : lockPgliteFolder(mode.dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(mode.dataDir);
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as Database,
     engine: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      lock?.release();
+    },
   };
 }
 
@@ -86,4 +99,19 @@ export function database(): Promise<Database> {
 /** Tests and benchmarks: makes `database()` answer with this handle. */
 export function useDatabase(handle: DatabaseHandle): void {
   holder[GLOBAL_KEY] = Promise.resolve(handle);
+}
+
+/**
+ * Called by instrumentation.ts when the server starts: the embedded database is opened (its folder locked,
+ * migrated) before the first request, so a second server on a taken folder stops at once, with the lock's
+ * message and exit code 1, rather than answering 500 to buyers. A real Postgres is left to the first request:
+ * a database that is down for a moment should not keep the server from starting.
+ */
+export async function openDatabaseAtStart(): Promise<void> {
+  if (env().database.kind !== 'pglite') return;
+  await database().catch((error: unknown) => {
+    if (!(error instanceof PgliteLockedError)) throw error;
+    console.error(error.message); // one clear line, no stack: there is nothing to debug, only a choice to make
+    process.exit(1);
+  });
 }

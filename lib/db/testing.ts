@@ -17,7 +17,7 @@ export function testEngines(): Engine[] {
 
 export type TestDatabase = DatabaseHandle & { dispose(): Promise<void> };
 
-export async function freshDatabase(engine: Engine, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function freshDatabase(engine: Engine, options: { poolSize?: number; poolTimeoutMs?: number } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     await handle.migrate();
@@ -32,7 +32,10 @@ export async function freshDatabase(engine: Engine, options: { poolSize?: number
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: options.poolSize ?? 20 });
+  // Tests check outcomes, not latency: on a loaded machine 50 concurrent buyers may queue past the app's 5 s
+  // pool timeout, so tests wait longer unless they test the timeout itself (lib/db/pool.test.ts).
+  const pool = { poolSize: options.poolSize ?? 20, poolTimeoutMs: options.poolTimeoutMs ?? 30_000 };
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), ...pool });
   await handle.migrate();
   return {
     ...handle,
