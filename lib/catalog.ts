@@ -146,6 +146,13 @@ export const PROMOTION_CODES: readonly PromotionCode[] = [{ code: 'WELCOME10', n
  */
 export const LOYALTY_DISCOUNT = { name: 'Loyalty discount', threshold: 10000, percentOff: 10, maxAmount: 2000 } as const;
 
+/**
+ * A contribution to the growers' cooperative the buyer may add at checkout: a share of the paid subtotal, priced
+ * by the server (lib/checkout/contribution.ts). It is not a product of the catalog: no stock, no tax, and it
+ * counts toward no threshold (the gift, free shipping, the loyalty discount).
+ */
+export const CONTRIBUTION = { name: "Growers' cooperative contribution", percents: [0, 2, 5] } as const;
+
 /** Every product Stripe and the inventory know of: the shop's, and the gift. */
 export const ALL_PRODUCTS: readonly Product[] = [...PRODUCTS, GIFT.product];
 

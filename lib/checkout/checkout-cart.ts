@@ -3,6 +3,7 @@
 // Every action that changes the products goes through `decideCart`, so the gift and the stock checks are
 // never skipped, and the holds always equal the lines sent to Stripe.
 import { findProduct, findProductByLookupKey } from '@/lib/catalog';
+import { isContribution } from '@/lib/checkout/contribution';
 import { isGift, withGift, type ProductLine } from '@/lib/checkout/gift';
 import type { LineChange, SessionLine } from '@/lib/checkout/line-items';
 import { assertWithinOrderLimit } from '@/lib/checkout/order-limit';
@@ -19,9 +20,12 @@ export class CartRuleError extends AppError {
   }
 }
 
-/** The session's lines as products. A line whose price is not the catalog's cannot be reasoned about: 409. */
+/**
+ * The session's lines as products (the contribution, which the server prices, is not one). A line whose price
+ * is not the catalog's cannot be reasoned about: 409.
+ */
 export function cartOfSession(lines: readonly SessionLine[]): CartLine[] {
-  return lines.map((line) => {
+  return lines.filter((line) => !isContribution(line)).map((line) => {
     const product = line.lookupKey ? findProductByLookupKey(line.lookupKey) : undefined;
     if (!product) throw new SessionStateError(`Line ${line.id} (price ${line.priceId}) is not a catalog product`, "This checkout can't be changed here. Please start again.");
     return { lineId: line.id, productId: product.id, quantity: line.quantity };

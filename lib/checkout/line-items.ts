@@ -6,7 +6,17 @@ import { AppError } from '@/lib/errors';
 // placing its `id` at the new position.
 
 /** A line as Stripe holds it; `lookupKey` is its price's (how the catalog names it), null for a price we did not make. */
-export type SessionLine = { id: string; priceId: string; quantity: number; lookupKey?: string | null; taxRateIds?: readonly string[] };
+export type SessionLine = {
+  id: string;
+  priceId: string;
+  quantity: number;
+  lookupKey?: string | null;
+  taxRateIds?: readonly string[];
+  /** The price's amount per unit (minor units): a server-priced line (the contribution) is compared by it. */
+  unitAmount?: number | null;
+  /** The line item's own metadata: how a line the catalog does not price is recognised (lib/checkout/contribution.ts). */
+  metadata?: Readonly<Record<string, string>> | null;
+};
 
 export type LineChange =
   | { kind: 'add'; priceId: string; quantity: number }
@@ -17,7 +27,12 @@ export type LineChange =
   | { kind: 'move'; id: string; index: number };
 
 /** One element of `line_items` in a session update: the SDK's `Checkout.SessionUpdateParams.LineItem`, narrowed. */
-export type LineItemParam = ({ id: string; quantity?: number } | { price: string; quantity: number }) & { tax_rates?: string[] | '' };
+export type LineItemParam = (
+  | { id: string; quantity?: number }
+  | { price: string; quantity: number }
+  /** A line the server prices itself (the contribution): Stripe makes a one-off price for it. */
+  | { price_data: { currency: string; unit_amount: number; product_data: { name: string } }; quantity: number; metadata: Record<string, string> }
+) & { tax_rates?: string[] | '' };
 
 /** The resulting cart: an item is new until Stripe gives it an id. */
 export type PlannedLine = { id: string | null; priceId: string; quantity: number };

@@ -1,12 +1,14 @@
 // A buyer's change to a checkout, planned as the one Stripe update that makes it (pure): what every action of
 // the pipeline (lib/actions/checkout-pipeline.ts) decides between retrieving the session and updating it.
-// Payment mode runs the cart rules (intent, gift, limits, stock), shipping and tax for the destination, and the
-// loyalty discount over the result; subscription mode swaps the plan's price and moves its trial.
+// Payment mode runs the cart rules (intent, gift, limits, stock), shipping and tax for the destination, the
+// loyalty discount over the result, and the contribution priced on the new subtotal; subscription mode swaps the
+// plan's price and moves its trial.
 import { PLAN, type BillingInterval } from '@/lib/catalog';
 import type { CartIntent } from '@/lib/checkout/checkout-cart';
 import { cartOfSession } from '@/lib/checkout/checkout-cart';
 import { decideCheckout, planCheckoutUpdate, type StripeIds } from '@/lib/checkout/decide-checkout';
-import { isGift, type ProductLine } from '@/lib/checkout/gift';
+import { contributionOf, isContribution, planContribution, withContribution, type ContributionPercent } from '@/lib/checkout/contribution';
+import { isGift, paidSubtotal, type ProductLine } from '@/lib/checkout/gift';
 import { linesMatch, planLineItems, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
 import { loyaltyDiscountUpdate, type DiscountsParam } from '@/lib/checkout/loyalty-discount';
 import type { Profile } from '@/lib/checkout/session-params';
@@ -17,10 +19,17 @@ import type { CheckoutSnapshot } from '@/lib/checkout/types';
 import { SessionStateError } from '@/lib/errors';
 
 /**
- * What the buyer asks: a change to the products, a shipping address, the plan's interval, or (`loyalty`) the
- * server's discount decided again on its own; the rest is re-decided with every change.
+ * What the buyer asks: a change to the products, a shipping address, the plan's interval, the contribution, or
+ * (`loyalty`) the server's discount decided again on its own; the rest is re-decided with every change.
  */
-export type CheckoutChange = { intent?: CartIntent; shipping?: ShippingDetails; interval?: BillingInterval; loyalty?: true };
+export type CheckoutChange = {
+  intent?: CartIntent;
+  shipping?: ShippingDetails;
+  interval?: BillingInterval;
+  loyalty?: true;
+  /** The growers' cooperative contribution's share; left out, the current share is kept and priced again. */
+  contribution?: ContributionPercent;
+};
 
 /** One server update of a session: everything in it changes together, or nothing does. */
 export type SessionUpdate = {
@@ -59,25 +68,30 @@ function planCartChange(session: CheckoutSnapshot, change: CheckoutChange, { ava
   }
   const decision = decideCheckout(session, change, available);
   const { discounts } = loyaltyDiscountUpdate(session, decision.cart);
+  const contribution = planContribution(session.lines, paidSubtotal(decision.cart), change.contribution);
   const base = { holdsBefore: products(decision.current), holdsAfter: products(decision.cart), cart: paidOnly(decision.cart) };
   const discountLanded = (after: Pick<CheckoutSnapshot, 'discount'>) =>
     discounts === undefined || (after.discount?.amount ?? 0) === (discounts === '' ? 0 : discounts[0].coupon_data.amount_off);
-  if (decision.unchanged) {
+  if (decision.unchanged && contribution.unchanged) {
     if (discounts === undefined) return { ...base, update: null, landed: () => true };
     return { ...base, update: { discounts }, landed: discountLanded };
   }
   const planned = planCheckoutUpdate(session, decision, ids, change.shipping !== undefined);
   const sameAddress = (after: Pick<CheckoutSnapshot, 'shipping'>) =>
     !planned.shippingDetails || JSON.stringify(after.shipping?.address) === JSON.stringify(planned.shippingDetails.address);
+  // The product lines as planned (the contribution is compared by its amount: its price is made by Stripe).
+  const productLines = planned.lines.filter((line) => !session.lines.some((current) => current.id === line.id && isContribution(current)));
+  const contributionLanded = (after: Pick<CheckoutSnapshot, 'lines'>) => (contributionOf(after.lines)?.line.unitAmount ?? 0) === contribution.amount;
   return {
     ...base,
     update: {
-      lineItems: planned.params,
+      lineItems: withContribution(planned.params, session.lines, contribution),
       ...(planned.shippingDetails && { shippingDetails: planned.shippingDetails }),
       ...(planned.shippingOptions && { shippingOptions: planned.shippingOptions }),
       ...(discounts !== undefined && { discounts }),
     },
-    landed: (after) => linesMatch(after.lines, planned.lines) && sameAddress(after) && discountLanded(after),
+    landed: (after) =>
+      linesMatch(after.lines.filter((line) => !isContribution(line)), productLines) && contributionLanded(after) && sameAddress(after) && discountLanded(after),
   };
 }
 

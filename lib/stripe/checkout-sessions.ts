@@ -38,6 +38,8 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
       quantity: item.quantity ?? 1,
       lookupKey: item.price?.lookup_key ?? null,
       taxRateIds: (item.taxes ?? []).map((tax) => tax.rate.id),
+      unitAmount: item.price?.unit_amount ?? null,
+      metadata: item.metadata,
     })),
     shipping: shippingDetailsOf(session),
     shippingRateId: idOf(session.shipping_cost?.shipping_rate),
