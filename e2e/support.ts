@@ -20,9 +20,11 @@ export const test = base.extend<{ realStripeGate: void; stripeRequests: string[]
     },
     { auto: true },
   ],
-  // No test may leave an uncaught exception in the page.
+  // No test may leave an uncaught exception in the page. This and the next depend on the gate (listed first),
+  // so that a skipped test skips before a page is opened for it.
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ realStripeGate, page }, use) => {
+      void realStripeGate;
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);
@@ -31,7 +33,8 @@ export const test = base.extend<{ realStripeGate: void; stripeRequests: string[]
     { auto: true },
   ],
   stripeRequests: [
-    async ({ page }, use) => {
+    async ({ realStripeGate, page }, use) => {
+      void realStripeGate;
       const seen: string[] = [];
       // On real Stripe the page must reach Stripe's hosts: nothing to block or count.
       if (REAL_STRIPE) return use(seen);
