@@ -4,6 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import Stripe from 'stripe';
 import { createLocalStripe } from '../emulator';
 import { startTestShop, type TestShop } from './local-stripe-js/test-server';
+import { localOnlyReason, REAL_STRIPE } from './real-stripe';
+
+test.skip(REAL_STRIPE, localOnlyReason('local-stripe-js.spec.ts'));
 
 const PUBLISHABLE_KEY = 'pk_test_local';
 let local: { url: string; close(): Promise<void> | void };

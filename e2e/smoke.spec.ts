@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support';
 
 test('the home page shows the coffee club and the shop', async ({ page }) => {
   const response = await page.goto('/');

@@ -1,13 +1,30 @@
 // Shared e2e helpers: fixtures that fail any test whose page asked a stripe.com host for anything or threw,
-// the local Stripe's controls, and an SDK client to read Stripe's state back.
+// the local Stripe's controls, and an SDK client to read Stripe's state back. Under
+// playwright.real-stripe.config.ts the same helpers work on Stripe test mode (e2e/real-stripe.ts says which
+// tests run there; the others skip with its reason).
+import { basename } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import Stripe from 'stripe';
 import { LOCAL_STRIPE_URL } from './config';
+import { REAL_STRIPE, realStripeKeys, realStripeSkipReason } from './real-stripe';
 
-export const test = base.extend<{ stripeRequests: string[]; pageErrors: string[] }>({
-  // No test may leave an uncaught exception in the page.
+const realKeys = REAL_STRIPE ? realStripeKeys(process.env) : undefined;
+
+export const test = base.extend<{ realStripeGate: void; stripeRequests: string[]; pageErrors: string[] }>({
+  // First, so a skipped test opens no page: on real Stripe, a test e2e/real-stripe.ts does not run skips with its reason.
+  realStripeGate: [
+    async ({}, use, testInfo) => {
+      const reason = REAL_STRIPE ? realStripeSkipReason(basename(testInfo.file), testInfo.title, Boolean(realKeys)) : undefined;
+      testInfo.skip(reason !== undefined, reason);
+      await use();
+    },
+    { auto: true },
+  ],
+  // No test may leave an uncaught exception in the page. This and the next depend on the gate (listed first),
+  // so that a skipped test skips before a page is opened for it.
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ realStripeGate, page }, use) => {
+      void realStripeGate;
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await use(errors);
@@ -16,8 +33,11 @@ export const test = base.extend<{ stripeRequests: string[]; pageErrors: string[]
     { auto: true },
   ],
   stripeRequests: [
-    async ({ page }, use) => {
+    async ({ realStripeGate, page }, use) => {
+      void realStripeGate;
       const seen: string[] = [];
+      // On real Stripe the page must reach Stripe's hosts: nothing to block or count.
+      if (REAL_STRIPE) return use(seen);
       await page.route(/^https?:\/\/([^/]*\.)?stripe\.com\//, (route) => {
         seen.push(route.request().url());
         return route.abort();
@@ -31,15 +51,18 @@ export const test = base.extend<{ stripeRequests: string[]; pageErrors: string[]
 export { expect };
 
 const local = new URL(LOCAL_STRIPE_URL);
-export const stripe = new Stripe('sk_test_e2e', {
-  host: local.hostname,
-  port: Number(local.port),
-  protocol: 'http',
-  telemetry: false,
-  maxNetworkRetries: 0,
-});
+export const stripe = realKeys
+  ? new Stripe(realKeys.secretKey, { telemetry: false, maxNetworkRetries: 2 })
+  : new Stripe('sk_test_e2e', {
+      host: local.hostname,
+      port: Number(local.port),
+      protocol: 'http',
+      telemetry: false,
+      maxNetworkRetries: 0,
+    });
 
 export async function injectFault(fault: { method: string; path: string; count: number; kind: 'error_500' | 'error_429' | 'delay' | 'drop' }) {
+  if (REAL_STRIPE) throw new Error('Faults exist on the local Stripe only: list this test as local-only in e2e/real-stripe.ts');
   const response = await fetch(`${LOCAL_STRIPE_URL}/_emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -49,6 +72,7 @@ export async function injectFault(fault: { method: string; path: string; count: 
 }
 
 export async function clearFaults() {
+  if (REAL_STRIPE) return; // no local Stripe, so nothing was armed (afterEach hooks still call this)
   await fetch(`${LOCAL_STRIPE_URL}/_emulator/faults`, { method: 'DELETE' });
 }
 
@@ -57,15 +81,40 @@ export function sessionIdOf(request: Request): string {
   return (request.postDataJSON() as { checkout_session_id: string }).checkout_session_id;
 }
 
+/**
+ * Types a test card into the Payment Element. Both Stripe.js's put the fields in an iframe of this title.
+ * Real Stripe.js formats as it goes, so it gets keystrokes (digits only), and for some countries asks a postal
+ * code, and may show several payment methods (the card is then one choice among them). Unverified against real
+ * Stripe from this repository's machine, which cannot reach it.
+ */
 export async function fillCard(page: Page, number: string) {
   const frame = page.frameLocator('iframe[title="Secure payment input frame"]');
-  await frame.getByLabel('Card number').fill(number);
-  await frame.getByLabel('Expiration date').fill('12 / 34');
-  await frame.getByLabel('Security code').fill('123');
+  if (!REAL_STRIPE) {
+    await frame.getByLabel('Card number').fill(number);
+    await frame.getByLabel('Expiration date').fill('12 / 34');
+    await frame.getByLabel('Security code').fill('123');
+    return;
+  }
+  const cardChoice = frame.getByRole('button', { name: 'Card', exact: true });
+  if (await cardChoice.isVisible()) await cardChoice.click();
+  await frame.getByLabel('Card number').pressSequentially(number.replace(/\D/g, ''));
+  await frame.getByLabel(/^Expiration/).pressSequentially('1234');
+  await frame.getByLabel(/^Security code|^CVC/).pressSequentially('123');
+  const postal = frame.getByLabel(/^(ZIP|Postal)/);
+  if (await postal.isVisible()) await postal.fill('97201');
 }
 
-/** Waits until the `checkout.session.completed` event of a session has been delivered to every endpoint. */
+/**
+ * Waits until a paid session's order is in: on the local Stripe, until its `checkout.session.completed` event has
+ * been delivered to every endpoint. Real Stripe sends no webhook to this machine; there the return page (already
+ * shown when this is called) recorded the order as it rendered a complete session, so Stripe saying the session is
+ * complete is what is left to wait for.
+ */
 export async function expectWebhookDelivered(sessionId: string) {
+  if (REAL_STRIPE) {
+    await expect.poll(async () => (await stripe.checkout.sessions.retrieve(sessionId)).status, { timeout: 10_000 }).toBe('complete');
+    return;
+  }
   await expect
     .poll(async () => {
       const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
