@@ -6,7 +6,7 @@ test('buy beans with express shipping: the total follows the option, and the rec
   const { clientSecret } = (await (await created).json()) as { clientSecret: string };
   const sessionId = clientSecret.split('_secret_')[0]!;
 
-  await expect(page.getByTestId('line-item')).toHaveText(/House Blend, 340 g.*\$16\.00/);
+  await expect(page.getByTestId('line-item')).toHaveText(/House Blend, 340\sg.*\$16\.00/);
   await expect(page.getByRole('switch')).toHaveCount(0);
   // Oregon: domestic rates, no sales tax in the table, so the total is the lines and the shipping.
   expect(await useShippingAddress(page, OREGON)).toBe(200);

@@ -50,6 +50,6 @@ test('seed profile: the trial is 7 days monthly, 14 after switching to yearly in
   expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
 
   await page.getByRole('switch', { name: 'Yearly billing' }).click();
-  await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 \/ month; /);
+  await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 every month; /);
   expect(await dayOf()).toBe(monthlyDue);
 });

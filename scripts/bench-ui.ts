@@ -12,28 +12,27 @@ const base = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const SUMMARY_BUSY = '.summary[aria-busy="true"]';
 
+// The in-page probe, as source text: tsx names functions with a helper (`__name`) the page does not have.
+const PROBE = `(pendingSelector) => new Promise((resolve, reject) => {
+  const timeout = setTimeout(() => reject(new Error('no ' + pendingSelector + ' within 5 s')), 5000);
+  const onEvent = (event) => {
+    const start = event.timeStamp;
+    const done = () => {
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timeout), resolve(performance.now() - start))));
+    };
+    const observer = new MutationObserver(() => document.querySelector(pendingSelector) && done());
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    if (document.querySelector(pendingSelector)) done();
+  };
+  document.addEventListener('click', onEvent, { capture: true, once: true });
+  // Enter on a field (the quantity) is a keydown, not a click.
+  document.addEventListener('keydown', (event) => event.key === 'Enter' && onEvent(event), { capture: true, once: true });
+})`;
+
 /** Arms the page: the next click starts the clock, the first paint with `selector` present stops it. */
 async function measureClick(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
-  const result = page.evaluate(
-    (pendingSelector) =>
-      new Promise<number>((resolve, reject) => {
-        const timeout = setTimeout(() => reject(new Error(`no ${pendingSelector} within 5 s`)), 5000);
-        const onEvent = (event: Event) => {
-          const start = event.timeStamp;
-          const done = () => {
-            observer.disconnect();
-            requestAnimationFrame(() => setTimeout(() => (clearTimeout(timeout), resolve(performance.now() - start))));
-          };
-          const observer = new MutationObserver(() => document.querySelector(pendingSelector) && done());
-          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-          if (document.querySelector(pendingSelector)) done();
-        };
-        // Enter on a field (the quantity) is a keydown, not a click.
-        document.addEventListener('click', onEvent, { capture: true, once: true });
-        document.addEventListener('keydown', (event) => (event as KeyboardEvent).key === 'Enter' && onEvent(event), { capture: true, once: true });
-      }),
-    selector,
-  );
+  const result = page.evaluate(`(${PROBE})(${JSON.stringify(selector)})`) as Promise<number>;
   await page.waitForTimeout(50); // the listeners are in place before the action
   await act();
   return result;
@@ -51,6 +50,9 @@ const INTERACTIONS: Interaction[] = [
     name: 'add to cart (home)',
     run: async (page) => {
       await page.goto(`${base}/`);
+      // The home page is server-rendered: a click before hydration has no handler yet. (The checkout's
+      // controls exist only once its client code runs, so waiting for them is enough there.)
+      await page.waitForLoadState('networkidle');
       const button = page.getByRole('article', { name: 'Ceramic mug' }).getByRole('button', { name: 'Add to cart' });
       return measureClick(page, 'article button[aria-disabled="true"]', click(button));
     },
