@@ -78,11 +78,14 @@ test('a US address in a taxed state, then Germany, then a country we do not ship
     await expect(page.getByTestId('order-number')).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   const receipt = page.getByTestId('receipt');
-  await expect(receipt).toContainText(`Shipping: ${money(rate('express').amount)}`);
-  await expect(receipt).toContainText(`Tax: ${money(tax)}`);
+  // In the order of the charge: lines, subtotal, shipping with its method, tax with its rate and place, total.
+  await expect(receipt.locator('dt')).toHaveText(['House Blend, 340 g × 4', 'Subtotal', 'Shipping — Express shipping', 'Tax (CA 7.25 %)', 'Total paid']);
+  await expect(page.getByTestId('receipt-shipping')).toContainText(money(rate('express').amount));
+  await expect(page.getByTestId('receipt-tax')).toContainText(money(tax));
   await expect(page.getByTestId('ships-to')).toContainText('1 Capitol Mall');
   await expect(page.getByTestId('ships-to')).toContainText('95814');
-  await expect(page.getByText(`Total paid: ${money(total)}`)).toBeVisible();
+  await expect(page.getByTestId('ships-to')).toContainText('United States');
+  await expect(page.getByTestId('receipt-total')).toHaveText(money(total));
 });
 
 test('an incomplete address: an alert, and no request', async ({ page }) => {
@@ -93,5 +96,10 @@ test('an incomplete address: an alert, and no request', async ({ page }) => {
   page.on('request', (request) => void (request.url().includes('/api/checkout/shipping-address') && requests++));
   await page.getByRole('button', { name: 'Use this address' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Please complete your shipping address.' })).toBeVisible();
+  // The element marks its own fields, as Stripe's does: the missing ones are invalid, with their message.
+  const city = page.getByRole('group', { name: 'Shipping address' }).getByLabel('City');
+  await expect(city).toHaveAttribute('aria-invalid', 'true');
+  await expect(city).toHaveAccessibleDescription('This field is incomplete.');
+  await expect(page.getByRole('group', { name: 'Shipping address' }).getByLabel('Full name')).not.toHaveAttribute('aria-invalid', 'true');
   expect(requests).toBe(0);
 });

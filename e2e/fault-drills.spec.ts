@@ -128,12 +128,12 @@ test('an update that lands although the page was told it failed: the page shows 
     await route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ type: 'error', message: 'Lost on the way.' }) });
   });
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
-  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  await page.getByRole('switch', { name: 'Yearly billing' }).click();
   const sessionId = sessionIdOf(await switchRequest);
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Lost on the way.');
   expect(await lookupKeys(sessionId)).toEqual(['coffee_club_yearly']);
   await expect(page.getByTestId('total')).toHaveText('$240.00');
-  await expect(page.getByRole('switch', { name: 'Use monthly subscription' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('switch', { name: 'Yearly billing' })).toHaveAttribute('aria-checked', 'true');
 });
 
 test('an update whose connection drops twice: an alert, and the page and Stripe both keep monthly', async ({ page }) => {
@@ -141,7 +141,7 @@ test('an update whose connection drops twice: an alert, and the page and Stripe 
   await expect(page.getByTestId('total')).toHaveText('$24.00');
   await fault('POST', SESSION_PATH, 'drop', 2);
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
-  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  await page.getByRole('switch', { name: 'Yearly billing' }).click();
   const sessionId = sessionIdOf(await switchRequest);
   await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   await clearFaults();

@@ -5,11 +5,11 @@ import { expect, OREGON, sessionIdOf, stripe, test, useShippingAddress } from '.
 test('seed profile: a custom-UI session with server-only line items switches interval', async ({ page }) => {
   await page.goto('/checkout?plan=coffee-club&interval=monthly');
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
-  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  await page.getByRole('switch', { name: 'Yearly billing' }).click();
   const sessionId = sessionIdOf(await switchRequest);
-  await expect(page.getByRole('switch', { name: 'Use monthly subscription' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('switch', { name: 'Yearly billing' })).toHaveAttribute('aria-checked', 'true');
   // The preview profile's plan starts with a free trial: nothing is due today.
-  await expect(page.getByTestId('trial-note')).toContainText('then $240.00 / year');
+  await expect(page.getByTestId('trial-note')).toContainText('then $240.00 every year');
   await expect(page.getByTestId('total')).toHaveText('$0.00');
 
   const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] }, {
@@ -37,19 +37,19 @@ test('seed profile: a product session keeps line items and the shipping address 
 test('seed profile: the trial is 7 days monthly, 14 after switching to yearly in the same update, 7 again back', async ({ page }) => {
   await page.goto('/checkout?plan=coffee-club&interval=monthly');
   const note = page.getByTestId('trial-note');
-  await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 \/ month; first payment on \w+ \d{1,2}, \d{4}\.$/);
+  await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 every month; first payment on \w+ \d{1,2}, \d{4}\.$/);
   const dayOf = async () => Date.parse((await note.textContent())!.replace(/^.*first payment on (.*)\.$/, '$1'));
   const monthlyDue = await dayOf();
 
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
-  await page.getByRole('switch', { name: 'Save with a yearly subscription' }).click();
+  await page.getByRole('switch', { name: 'Yearly billing' }).click();
   const sessionId = sessionIdOf(await switchRequest);
-  await expect(note).toHaveText(/^Free for 14 days, then \$240\.00 \/ year; first payment on /);
+  await expect(note).toHaveText(/^Free for 14 days, then \$240\.00 every year; first payment on /);
   expect((await dayOf()) - monthlyDue).toBe(7 * 24 * 60 * 60 * 1000);
   const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] }, { apiVersion: SEED_API_VERSION });
   expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
 
-  await page.getByRole('switch', { name: 'Use monthly subscription' }).click();
-  await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 \/ month; /);
+  await page.getByRole('switch', { name: 'Yearly billing' }).click();
+  await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 every month; /);
   expect(await dayOf()).toBe(monthlyDue);
 });

@@ -127,8 +127,8 @@ export async function expectWebhookDelivered(sessionId: string) {
 export type TestAddress = { name: string; country: string; line1: string; city: string; state?: string; postalCode: string };
 export const OREGON: TestAddress = { name: 'Ada Buyer', country: 'US', line1: '1 Pine St', city: 'Portland', state: 'OR', postalCode: '97201' };
 
-/** Fills the checkout's shipping address element and sends it with "Use this address"; resolves with the endpoint's status. */
-export async function useShippingAddress(page: Page, address: TestAddress): Promise<number> {
+/** Fills the checkout's shipping address element (no "Use this address" yet). */
+export async function fillShippingAddress(page: Page, address: TestAddress) {
   const form = page.getByRole('group', { name: 'Shipping address' });
   await form.getByLabel('Full name').fill(address.name);
   await form.getByLabel('Country').selectOption(address.country);
@@ -136,9 +136,25 @@ export async function useShippingAddress(page: Page, address: TestAddress): Prom
   await form.getByLabel('City').fill(address.city);
   await form.getByLabel('State').fill(address.state ?? '');
   await form.getByLabel(address.country === 'US' ? 'ZIP' : 'Postal code').fill(address.postalCode);
+}
+
+/** Fills the checkout's shipping address element and sends it with "Use this address"; resolves with the endpoint's status. */
+export async function useShippingAddress(page: Page, address: TestAddress): Promise<number> {
+  await fillShippingAddress(page, address);
   const answered = page.waitForResponse('**/api/checkout/shipping-address');
   await page.getByRole('button', { name: 'Use this address' }).click();
   const response = await answered;
   await expect(page.getByText('Updating your order…')).toHaveCount(0);
   return response.status();
+}
+
+/**
+ * The club's address (subscription mode): Stripe.js sets it on the session itself (no endpoint of ours).
+ * Resolves once Pay no longer waits for it, and reads the session back to check Stripe holds it.
+ */
+export async function useClubAddress(page: Page, address: TestAddress, sessionId: string) {
+  await fillShippingAddress(page, address);
+  await page.getByRole('button', { name: 'Use this address' }).click();
+  await expect(page.getByTestId('pay-reason')).not.toContainText('address');
+  await expect.poll(async () => (await stripe.checkout.sessions.retrieve(sessionId)).collected_information?.shipping_details?.address?.line1).toBe(address.line1);
 }

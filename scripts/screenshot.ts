@@ -1,17 +1,46 @@
-// `npm run screenshot`: remakes docs/checkout.png, the README's picture of the checkout, from a running
-// storefront (`npm run dev`, or the e2e servers). SCREENSHOT_URL picks the server.
-import { chromium } from '@playwright/test';
+// `npm run screenshot`: remakes the README's pictures from a running storefront (`npm run dev`, or a
+// production build on the local Stripe). SCREENSHOT_URL picks the server. Each picture is taken at a
+// desktop width (1280) and a phone's (390): the club's checkout, a product checkout with its address,
+// options and tax, and the shop.
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/config';
+import { fillSacramento } from './fill-address';
 
 const base = process.env.SCREENSHOT_URL ?? 'http://localhost:3000';
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, deviceScaleFactor: 1 });
+const WIDTHS = [1280, 390] as const;
+
+async function club(page: Page) {
   await page.goto(`${base}/checkout?plan=coffee-club&interval=yearly`);
   await page.getByRole('switch').waitFor();
   await page.frameLocator('iframe[title="Secure payment input frame"]').getByLabel('Card number').waitFor();
-  await page.screenshot({ path: 'docs/checkout.png', fullPage: true });
-  console.log('Wrote docs/checkout.png');
+}
+
+async function products(page: Page) {
+  await page.goto(`${base}/checkout?item=house-blend`);
+  await fillSacramento(page);
+  await page.getByRole('button', { name: 'Use this address' }).click();
+  await page.getByRole('group', { name: 'Delivery' }).waitFor();
+  await page.frameLocator('iframe[title="Secure payment input frame"]').getByLabel('Card number').waitFor();
+}
+
+async function shop(page: Page) {
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  for (const width of WIDTHS) {
+    for (const [name, open] of [['checkout', club], ['checkout-products', products], ['shop', shop]] as const) {
+      const page = await browser.newPage({ viewport: { width, height: width > 600 ? 800 : 844 }, deviceScaleFactor: 1 });
+      await open(page);
+      // The README's first picture keeps its old name (the club's checkout at desktop width).
+      const path = name === 'checkout' && width === 1280 ? 'docs/checkout.png' : `docs/${name}-${width}.png`;
+      await page.screenshot({ path, fullPage: true });
+      console.log(`Wrote ${path}`);
+      await page.close();
+    }
+  }
 } finally {
   await browser.close();
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
 import { checkoutShop } from '@/lib/actions/checkout-shop';
 import { storedCheckoutCart } from '@/lib/actions/cart';
@@ -16,11 +17,16 @@ export const dynamic = 'force-dynamic';
 
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // A bare /checkout (typed, or a bookmark) is a way to the cart, where the buyer sees what it holds.
+  if (Object.keys(params).length === 0) redirect('/cart');
   if (params.from === 'cart' && !(await storedCheckoutCart((await cookies()).get(BROWSER_COOKIE)?.value))) {
+    // Back from a paid checkout, or another tab emptied it: a state, not a failure.
     return (
-      <section className="notice" role="alert">
-        <p>Your cart is empty.</p>
-        <Link href="/">Choose from the shop</Link>
+      <section className="empty-state" aria-labelledby="empty-heading">
+        <h1 id="empty-heading">Your cart is empty.</h1>
+        <p>
+          <Link href="/">Choose from the shop</Link>
+        </p>
       </section>
     );
   }

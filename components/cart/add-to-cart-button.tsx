@@ -17,10 +17,11 @@ export function AddToCartButton({ productId, productName }: { productId: string;
     });
   return (
     <>
-      <button type="button" className="button" onClick={add} disabled={pending} aria-describedby={status ? `cart-status-${productId}` : undefined}>
+      <button type="button" className="button" onClick={() => !pending && add()} aria-disabled={pending} aria-describedby={status ? `cart-status-${productId}` : undefined}>
         Add to cart
       </button>
       {status?.kind === 'error' ? (
+        // One card, one message: an inserted role="alert" is announced once (no page-wide region needed).
         <p className="notice" role="alert" id={`cart-status-${productId}`}>
           {status.message}
         </p>

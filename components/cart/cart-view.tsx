@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
 import { CartLineItem } from '@/components/cart/cart-line-item';
 import { postCartChange } from '@/components/cart/post-cart-change';
+import { AlertRegion } from '@/components/ui/notice';
 import { CURRENCY } from '@/lib/catalog';
 import type { CartView as CartViewData } from '@/lib/checkout/cart-rules';
 import { formatMoney } from '@/lib/format';
@@ -11,35 +12,40 @@ import { formatMoney } from '@/lib/format';
 /**
  * The cart page's list. Each change goes to the server, then the page refreshes from the database, so what
  * the buyer sees is what is stored (and what every other tab sees on its next load). A refusal ("Only 3
- * left") is announced in an alert and the line keeps its stored quantity.
+ * left") shows under that line's field and is announced once by the cart's alert region; the line keeps
+ * its stored quantity.
  */
 export function CartView({ cart }: { cart: CartViewData }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ productId: string; message: string; serial: number } | null>(null);
   const [revision, setRevision] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const change = (productId: string, quantity: number, focusAfter = false) =>
+  const change = (productId: string, quantity: number) => {
+    // After a removal focus goes to the next line's quantity (or the one before, or the heading): the
+    // removed line takes its focused control with it.
+    const ids = cart.lines.map((line) => line.productId);
+    const at = ids.indexOf(productId);
+    const next = quantity === 0 ? (ids[at + 1] ?? ids[at - 1]) : undefined;
     startTransition(async () => {
-      setError(null);
-      setError(await postCartChange({ product_id: productId, quantity }));
+      const message = await postCartChange({ product_id: productId, quantity });
+      setError(message ? { productId, message, serial: revision + 1 } : null);
       setRevision((count) => count + 1);
       router.refresh();
-      // A removed line takes its focused button with it: focus goes back to the cart's heading.
-      if (focusAfter) heading.current?.focus();
+      if (quantity === 0 && !message) {
+        const target = next ? document.getElementById(`quantity-${next}`) : null;
+        (target ?? heading.current)?.focus();
+      }
     });
+  };
 
   return (
     <section className="cart" aria-labelledby="cart-heading" aria-busy={pending}>
       <h1 id="cart-heading" ref={heading} tabIndex={-1}>
         Your cart
       </h1>
-      {error && (
-        <p className="notice" role="alert">
-          {error}
-        </p>
-      )}
+      <AlertRegion message={error?.message ?? null} serial={error?.serial} />
       {cart.lines.length === 0 ? (
         <p>
           Your cart is empty. <Link href="/">Choose from the shop</Link>
@@ -53,8 +59,8 @@ export function CartView({ cart }: { cart: CartViewData }) {
                 line={line}
                 busy={pending}
                 revision={revision}
-                onQuantity={(quantity) => change(line.productId, quantity, quantity === 0)}
-                onRemove={() => change(line.productId, 0, true)}
+                error={error?.productId === line.productId ? error.message : null}
+                onQuantity={(quantity) => change(line.productId, quantity)}
               />
             ))}
           </ul>
@@ -66,7 +72,7 @@ export function CartView({ cart }: { cart: CartViewData }) {
               Checkout
             </Link>
           </div>
-          <p className="muted">Shipping is chosen at checkout.</p>
+          <p className="muted">Shipping and tax are worked out at checkout, from your address.</p>
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import Image from 'next/image';
 import { AddToCartButton } from '@/components/cart/add-to-cart-button';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, keepUnitsTogether } from '@/lib/format';
 import { CURRENCY, type Product } from '@/lib/catalog';
 
 /** `available`: units a buyer can still get (stock less what open checkouts hold). */
@@ -8,7 +8,7 @@ export function ProductCard({ product, available }: { product: Product; availabl
   return (
     <article className="card" aria-labelledby={`product-${product.id}`}>
       <Image src={product.image} alt="" width={240} height={200} unoptimized />
-      <h3 id={`product-${product.id}`}>{product.name}</h3>
+      <h3 id={`product-${product.id}`}>{keepUnitsTogether(product.name)}</h3>
       <p>{product.description}</p>
       <p className="price">{formatMoney(product.unitAmount, CURRENCY)}</p>
       <p className="stock" data-testid={`stock-${product.id}`}>

@@ -1,17 +1,22 @@
 'use client';
+import { Notice } from '@/components/ui/notice';
 import { formatMoney } from '@/lib/format';
 import { crossSellOffers } from '@/lib/checkout/cross-sell';
 
-/** "You might also like": the products the cart goes with (the server's rule, shown here), one click each. */
+/**
+ * "You might also like": the products the cart goes with (the server's rule, shown here), one click each.
+ * An added product leaves this list for the summary: the parent sends focus to its new quantity field.
+ */
 export function CrossSell(props: {
   productIdsInCart: string[];
   available: ReadonlyMap<string, number>;
   currency: string;
-  disabled: boolean;
+  busy: boolean;
+  error?: string;
   onAdd: (productId: string) => void;
 }) {
   const offers = crossSellOffers(props.productIdsInCart, props.available);
-  if (offers.length === 0) return null;
+  if (offers.length === 0 && !props.error) return null;
   return (
     <section className="cross-sell" aria-labelledby="cross-sell-heading">
       <h2 id="cross-sell-heading">You might also like</h2>
@@ -21,12 +26,20 @@ export function CrossSell(props: {
             <span>
               {product.name} <span className="muted">{formatMoney(product.unitAmount, props.currency)}</span>
             </span>
-            <button type="button" className="button secondary" disabled={props.disabled} onClick={() => props.onAdd(product.id)}>
+            <button
+              type="button"
+              className="button secondary"
+              aria-disabled={props.busy}
+              aria-describedby={props.error ? 'cross-sell-error' : undefined}
+              data-focus-key={`cross-sell-${product.id}`}
+              onClick={() => !props.busy && props.onAdd(product.id)}
+            >
               Add {product.name}
             </button>
           </li>
         ))}
       </ul>
+      {props.error && <Notice id="cross-sell-error">{props.error}</Notice>}
     </section>
   );
 }

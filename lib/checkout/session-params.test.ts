@@ -1,3 +1,4 @@
+import { SHIPS_TO } from '@/lib/catalog';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sessionCreateParams } from '@/lib/checkout/session-params';
@@ -27,6 +28,9 @@ test('a plan becomes a subscription session with the interval price from the cat
   assert.deepEqual(params.line_items, [{ price: 'price_y', quantity: 1 }]);
   assert.equal(params.return_url, 'https://shop.test/checkout/return?session_id={CHECKOUT_SESSION_ID}');
   assert.ok(!('shipping_options' in params), 'Stripe has no shipping rates in subscription mode');
+  // The club ships goods: the buyer's browser collects the address (the server may not set it here).
+  assert.deepEqual(params.shipping_address_collection?.allowed_countries, SHIPS_TO.map((country) => country.code));
+  assert.ok(!('permissions' in params && params.permissions && 'update_shipping_details' in params.permissions));
   assert.deepEqual(params.metadata, { storefront_browser_tag: 'tag_1' });
   assert.equal(params.expires_at, 1_900_000_000, 'the session, and so its holds, end when the store says');
 });

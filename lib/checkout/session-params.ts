@@ -44,6 +44,10 @@ export function sessionCreateParams(
       ...(seed && { permissions: { update_line_items: 'server_only' as const, ...SEED_DISCOUNT_PERMISSION } }),
       mode: 'subscription' as const,
       line_items: [{ price: price(PLAN.prices[cart.interval].lookupKey), quantity: 1 }],
+      // The club ships coffee: Stripe collects the address in subscription mode too, but shipping options
+      // (and the server's shipping-details update with them) are payment-mode only, so the buyer's browser
+      // sets it through the Address Element (components/checkout/checkout-form.tsx names the source).
+      shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) },
       ...trialOnCreate(options.profile, cart.interval),
     };
   }

@@ -7,12 +7,10 @@ import { RefreshWhilePending } from '@/components/checkout/refresh-while-pending
 import { orderForReturnPage } from '@/lib/actions/find-paid-order';
 import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
 import { isCheckoutSessionId } from '@/lib/checkout/session-id';
-import { formatMoney } from '@/lib/format';
+import { Receipt } from '@/components/order/receipt';
 
 export const metadata: Metadata = { title: 'Your order' };
 export const dynamic = 'force-dynamic';
-
-const INTERVAL = { month: ' / month', year: ' / year' } as Record<string, string>;
 
 export default async function ReturnPage({ searchParams }: { searchParams: Promise<{ session_id?: string }> }) {
   const { session_id: sessionId } = await searchParams;
@@ -39,29 +37,10 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
       <AnnouncePaid sessionId={receipt.id} />
       {order ? <p data-testid="order-number">Order number: {order.orderId}</p> : <RefreshWhilePending />}
       <p>
-        {receipt.email ? <>A receipt is on its way to {receipt.email}. </> : null}
+        {receipt.email ? <>Ordered with {receipt.email}. </> : null}
         Here is what you bought:
       </p>
-      <ul className="receipt" data-testid="receipt">
-        {receipt.items.map((item, index) => (
-          <li key={index}>
-            {item.description}
-            {item.quantity > 1 && ` × ${item.quantity}`}: {formatMoney(item.amountTotal, receipt.currency)}
-            {item.interval && INTERVAL[item.interval]}
-          </li>
-        ))}
-        {receipt.amountShipping > 0 && <li>Shipping: {formatMoney(receipt.amountShipping, receipt.currency)}</li>}
-        {receipt.amountTax > 0 && <li>Tax: {formatMoney(receipt.amountTax, receipt.currency)}</li>}
-        {receipt.amountDiscount > 0 && <li data-testid="receipt-discount">Discount: −{formatMoney(receipt.amountDiscount, receipt.currency)}</li>}
-      </ul>
-      {receipt.shipping?.address && (
-        <p data-testid="ships-to">
-          Ships to: {[receipt.shipping.name, receipt.shipping.address.line1, receipt.shipping.address.line2, receipt.shipping.address.city, receipt.shipping.address.state, receipt.shipping.address.postalCode, receipt.shipping.address.country].filter(Boolean).join(', ')}
-        </p>
-      )}
-      <p>
-        Total paid: <strong>{formatMoney(receipt.amountTotal, receipt.currency)}</strong>
-      </p>
+      <Receipt receipt={receipt} />
       <Link href="/">Back to the shop</Link>
     </section>
   );

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { countryName, formatPrice, keepUnitsTogether, listNames, taxLineLabel } from '@/lib/format';
+
+test('countries read by name, an unknown code reads as itself', () => {
+  assert.equal(countryName('DE'), 'Germany');
+  assert.equal(countryName('us'), 'United States');
+  assert.equal(countryName('not a code'), 'not a code');
+});
+
+test('nothing charged reads "Free"; an amount reads as money', () => {
+  assert.equal(formatPrice(0, 'usd'), 'Free');
+  assert.equal(formatPrice(2400, 'usd'), '$24.00');
+});
+
+test('the tax line names its rate and place', () => {
+  assert.equal(taxLineLabel({ displayName: 'Sales tax', inclusive: false, percentage: 7.25, place: 'CA' }), 'Tax (CA 7.25 %)');
+  assert.equal(taxLineLabel({ displayName: 'VAT', inclusive: true, percentage: 19, place: 'DE' }), 'VAT included (DE 19 %)');
+  assert.equal(taxLineLabel({ displayName: 'Sales tax', inclusive: false, percentage: 8.875, place: 'NY' }), 'Tax (NY 8.875 %)');
+  assert.equal(taxLineLabel({ displayName: 'VAT', inclusive: true }), 'VAT included');
+});
+
+test('names are listed as a sentence', () => {
+  assert.equal(listNames(['Canada', 'Germany', 'France']), 'Canada, Germany, and France');
+});
+
+test('a quantity keeps its unit on the same line', () => {
+  assert.equal(keepUnitsTogether('House Blend, 340 g'), 'House Blend, 340\u00a0g');
+  assert.equal(keepUnitsTogether('Mug, 12 oz and a gift'), 'Mug, 12\u00a0oz and a gift');
+});
