@@ -3,6 +3,7 @@ import { PaymentElement, useCheckoutElements, type StripeCheckoutElementsValue }
 import type { StripeCheckoutContact, StripeAddressElementChangeEvent } from '@stripe/stripe-js';
 import { useState } from 'react';
 import { addressDraft } from '@/components/checkout/address-draft';
+import { Contribution } from '@/components/checkout/contribution';
 import { CrossSell } from '@/components/checkout/cross-sell';
 import { CheckoutLoadFailed, LoadingCheckout } from '@/components/checkout/loading-checkout';
 import { IntervalSwitch } from '@/components/checkout/interval-switch';
@@ -99,6 +100,15 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             onAdd={(productId) =>
               void update.run('/api/checkout/cross-sell', { ...session, product_id: productId, action: 'add' }, { source: 'cross-sell', focusAfter: [quantityKey(productId)] })
             }
+          />
+        )}
+        {!plan && (
+          <Contribution
+            checkout={checkout}
+            shop={shop}
+            busy={update.pending}
+            error={errors.contribution}
+            onChoose={(percent) => void update.run('/api/checkout/contribution', { ...session, percent }, { source: 'contribution' })}
           />
         )}
         {shop.offers.promotionCodes && <PromoCode checkout={checkout} busy={update.pending} error={errors.promo} onError={(message) => setError('promo', message)} />}

@@ -16,6 +16,7 @@ const { changeCartLine, readCart } = await import('@/lib/actions/cart');
 const { changeLineItemQuantity } = await import('@/lib/actions/change-line-item-quantity');
 const { changeCrossSell } = await import('@/lib/actions/change-cross-sell');
 const { setShippingAddress } = await import('@/lib/actions/set-shipping-address');
+const { setContribution } = await import('@/lib/actions/set-contribution');
 const { orderForReturnPage } = await import('@/lib/actions/find-paid-order');
 const { reconcile } = await import('@/lib/jobs/reconcile');
 const { bindingTag } = await import('@/lib/checkout/session-binding');
@@ -190,6 +191,33 @@ for (const engine of testEngines()) {
       assert.deepEqual((await findOrder(t.db, session.id))?.items.map((item) => [item.productId, item.quantity]), [[MUG, 1]]);
       assert.deepEqual(await stockOf(t.db, MUG), { stock: stock - 1, held: (await stockOf(t.db, MUG)).held });
       assert.deepEqual(await sessionHolds(session.id), []);
+    });
+
+    test('the contribution: priced on the paid subtotal, untaxed, re-priced by a cart change, its own order line', async () => {
+      const token = tokenFor('giver');
+      await changeCartLine(token, { productId: MUG, quantity: 2 });
+      const session = await open(token);
+      await setShippingAddress({ sessionId: session.id, browserToken: token, shipping: US_ADDRESS }); // New York: sales tax
+      await setContribution({ sessionId: session.id, browserToken: token, percent: 2 });
+      const contributionLine = async () =>
+        (await h.stripe.checkout.sessions.listLineItems(session.id, { limit: 100 })).data.find((item) => item.metadata?.storefront_line === 'contribution');
+      assert.deepEqual([(await contributionLine())?.amount_subtotal, (await contributionLine())?.amount_tax], [88, 0]);
+      const [mugLine] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
+      await changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: mugLine!.id, quantity: 3 });
+      assert.equal((await contributionLine())?.amount_subtotal, 132, '2 % of $66.00');
+      assert.deepEqual(await sessionHolds(session.id), [[MUG, 3]], 'the contribution holds no stock');
+      assert.deepEqual((await readCart(token)).lines.map((line) => [line.productId, line.quantity]), [[MUG, 3]], 'nor is it a cart line');
+      await s.pay(session);
+      assert.equal((await orderForReturnPage(session.id, token)).kind, 'order');
+      const order = await findOrder(t.db, session.id);
+      assert.deepEqual(order?.items.map((item) => [item.productId, item.quantity, item.amountSubtotal, item.amountTax]), [
+        [MUG, 3, 6600, Math.round(6600 * 0.08875)],
+        [null, 1, 132, 0],
+      ]);
+      await setContribution({ sessionId: session.id, browserToken: token, percent: 5 }).then(
+        () => assert.fail('a paid checkout cannot change'),
+        (error: unknown) => assert.ok(error instanceof PaidCheckoutError),
+      );
     });
 
     test('a paid session whose buyer never returns is recorded by the reconciler, once', async () => {

@@ -108,7 +108,7 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
         metadata: { catalog_id: rate.id },
       }),
   });
-  await syncPromotionCodes(client, report);
+  await syncPromotionCodes(client, report, [...products.values()]);
   return report;
 }
 
