@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sessionCreateParams } from '@/lib/checkout/session-params';
 import { assertUpdatable } from '@/lib/checkout/guards';
-import { SessionStateError } from '@/lib/errors';
-import { LineItemRuleError } from '@/lib/checkout/line-items';
+import { PaidCheckoutError, SessionStateError } from '@/lib/errors';
+import { OrderLimitError } from '@/lib/checkout/order-limit';
 
 const IDS = {
   prices: new Map([
@@ -69,14 +69,14 @@ test('the seed profile asks for the preview surface', () => {
 test('more than a product allows is refused before Stripe is called', () => {
   assert.throws(
     () => sessionCreateParams({ kind: 'products', items: [{ productId: 'house-blend', quantity: 11 }] }, IDS, OPTIONS),
-    LineItemRuleError,
+    (error: unknown) => error instanceof OrderLimitError && error.status === 409 && error.publicMessage === 'You can buy at most 10 of House Blend, 340 g per order.',
   );
 });
 
 const SESSION = { id: 'cs_test_1', status: 'open', mode: 'subscription', expiresAt: 2_000, currency: 'usd', lines: [], shipping: null, shippingRateId: null, bindingTag: null };
 test('assertUpdatable: only open, unexpired sessions of the right mode', () => {
   assert.doesNotThrow(() => assertUpdatable(SESSION, 1_000, 'subscription'));
-  assert.throws(() => assertUpdatable({ ...SESSION, status: 'complete' }, 1_000), SessionStateError);
+  assert.throws(() => assertUpdatable({ ...SESSION, status: 'complete' }, 1_000), (error: unknown) => error instanceof PaidCheckoutError && error.publicMessage === 'This checkout has been paid.');
   assert.throws(() => assertUpdatable({ ...SESSION, status: 'expired' }, 1_000), SessionStateError);
   assert.throws(() => assertUpdatable(SESSION, 2_000), SessionStateError);
   assert.throws(() => assertUpdatable(SESSION, 1_000, 'payment'), SessionStateError);
