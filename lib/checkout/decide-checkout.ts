@@ -3,7 +3,7 @@
 // and the new paid subtotal), then tax (each line's rate for the destination). A later rule (issue 14's
 // discount) joins here. The result is planned as the one Stripe update the action sends.
 import { findProduct, type ShippingRate, type TaxRate } from '@/lib/catalog';
-import { cartChanges, CartRuleError, cartOfSession, decideCart, sameCart, type CartIntent, type CartLine } from '@/lib/checkout/checkout-cart';
+import { cartChanges, CartRuleError, cartOfSession, decideCart, sameCart, type CartIntent, type CheckoutLine } from '@/lib/checkout/checkout-cart';
 import { paidSubtotal } from '@/lib/checkout/gift';
 import { planLineItems, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
 import { notShippedMessage, type ShippingDetails } from '@/lib/checkout/shipping-address';
@@ -15,8 +15,8 @@ import type { CheckoutSnapshot } from '@/lib/checkout/types';
 export type CheckoutChange = { intent?: CartIntent; shipping?: ShippingDetails };
 
 export type CheckoutDecision = {
-  current: CartLine[];
-  cart: CartLine[];
+  current: CheckoutLine[];
+  cart: CheckoutLine[];
   /** The destination after the change; null while the buyer has given none. */
   shipping: ShippingDetails | null;
   shippingOptions: ShippingRate[];
