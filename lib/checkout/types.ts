@@ -1,6 +1,19 @@
 import type { SessionLine } from '@/lib/checkout/line-items';
 import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 
+/**
+ * The Stripe ids of the catalog's objects, by catalog key: lib/stripe/catalog.ts looks them up (by lookup key and
+ * `metadata.catalog_id`); the pure rules take them as an argument to name prices and rates in an update.
+ */
+export type CatalogIds = {
+  /** Price id by catalog lookup key. */
+  prices: ReadonlyMap<string, string>;
+  /** Shipping rate id by catalog shipping rate id. */
+  shippingRates: ReadonlyMap<string, string>;
+  /** Tax rate id by catalog tax rate id. */
+  taxRates: ReadonlyMap<string, string>;
+};
+
 // Stripe's enums are open (new values may appear), so these admit any string beside the known ones.
 type Open<T extends string> = T | (string & {});
 
