@@ -64,7 +64,7 @@ for (const engine of testEngines()) {
       assert.equal((await stockOf(t.db, MUG)).held, before.held + 2);
 
       // Where it goes (the server sets it: the session's permissions refuse the browser), with shipping and tax.
-      const shipping = { name: 'Ada Buyer', address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' } };
+      const shipping = { name: 'Ada Buyer', address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postalCode: '12207', country: 'US' } };
       await setShippingAddress({ sessionId: session.id, browserToken: PAID_TOKEN, shipping });
 
       const paid = await h.client('POST', `/v1/payment_pages/${session.id}/confirm`, {

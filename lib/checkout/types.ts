@@ -82,7 +82,7 @@ export type CheckoutReceipt = {
   taxRate: ReceiptTaxRate | null;
   email: string | null;
   /** Where the goods go, as Stripe collected it. */
-  shipping: { name: string | null; address: Record<string, string | null> | null } | null;
+  shipping: ShippingDetails | null;
   bindingTag: string | null;
   /** Stripe's ids, for the back office and refunds: the payment (payment mode) or the subscription. */
   paymentIntentId: string | null;
