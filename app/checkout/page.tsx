@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { cookies } from 'next/headers';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
 import { checkoutShop } from '@/lib/actions/checkout-shop';
 import { storedCheckoutCart } from '@/lib/actions/cart';
 import { PaidElsewhere } from '@/components/checkout/paid-elsewhere';
 import { checkoutState } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
-import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { browserTokenFromCookies } from '@/lib/session-binding';
 import { browserStripeConfig } from '@/lib/stripe/browser-config';
 
 export const metadata: Metadata = { title: 'Checkout' };
@@ -16,7 +15,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  if (params.from === 'cart' && !(await storedCheckoutCart((await cookies()).get(BROWSER_COOKIE)?.value))) {
+  if (params.from === 'cart' && !(await storedCheckoutCart(await browserTokenFromCookies()))) {
     return (
       <section className="notice" role="alert">
         <p>Your cart is empty.</p>
@@ -44,7 +43,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
 
 async function checkoutSource(params: Record<string, string | string[] | undefined>): Promise<CheckoutSource | { kind: 'paid'; sessionId: string } | null> {
   if (typeof params.session_id === 'string') {
-    const state = await checkoutState(params.session_id, (await cookies()).get(BROWSER_COOKIE)?.value);
+    const state = await checkoutState(params.session_id, await browserTokenFromCookies());
     if (state.status === 'complete') return { kind: 'paid', sessionId: params.session_id };
     return state.status === 'open' ? { kind: 'resume', clientSecret: state.clientSecret } : null;
   }

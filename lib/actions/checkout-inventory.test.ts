@@ -27,7 +27,7 @@ const { createStripeClient } = await import('@/lib/stripe/client');
 const { syncCatalog } = await import('@/lib/stripe/seed');
 
 const MUG = 'ceramic-mug';
-const PAID_TOKEN = 'paid-'.padEnd(43, 'x'); // a browser token's shape (lib/checkout/session-binding.ts)
+const PAID_TOKEN = 'paid-'.padEnd(43, 'x'); // a browser token's shape (lib/session-binding.ts)
 const mugs = (quantity: number) => ({ kind: 'products' as const, items: [{ productId: MUG, quantity }] });
 
 /** Delivers an event to the webhook route as Stripe would: its JSON, signed. */

@@ -17,7 +17,7 @@ export const US_ADDRESS: ShippingDetails = {
   address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postalCode: '12207', country: 'US' },
 };
 
-/** A browser token of the right shape (lib/checkout/session-binding.ts): one per simulated browser. */
+/** A browser token of the right shape (lib/session-binding.ts): one per simulated browser. */
 export const tokenFor = (name: string) => `${name}-`.padEnd(43, 'x').slice(0, 43);
 
 export type StorefrontHarness = {

@@ -30,7 +30,7 @@ export type CheckoutSnapshot = {
   shipping: ShippingDetails | null;
   /** The Stripe id of the selected shipping rate, if any. */
   shippingRateId: string | null;
-  /** The tag of the browser that created it (lib/checkout/session-binding.ts), from its metadata. */
+  /** The tag of the browser that created it (lib/session-binding.ts), from its metadata. */
   bindingTag: string | null;
   /** The session's one discount: what it takes off, and whether the buyer typed it (a promotion code). */
   discount: { amount: number; byCode: boolean } | null;

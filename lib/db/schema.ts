@@ -105,7 +105,7 @@ export const processedEvents = pgTable('processed_events', {
 });
 
 /**
- * A browser's cart, keyed by the binding tag of its cookie token (lib/checkout/session-binding.ts), never the
+ * A browser's cart, keyed by the binding tag of its cookie token (lib/session-binding.ts), never the
  * token itself: a paid session carries that tag, so fulfilment can empty the buyer's cart.
  */
 export const carts = pgTable('carts', {
