@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
-import { checkoutShop } from '@/lib/actions/checkout-shop';
+import { browserStripeConfig, checkoutShop } from '@/lib/actions/checkout-shop';
 import { storedCheckoutCart } from '@/lib/actions/cart';
 import { PaidElsewhere } from '@/components/checkout/paid-elsewhere';
 import { checkoutState } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
 import { browserTokenFromCookies } from '@/lib/session-binding';
-import { browserStripeConfig } from '@/lib/stripe/browser-config';
 
 export const metadata: Metadata = { title: 'Checkout' };
 // The Stripe configuration is read from the server's environment on each request, never baked into the build.
