@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { CartLink } from '@/components/cart/cart-link';
 import { cartCount } from '@/lib/actions/cart';
-import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { browserTokenFromCookies } from '@/lib/session-binding';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -13,7 +12,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The cart's count is read per request (the cart is in the database): every page renders dynamically.
-  const count = await cartCount((await cookies()).get(BROWSER_COOKIE)?.value);
+  const count = await cartCount(await browserTokenFromCookies());
   return (
     <html lang="en">
       <body>

@@ -1,8 +1,7 @@
 import 'server-only';
-import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { browserTokenFromCookies } from '@/lib/session-binding';
 import { errorResponse, parseJsonBody } from '@/lib/http';
 
 /**
@@ -14,7 +13,7 @@ export function buyerActionRoute<T>(route: string, schema: z.ZodType<T>, action:
   return async function POST(request: Request) {
     try {
       const body = await parseJsonBody(request, schema);
-      await action(body, (await cookies()).get(BROWSER_COOKIE)?.value);
+      await action(body, await browserTokenFromCookies());
       return NextResponse.json({ type: 'success' });
     } catch (error) {
       return errorResponse(error, route);

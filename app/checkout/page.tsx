@@ -1,15 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
-import { checkoutShop } from '@/lib/actions/checkout-shop';
+import { browserStripeConfig, checkoutShop } from '@/lib/actions/checkout-shop';
 import { storedCheckoutCart } from '@/lib/actions/cart';
 import { PaidElsewhere } from '@/components/checkout/paid-elsewhere';
 import { checkoutState } from '@/lib/actions/resume-checkout';
 import { cartFromSearchParams } from '@/lib/checkout/cart';
-import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
-import { browserStripeConfig } from '@/lib/stripe/browser-config';
+import { browserTokenFromCookies } from '@/lib/session-binding';
 
 export const metadata: Metadata = { title: 'Checkout' };
 // The Stripe configuration is read from the server's environment on each request, never baked into the build.
@@ -19,7 +17,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   // A bare /checkout (typed, or a bookmark) is a way to the cart, where the buyer sees what it holds.
   if (Object.keys(params).length === 0) redirect('/cart');
-  if (params.from === 'cart' && !(await storedCheckoutCart((await cookies()).get(BROWSER_COOKIE)?.value))) {
+  if (params.from === 'cart' && !(await storedCheckoutCart(await browserTokenFromCookies()))) {
     // Back from a paid checkout, or another tab emptied it: a state, not a failure.
     return (
       <section className="empty-state" aria-labelledby="empty-heading">
@@ -50,7 +48,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
 
 async function checkoutSource(params: Record<string, string | string[] | undefined>): Promise<CheckoutSource | { kind: 'paid'; sessionId: string } | null> {
   if (typeof params.session_id === 'string') {
-    const state = await checkoutState(params.session_id, (await cookies()).get(BROWSER_COOKIE)?.value);
+    const state = await checkoutState(params.session_id, await browserTokenFromCookies());
     if (state.status === 'complete') return { kind: 'paid', sessionId: params.session_id };
     return state.status === 'open' ? { kind: 'resume', clientSecret: state.clientSecret } : null;
   }

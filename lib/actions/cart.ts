@@ -2,7 +2,7 @@ import 'server-only';
 import { findProductForSale } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { checkCartQuantity, checkoutCartOf, viewCart, type CartView } from '@/lib/checkout/cart-rules';
-import { bindingTag } from '@/lib/checkout/session-binding';
+import { bindingTag } from '@/lib/session-binding';
 import { getCart, updateCartLine } from '@/lib/db/carts';
 import { changeCheckout } from '@/lib/actions/checkout-pipeline';
 import { fulfilCheckout } from '@/lib/actions/fulfil-checkout';

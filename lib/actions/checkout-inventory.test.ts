@@ -22,7 +22,7 @@ const { freshDatabase, testEngines } = await import('@/lib/db/testing');
 const { OutOfStockError } = await import('@/lib/errors');
 
 const MUG = 'ceramic-mug';
-const PAID_TOKEN = 'paid-'.padEnd(43, 'x'); // a browser token's shape (lib/checkout/session-binding.ts)
+const PAID_TOKEN = 'paid-'.padEnd(43, 'x'); // a browser token's shape (lib/session-binding.ts)
 const mugs = (quantity: number) => ({ kind: 'products' as const, items: [{ productId: MUG, quantity }] });
 
 for (const engine of testEngines()) {
@@ -45,7 +45,7 @@ for (const engine of testEngines()) {
       assert.equal((await stockOf(t.db, MUG)).held, before.held + 2);
 
       // Where it goes (the server sets it: the session's permissions refuse the browser), with shipping and tax.
-      const shipping = { name: 'Ada Buyer', address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' } };
+      const shipping = { name: 'Ada Buyer', address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postalCode: '12207', country: 'US' } };
       await setShippingAddress({ sessionId: session.id, browserToken: PAID_TOKEN, shipping });
 
       await storefront.pay(session);

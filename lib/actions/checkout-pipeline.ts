@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { loadBoundCheckout } from '@/lib/actions/load-bound-checkout';
 import { cartOfSession } from '@/lib/checkout/checkout-cart';
-import type { ProductLine } from '@/lib/checkout/gift';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import { planChange, type CheckoutChange, type PlannedChange } from '@/lib/checkout/plan-change';
 import type { CheckoutSnapshot } from '@/lib/checkout/types';
 import { abandonChange, beginChange, settleChange } from '@/lib/db/checkout-changes';

@@ -9,6 +9,10 @@ import { env } from '@/lib/env';
 import { catalogIds } from '@/lib/stripe/catalog';
 import { isSeedProfile } from '@/lib/stripe/client';
 
+// What the checkout page's Stripe.js needs (the publishable key, the local Stripe.js, the preview's betas), read
+// per request: the page reaches lib/stripe through here, as every page reaches data through lib/actions.
+export { browserStripeConfig } from '@/lib/stripe/browser-config';
+
 /** The shop as the checkout page shows it: products with their Stripe price ids, stock, the gift's threshold. */
 export async function checkoutShop(): Promise<CheckoutShop> {
   const [ids, stock] = await Promise.all([catalogIds(), availableStock(await database())]);

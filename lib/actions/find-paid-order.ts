@@ -1,6 +1,6 @@
 import 'server-only';
 import { fulfilCheckout, isPaid, retrieveOrderReceipt } from '@/lib/actions/fulfil-checkout';
-import { isBound } from '@/lib/checkout/session-binding';
+import { isBound } from '@/lib/session-binding';
 import type { CheckoutReceipt } from '@/lib/checkout/types';
 import { database } from '@/lib/db/client';
 import { findOrder, type StoredOrder } from '@/lib/db/orders';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { assertUpdatable } from '@/lib/checkout/guards';
-import { isBound } from '@/lib/checkout/session-binding';
+import { isBound } from '@/lib/session-binding';
 import type { CheckoutSnapshot } from '@/lib/checkout/types';
 import { SessionNotBoundError } from '@/lib/errors';
 import { retrieveCheckout } from '@/lib/stripe/checkout-sessions';

@@ -8,7 +8,7 @@ import type { Cart } from '@/lib/checkout/cart';
 import type { CheckoutCart } from '@/lib/checkout/cart-rules';
 import { becomeCart, sameCart } from '@/lib/checkout/checkout-cart';
 import { productsOfSession } from '@/lib/checkout/plan-change';
-import { bindingTag } from '@/lib/checkout/session-binding';
+import { bindingTag } from '@/lib/session-binding';
 import { RESUME_MIN_SECONDS, sessionExpiresAt } from '@/lib/checkout/session-expiry';
 import { sessionCreateParams } from '@/lib/checkout/session-params';
 import { holdLinesForCart } from '@/lib/checkout/stock';

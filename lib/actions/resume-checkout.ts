@@ -1,5 +1,5 @@
 import 'server-only';
-import { isBound } from '@/lib/checkout/session-binding';
+import { isBound } from '@/lib/session-binding';
 import { isCheckoutSessionId } from '@/lib/checkout/session-id';
 import { InvalidRequestError } from '@/lib/errors';
 import { retrieveClientSecret } from '@/lib/stripe/checkout-sessions';

@@ -3,6 +3,7 @@
 // Import this module before any app module reads the environment: it sets the environment the app reads once.
 import Stripe from 'stripe';
 import { startLocalStripe, type Harness } from '../../emulator/test-helpers';
+import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 
 const WEBHOOK_SECRET = 'whsec_test_storefront_actions'; // not a secret: the test's own local Stripe signs with it
 process.env.STRIPE_SECRET_KEY = '';
@@ -11,12 +12,12 @@ process.env.CHECKOUT_SESSIONS_PER_MINUTE ??= '0';
 process.env.SCHEDULED_JOBS = 'off';
 
 export const ORIGIN = 'http://127.0.0.1:3999';
-export const US_ADDRESS = {
+export const US_ADDRESS: ShippingDetails = {
   name: 'Ada Buyer',
-  address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' },
+  address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postalCode: '12207', country: 'US' },
 };
 
-/** A browser token of the right shape (lib/checkout/session-binding.ts): one per simulated browser. */
+/** A browser token of the right shape (lib/session-binding.ts): one per simulated browser. */
 export const tokenFor = (name: string) => `${name}-`.padEnd(43, 'x').slice(0, 43);
 
 export type StorefrontHarness = {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findProductForSale, type Product } from '@/lib/catalog';
 import { checkCartQuantity, checkoutCartOf, stockNote, viewCart } from '@/lib/checkout/cart-rules';
+import type { ProductLine } from '@/lib/checkout/product-line';
 
 const grinder = findProductForSale('hand-grinder') as Product; // maxQuantity 2
 const blend = findProductForSale('house-blend') as Product; // maxQuantity 10
@@ -60,7 +61,7 @@ test('viewCart totals the lines, counts units, and drops products no longer for 
 });
 
 test('checkoutCartOf makes the products cart for the stored lines, or null when nothing is for sale', () => {
-  const cases: Array<[Array<{ productId: string; quantity: number }>, ReturnType<typeof checkoutCartOf>]> = [
+  const cases: Array<[ProductLine[], ReturnType<typeof checkoutCartOf>]> = [
     [[], null],
     [[{ productId: 'tasting-sample', quantity: 1 }], null],
     [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findProductForSale, type Product } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { orderLimitMessage } from '@/lib/checkout/order-limit';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import { shortageMessage } from '@/lib/checkout/stock';
 
 /**
@@ -11,9 +12,6 @@ import { shortageMessage } from '@/lib/checkout/stock';
  */
 export const storedCartSchema = z.strictObject({ kind: z.literal('stored') });
 export type CheckoutCart = Cart | z.infer<typeof storedCartSchema>;
-
-/** One line of a browser's stored cart: a product for sale, at least one unit. */
-export type CartLine = { productId: string; quantity: number };
 
 /** At or below this many units available, the cart says how many are left ("Only 3 left"). */
 export const LOW_STOCK = 5;
@@ -38,11 +36,12 @@ export function stockNote(available: number): string {
   return available <= LOW_STOCK ? `Only ${available} left` : 'In stock';
 }
 
-export type CartLineView = CartLine & { product: Product; lineTotal: number; available: number; stockNote: string; lowStock: boolean };
+/** A line of the browser's stored cart (a product for sale, at least one unit) as the cart page shows it. */
+export type CartLineView = ProductLine & { product: Product; lineTotal: number; available: number; stockNote: string; lowStock: boolean };
 export type CartView = { lines: CartLineView[]; count: number; subtotal: number };
 
 /** The cart as the page shows it; lines of products no longer for sale are left out. */
-export function viewCart(lines: readonly CartLine[], available: ReadonlyMap<string, number>): CartView {
+export function viewCart(lines: readonly ProductLine[], available: ReadonlyMap<string, number>): CartView {
   const views = lines.flatMap((line): CartLineView[] => {
     const product = findProductForSale(line.productId);
     if (!product) return [];
@@ -57,7 +56,7 @@ export function viewCart(lines: readonly CartLine[], available: ReadonlyMap<stri
 }
 
 /** The checkout's cart for the stored lines (products for sale only), or null when nothing is left to buy. */
-export function checkoutCartOf(lines: readonly CartLine[]): Cart | null {
+export function checkoutCartOf(lines: readonly ProductLine[]): Cart | null {
   const items = lines.filter((line) => findProductForSale(line.productId) && line.quantity > 0).map(({ productId, quantity }) => ({ productId, quantity }));
   return items.length > 0 ? { kind: 'products', items } : null;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { OrderLimitError } from '@/lib/checkout/order-limit';
 import { test } from 'node:test';
 import { GIFT } from '@/lib/catalog';
-import { cartChanges, cartOfSession, CartRuleError, decideCart, removeProduct, setLineQuantity, type CartLine } from '@/lib/checkout/checkout-cart';
+import { cartChanges, cartOfSession, CartRuleError, decideCart, removeProduct, setLineQuantity, type CheckoutLine } from '@/lib/checkout/checkout-cart';
 import { addCrossSell, crossSellOffers } from '@/lib/checkout/cross-sell';
 import { amountToGift, paidSubtotal, withGift } from '@/lib/checkout/gift';
 import { OutOfStockError, SessionStateError } from '@/lib/errors';
@@ -13,13 +13,13 @@ const PLENTY = new Map([
   ['ceramic-mug', 100],
   ['tasting-sample', 100],
 ]);
-const line = (lineId: string | null, productId: string, quantity: number): CartLine => ({ lineId, productId, quantity });
+const line = (lineId: string | null, productId: string, quantity: number): CheckoutLine => ({ lineId, productId, quantity });
 const beans = (quantity: number) => line('li_beans', 'house-blend', quantity); // $16.00 each
 const gift = line('li_gift', 'tasting-sample', 1);
 
 test('the gift is there exactly when the paid subtotal reaches the threshold', () => {
   // [paid lines, gift expected]: $75.00 is the threshold; beans are $16.00, a grinder $89.00.
-  const cases: Array<[CartLine[], boolean]> = [
+  const cases: Array<[CheckoutLine[], boolean]> = [
     [[beans(4)], false], // $64.00
     [[beans(5)], true], // $80.00
     [[line('li_mug', 'ceramic-mug', 3)], false], // $66.00

@@ -4,14 +4,15 @@
 // never skipped, and the holds always equal the lines sent to Stripe.
 import { findProduct, findProductByLookupKey } from '@/lib/catalog';
 import { isContribution } from '@/lib/checkout/contribution';
-import { isGift, withGift, type ProductLine } from '@/lib/checkout/gift';
+import { isGift, withGift } from '@/lib/checkout/gift';
 import type { LineChange, SessionLine } from '@/lib/checkout/line-items';
 import { assertWithinOrderLimit } from '@/lib/checkout/order-limit';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import { findShortage, shortageMessage } from '@/lib/checkout/stock';
 import { AppError, OutOfStockError, SessionStateError } from '@/lib/errors';
 
 /** A line of the checkout as a product; `lineId` is Stripe's id, null for a line not yet sent. */
-export type CartLine = ProductLine & { lineId: string | null };
+export type CheckoutLine = ProductLine & { lineId: string | null };
 
 /** A buyer's request the rules refuse, with a message the buyer can act on. */
 export class CartRuleError extends AppError {
@@ -24,7 +25,7 @@ export class CartRuleError extends AppError {
  * The session's lines as products (the contribution, which the server prices, is not one). A line whose price
  * is not the catalog's cannot be reasoned about: 409.
  */
-export function cartOfSession(lines: readonly SessionLine[]): CartLine[] {
+export function cartOfSession(lines: readonly SessionLine[]): CheckoutLine[] {
   return lines.filter((line) => !isContribution(line)).map((line) => {
     const product = line.lookupKey ? findProductByLookupKey(line.lookupKey) : undefined;
     if (!product) throw new SessionStateError(`Line ${line.id} (price ${line.priceId}) is not a catalog product`, "This checkout can't be changed here. Please start again.");
@@ -33,7 +34,7 @@ export function cartOfSession(lines: readonly SessionLine[]): CartLine[] {
 }
 
 /** What the buyer asks for, as the cart they want (before the gift and the checks). */
-export type CartIntent = (cart: readonly CartLine[]) => CartLine[];
+export type CartIntent = (cart: readonly CheckoutLine[]) => CheckoutLine[];
 
 const nameOf = (productId: string) => findProduct(productId)?.name ?? productId;
 
@@ -65,7 +66,7 @@ export function setProductQuantity(productId: string, quantity: number): CartInt
 
 /** The checkout's products become exactly `lines` (a resumed checkout follows its cart); kept products keep their lines. */
 export function becomeCart(lines: readonly ProductLine[]): CartIntent {
-  return (cart) => lines.reduce<CartLine[]>((next, line) => setProductQuantity(line.productId, line.quantity)(next), cart.filter((line) => isGift(line.productId) || lines.some((wanted) => wanted.productId === line.productId)));
+  return (cart) => lines.reduce<CheckoutLine[]>((next, line) => setProductQuantity(line.productId, line.quantity)(next), cart.filter((line) => isGift(line.productId) || lines.some((wanted) => wanted.productId === line.productId)));
 }
 
 export function removeProduct(productId: string): CartIntent {
@@ -81,8 +82,8 @@ export function removeProduct(productId: string): CartIntent {
  * checkout may hold of each product (stock less what other checkouts hold). Throws, changing nothing, when
  * the order would be empty, over a product's per-order limit, or over the stock.
  */
-export function decideCart(current: readonly CartLine[], intent: CartIntent, available: ReadonlyMap<string, number>): CartLine[] {
-  const next = withGift(intent(current), (line): CartLine => ({ ...line, lineId: null }));
+export function decideCart(current: readonly CheckoutLine[], intent: CartIntent, available: ReadonlyMap<string, number>): CheckoutLine[] {
+  const next = withGift(intent(current), (line): CheckoutLine => ({ ...line, lineId: null }));
   if (next.every((line) => isGift(line.productId))) {
     throw new CartRuleError('The last paid line cannot be removed', 'Your order needs at least one item.');
   }
@@ -97,7 +98,7 @@ export function decideCart(current: readonly CartLine[], intent: CartIntent, ava
 }
 
 /** The changes that take Stripe's lines from `current` to `next`: kept lines keep their ids. */
-export function cartChanges(current: readonly CartLine[], next: readonly CartLine[], priceIdOf: (productId: string) => string): LineChange[] {
+export function cartChanges(current: readonly CheckoutLine[], next: readonly CheckoutLine[], priceIdOf: (productId: string) => string): LineChange[] {
   const changes: LineChange[] = [];
   for (const line of current) {
     const kept = next.find((candidate) => candidate.lineId === line.lineId);
@@ -111,5 +112,5 @@ export function cartChanges(current: readonly CartLine[], next: readonly CartLin
 }
 
 /** True when two carts have the same lines in the same order: nothing to send. */
-export const sameCart = (a: readonly CartLine[], b: readonly CartLine[]) =>
+export const sameCart = (a: readonly CheckoutLine[], b: readonly CheckoutLine[]) =>
   a.length === b.length && a.every((line, index) => line.lineId === b[index]!.lineId && line.quantity === b[index]!.quantity);

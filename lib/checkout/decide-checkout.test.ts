@@ -30,9 +30,9 @@ const IDS = {
   ]),
 };
 const beans = (quantity: number, taxRateIds: string[] = []): SessionLine => ({ id: 'li_beans', priceId: 'price_beans', lookupKey: 'house_blend_340g', quantity, taxRateIds });
-const to = (country: string, state: string | null, postal_code: string): ShippingDetails => ({
+const to = (country: string, state: string | null, postalCode: string): ShippingDetails => ({
   name: 'Ada Buyer',
-  address: { line1: '1 Main St', line2: null, city: 'Town', state, postal_code, country },
+  address: { line1: '1 Main St', line2: null, city: 'Town', state, postalCode, country },
 });
 const CA = to('US', 'CA', '95814');
 

@@ -3,20 +3,20 @@
 // and the new paid subtotal), then tax (each line's rate for the destination). A later rule (issue 14's
 // discount) joins here. The result is planned as the one Stripe update the action sends.
 import { findProduct, type ShippingRate, type TaxRate } from '@/lib/catalog';
-import { cartChanges, CartRuleError, cartOfSession, decideCart, sameCart, type CartIntent, type CartLine } from '@/lib/checkout/checkout-cart';
+import { cartChanges, CartRuleError, cartOfSession, decideCart, sameCart, type CartIntent, type CheckoutLine } from '@/lib/checkout/checkout-cart';
 import { paidSubtotal } from '@/lib/checkout/gift';
 import { planLineItems, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
 import { notShippedMessage, type ShippingDetails } from '@/lib/checkout/shipping-address';
 import { shippingOptionsFor } from '@/lib/checkout/shipping';
 import { taxRateFor } from '@/lib/checkout/tax';
-import type { CheckoutSnapshot } from '@/lib/checkout/types';
+import type { CatalogIds, CheckoutSnapshot } from '@/lib/checkout/types';
 
 /** What the buyer asks: a change to the cart, and/or a new shipping address. */
 export type CheckoutChange = { intent?: CartIntent; shipping?: ShippingDetails };
 
 export type CheckoutDecision = {
-  current: CartLine[];
-  cart: CartLine[];
+  current: CheckoutLine[];
+  cart: CheckoutLine[];
   /** The destination after the change; null while the buyer has given none. */
   shipping: ShippingDetails | null;
   shippingOptions: ShippingRate[];
@@ -49,9 +49,6 @@ export type CheckoutUpdate = {
   shippingOptions?: string[];
 };
 
-/** The Stripe ids the plan needs, by catalog id. */
-export type StripeIds = { prices: ReadonlyMap<string, string>; shippingRates: ReadonlyMap<string, string>; taxRates: ReadonlyMap<string, string> };
-
 const required = (map: ReadonlyMap<string, string>, key: string, what: string) => {
   const id = map.get(key);
   if (!id) throw new Error(`No Stripe ${what} for ${key}`);
@@ -63,7 +60,7 @@ const required = (map: ReadonlyMap<string, string>, key: string, what: string) =
  * tax rate where it differs from the line's; with an address, the address itself when it is new, and the
  * shipping options (Stripe keeps the buyer's selection when it is still among them, else selects the first).
  */
-export function planCheckoutUpdate(session: Pick<CheckoutSnapshot, 'lines'>, decision: CheckoutDecision, ids: StripeIds, newAddress: boolean): CheckoutUpdate {
+export function planCheckoutUpdate(session: Pick<CheckoutSnapshot, 'lines'>, decision: CheckoutDecision, ids: CatalogIds, newAddress: boolean): CheckoutUpdate {
   const priceIdOf = (productId: string) => required(ids.prices, findProduct(productId)!.lookupKey, 'price');
   const planned = planLineItems(session.lines, cartChanges(decision.current, decision.cart, priceIdOf));
   if (!decision.shipping) return planned;

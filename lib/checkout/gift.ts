@@ -1,9 +1,7 @@
 // The complimentary gift: present exactly when the paid lines' subtotal reaches the catalog's threshold.
 // Pure and free of server code, so the checkout page shows the same progress the server decides by.
 import { findProduct, GIFT } from '@/lib/catalog';
-
-/** A product and how many of it: one line of a cart or of a checkout, by catalog id. */
-export type ProductLine = { productId: string; quantity: number };
+import type { ProductLine } from '@/lib/checkout/product-line';
 
 export const isGift = (productId: string) => productId === GIFT.product.id;
 

@@ -3,7 +3,8 @@
 // have no cap, and "10 % up to $20" is one number we can compute exactly (Stripe then shares it across the
 // lines). The cost is a new one-off coupon (`coupon_data`) each time the amount changes.
 import { CURRENCY, LOYALTY_DISCOUNT } from '@/lib/catalog';
-import { paidSubtotal, type ProductLine } from '@/lib/checkout/gift';
+import { paidSubtotal } from '@/lib/checkout/gift';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import type { CheckoutSnapshot } from '@/lib/checkout/types';
 
 /** What a cart earns, minor units: `percentOff` of the paid lines from the threshold, at most `maxAmount`. */

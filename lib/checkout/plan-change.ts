@@ -6,16 +6,17 @@
 import { PLAN, type BillingInterval } from '@/lib/catalog';
 import type { CartIntent } from '@/lib/checkout/checkout-cart';
 import { cartOfSession } from '@/lib/checkout/checkout-cart';
-import { decideCheckout, planCheckoutUpdate, type StripeIds } from '@/lib/checkout/decide-checkout';
+import { decideCheckout, planCheckoutUpdate } from '@/lib/checkout/decide-checkout';
 import { contributionOf, isContribution, planContribution, withContribution, type ContributionPercent } from '@/lib/checkout/contribution';
-import { isGift, paidSubtotal, type ProductLine } from '@/lib/checkout/gift';
+import { isGift, paidSubtotal } from '@/lib/checkout/gift';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import { linesMatch, planLineItems, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
 import { loyaltyDiscountUpdate, type DiscountsParam } from '@/lib/checkout/loyalty-discount';
 import type { Profile } from '@/lib/checkout/session-params';
 import { trialUpdate } from '@/lib/checkout/session-offers';
 import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 import { switchIntervalChanges } from '@/lib/checkout/subscription-interval';
-import type { CheckoutSnapshot } from '@/lib/checkout/types';
+import type { CatalogIds, CheckoutSnapshot } from '@/lib/checkout/types';
 import { SessionStateError } from '@/lib/errors';
 
 /**
@@ -53,7 +54,7 @@ export type PlannedChange = {
   landed: (after: Pick<CheckoutSnapshot, 'lines' | 'shipping' | 'discount'>) => boolean;
 };
 
-export type PlanContext = { available: ReadonlyMap<string, number>; ids: StripeIds; profile: Profile };
+export type PlanContext = { available: ReadonlyMap<string, number>; ids: CatalogIds; profile: Profile };
 
 const products = (lines: readonly ProductLine[]) => lines.map(({ productId, quantity }) => ({ productId, quantity }));
 const paidOnly = (lines: readonly ProductLine[]) => products(lines.filter((line) => !isGift(line.productId)));

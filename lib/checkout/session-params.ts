@@ -4,8 +4,7 @@ import { LineItemRuleError } from '@/lib/checkout/line-items';
 import { GA_PROMOTION_CODES, SEED_DISCOUNT_PERMISSION, trialOnCreate } from '@/lib/checkout/session-offers';
 import { assertWithinOrderLimit } from '@/lib/checkout/order-limit';
 import { holdLinesForCart } from '@/lib/checkout/stock';
-
-export type CatalogIdMaps = { prices: ReadonlyMap<string, string> };
+import type { CatalogIds } from '@/lib/checkout/types';
 
 export type Profile = 'ga' | 'seed';
 
@@ -19,7 +18,7 @@ export const BINDING_METADATA_KEY = 'storefront_browser_tag';
  */
 export function sessionCreateParams(
   cart: Cart,
-  ids: CatalogIdMaps,
+  ids: Pick<CatalogIds, 'prices'>,
   options: { profile: Profile; returnUrl: string; bindingTag: string; expiresAt: number },
 ) {
   const price = (lookupKey: string) => {

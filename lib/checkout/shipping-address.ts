@@ -1,6 +1,11 @@
-// A shipping address as the buyer sends it: the countries the shop ships to, the fields each country
-// needs (a US address needs its state and ZIP), every length capped. Pure, so the route and its tests
-// share it.
+// A shipping address: the app's own type for it, and the schema of the one the buyer sends (the countries the
+// shop ships to, the fields each country needs: a US address needs its state and ZIP; every length capped).
+// Pure, so the route and its tests share it.
+//
+// One address type per boundary: Stripe's snake_case (`postal_code`) exists only at its doors, the body the
+// browser sends (Stripe.js's Address Element `getValue()`, parsed here) and lib/stripe (mapped both ways in
+// lib/stripe/checkout-sessions.ts); inside, the app speaks `ShippingDetails` below; the database keeps its
+// own stored JSON (`StoredShipping`, lib/db/schema.ts), mapped in lib/db/orders.ts.
 import { z } from 'zod';
 import { SHIPS_TO } from '@/lib/catalog';
 import { BUYER_MESSAGE } from '@/lib/errors';
@@ -30,8 +35,15 @@ const POSTAL: Record<string, { postal: RegExp; postalName: string; state?: RegEx
   NL: { postal: /^\d{4} ?[A-Z]{2}$/i, postalName: 'a postal code like 1012 AB' },
 };
 
+/** A postal address, as the app holds it. */
+export type Address = { line1: string; line2: string | null; city: string; state: string | null; postalCode: string; country: string };
+
+/** Where the goods go: who, and the address. */
+export type ShippingDetails = { name: string; address: Address };
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** The address the browser sends, in Stripe.js's shape, checked and turned into ours. */
 export const shippingDetailsSchema = z
   .strictObject({
     name: text(100),
@@ -57,17 +69,17 @@ export const shippingDetailsSchema = z
       ctx.addIssue({ code: 'custom', path: ['address', 'state'], message: `Please enter ${rules.stateName}.`, params: { [BUYER_MESSAGE]: true } });
     }
   })
-  .transform(({ name, address }) => ({
-    name,
-    address: {
-      line1: address.line1,
-      line2: address.line2 || null,
-      city: address.city,
-      state: address.state ? address.state.toUpperCase() : null,
-      postal_code: address.postal_code.toUpperCase(),
-      country: address.country,
-    },
-  }));
+  .transform(
+    ({ name, address }): ShippingDetails => ({
+      name,
+      address: {
+        line1: address.line1,
+        line2: address.line2 || null,
+        city: address.city,
+        state: address.state ? address.state.toUpperCase() : null,
+        postalCode: address.postal_code.toUpperCase(),
+        country: address.country,
+      },
+    }),
+  );
 
-/** A validated shipping address, as Stripe's `collected_information.shipping_details` takes it. */
-export type ShippingDetails = z.output<typeof shippingDetailsSchema>;

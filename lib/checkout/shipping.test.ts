@@ -51,6 +51,6 @@ test('addresses: countries we ship to, the fields each needs, lengths capped', (
     else assert.ok(!parsed.success && parsed.error.issues.some((issue) => issue.message === problem || issue.code === problem), JSON.stringify([overrides, parsed.error?.issues]));
   }
   const ny = shippingDetailsSchema.parse(address({ country: 'us', state: 'ny', postal_code: '10001' }));
-  assert.deepEqual(ny.address, { line1: '1 Main St', line2: null, city: 'Sacramento', state: 'NY', postal_code: '10001', country: 'US' });
+  assert.deepEqual(ny.address, { line1: '1 Main St', line2: null, city: 'Sacramento', state: 'NY', postalCode: '10001', country: 'US' });
   assert.ok(!shippingDetailsSchema.safeParse({ ...address({}), extra: 1 }).success, 'unknown fields refused');
 });

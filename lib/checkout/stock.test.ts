@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import { findShortage, holdLinesForCart, shortageMessage } from '@/lib/checkout/stock';
 
 test('a plan holds nothing; products hold one line per product, and the gift once they reach its threshold', () => {
@@ -30,7 +31,7 @@ test('findShortage names the first line that does not fit, and how many are left
     ['house-blend', 0],
     ['hand-grinder', -2],
   ]);
-  const cases: Array<[Array<{ productId: string; quantity: number }>, ReturnType<typeof findShortage>]> = [
+  const cases: Array<[ProductLine[], ReturnType<typeof findShortage>]> = [
     [[{ productId: 'ceramic-mug', quantity: 3 }], null],
     [[{ productId: 'ceramic-mug', quantity: 4 }], { productId: 'ceramic-mug', available: 3 }],
     [[{ productId: 'ceramic-mug', quantity: 1 }, { productId: 'house-blend', quantity: 1 }], { productId: 'house-blend', available: 0 }],

@@ -1,15 +1,13 @@
 import { findProduct } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { withGift } from '@/lib/checkout/gift';
-
-/** Units of one catalog product a checkout wants held. */
-export type HoldLine = { productId: string; quantity: number };
+import type { ProductLine } from '@/lib/checkout/product-line';
 
 /**
  * The products a cart's checkout starts with, and so holds: one line per product, and the gift when the
  * cart reaches its threshold (the plan is not stock-limited, so it holds nothing).
  */
-export function holdLinesForCart(cart: Cart): HoldLine[] {
+export function holdLinesForCart(cart: Cart): ProductLine[] {
   if (cart.kind === 'plan') return [];
   const totals = new Map<string, number>();
   for (const { productId, quantity } of cart.items) totals.set(productId, (totals.get(productId) ?? 0) + quantity);
@@ -20,7 +18,7 @@ export function holdLinesForCart(cart: Cart): HoldLine[] {
  * The first line that wants more than is available (available = stock − units others hold), or null when
  * every line fits. A product with no inventory row has nothing available.
  */
-export function findShortage(lines: readonly HoldLine[], available: ReadonlyMap<string, number>): { productId: string; available: number } | null {
+export function findShortage(lines: readonly ProductLine[], available: ReadonlyMap<string, number>): { productId: string; available: number } | null {
   for (const line of lines) {
     const left = Math.max(0, available.get(line.productId) ?? 0);
     if (line.quantity > left) return { productId: line.productId, available: left };

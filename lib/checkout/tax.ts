@@ -2,8 +2,10 @@
 // Pure: the server picks each line's rate with it; the arithmetic below is Stripe's for tax rates (per
 // line, rounded half up), so tests and the checkout page can say what Stripe will charge.
 import { TAX_RATES, type TaxRate } from '@/lib/catalog';
+import type { Address } from '@/lib/checkout/shipping-address';
 
-export type Destination = { country: string; state?: string | null };
+/** What the tax depends on: the address's country, and its state where the table lists states. */
+export type Destination = Pick<Address, 'country'> & Partial<Pick<Address, 'state'>>;
 
 /** The rate for a destination: its state's when listed, else its country's, else none. */
 export function taxRateFor(destination: Destination): TaxRate | null {

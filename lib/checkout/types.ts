@@ -1,6 +1,19 @@
 import type { SessionLine } from '@/lib/checkout/line-items';
 import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 
+/**
+ * The Stripe ids of the catalog's objects, by catalog key: lib/stripe/catalog.ts looks them up (by lookup key and
+ * `metadata.catalog_id`); the pure rules take them as an argument to name prices and rates in an update.
+ */
+export type CatalogIds = {
+  /** Price id by catalog lookup key. */
+  prices: ReadonlyMap<string, string>;
+  /** Shipping rate id by catalog shipping rate id. */
+  shippingRates: ReadonlyMap<string, string>;
+  /** Tax rate id by catalog tax rate id. */
+  taxRates: ReadonlyMap<string, string>;
+};
+
 // Stripe's enums are open (new values may appear), so these admit any string beside the known ones.
 type Open<T extends string> = T | (string & {});
 
@@ -17,7 +30,7 @@ export type CheckoutSnapshot = {
   shipping: ShippingDetails | null;
   /** The Stripe id of the selected shipping rate, if any. */
   shippingRateId: string | null;
-  /** The tag of the browser that created it (lib/checkout/session-binding.ts), from its metadata. */
+  /** The tag of the browser that created it (lib/session-binding.ts), from its metadata. */
   bindingTag: string | null;
   /** The session's one discount: what it takes off, and whether the buyer typed it (a promotion code). */
   discount: { amount: number; byCode: boolean } | null;
@@ -69,7 +82,7 @@ export type CheckoutReceipt = {
   taxRate: ReceiptTaxRate | null;
   email: string | null;
   /** Where the goods go, as Stripe collected it. */
-  shipping: { name: string | null; address: Record<string, string | null> | null } | null;
+  shipping: ShippingDetails | null;
   bindingTag: string | null;
   /** Stripe's ids, for the back office and refunds: the payment (payment mode) or the subscription. */
   paymentIntentId: string | null;

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { CartLine } from '@/lib/checkout/cart-rules';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import type { Database } from '@/lib/db/client';
 import { cartLines, carts } from '@/lib/db/schema';
 
 // A browser's cart, by owner tag (the binding tag of its cookie token). Quantities are absolute.
 
 /** The cart's lines, in the order they were first added. Empty when the owner has no cart. */
-export async function getCart(db: Pick<Database, 'select'>, ownerTag: string): Promise<CartLine[]> {
+export async function getCart(db: Pick<Database, 'select'>, ownerTag: string): Promise<ProductLine[]> {
   return db
     .select({ productId: cartLines.productId, quantity: cartLines.quantity })
     .from(cartLines)
@@ -20,7 +20,7 @@ export async function getCart(db: Pick<Database, 'select'>, ownerTag: string): P
  * `decide` may throw to refuse, and then nothing changes. The cart's row is locked first (created if need be),
  * so two tabs changing the same cart are applied one after the other, each deciding from the other's result.
  */
-export async function updateCartLine(db: Database, ownerTag: string, productId: string, decide: (current: number) => number): Promise<CartLine[]> {
+export async function updateCartLine(db: Database, ownerTag: string, productId: string, decide: (current: number) => number): Promise<ProductLine[]> {
   return db.transaction(async (tx) => {
     await tx.insert(carts).values({ ownerTag }).onConflictDoUpdate({ target: carts.ownerTag, set: { updatedAt: sql`now()` } });
     const [line] = await tx
@@ -41,7 +41,7 @@ export async function updateCartLine(db: Database, ownerTag: string, productId: 
 }
 
 /** Sets one line to exactly `quantity` (0 removes it). */
-export function setCartLine(db: Database, ownerTag: string, productId: string, quantity: number): Promise<CartLine[]> {
+export function setCartLine(db: Database, ownerTag: string, productId: string, quantity: number): Promise<ProductLine[]> {
   return updateCartLine(db, ownerTag, productId, () => quantity);
 }
 

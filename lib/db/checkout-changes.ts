@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { ProductLine } from '@/lib/checkout/gift';
+import type { ProductLine } from '@/lib/checkout/product-line';
 import type { Database } from '@/lib/db/client';
 import { leaseUpsert } from '@/lib/db/leases';
 import { rowsOf } from '@/lib/db/raw';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { ALL_PRODUCTS, type Product } from '@/lib/catalog';
-import { shortageMessage, type HoldLine } from '@/lib/checkout/stock';
+import type { ProductLine } from '@/lib/checkout/product-line';
+import { shortageMessage } from '@/lib/checkout/stock';
 import { OutOfStockError } from '@/lib/errors';
 import type { Database } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/raw';
@@ -54,7 +55,7 @@ export type Shortage = { productId: string; available: number };
  */
 export async function holdUnits(
   db: Database,
-  { reservationId, sessionId = null, lines, expiresAt, now = new Date() }: { reservationId: string; sessionId?: string | null; lines: readonly HoldLine[]; expiresAt: Date; now?: Date },
+  { reservationId, sessionId = null, lines, expiresAt, now = new Date() }: { reservationId: string; sessionId?: string | null; lines: readonly ProductLine[]; expiresAt: Date; now?: Date },
 ): Promise<Shortage | null> {
   const payload = JSON.stringify(lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })));
   const result = await db.execute(
@@ -65,7 +66,7 @@ export async function holdUnits(
 }
 
 /** Holds these lines for a reservation, or throws OutOfStockError (naming the product and what is left) and holds nothing. */
-export async function placeHolds(db: Database, request: { reservationId: string; sessionId?: string | null; lines: readonly HoldLine[]; expiresAt: Date; now?: Date }): Promise<void> {
+export async function placeHolds(db: Database, request: { reservationId: string; sessionId?: string | null; lines: readonly ProductLine[]; expiresAt: Date; now?: Date }): Promise<void> {
   const shortage = await holdUnits(db, request);
   if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));
 }

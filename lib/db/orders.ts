@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 import type { CheckoutReceipt } from '@/lib/checkout/types';
 import type { Database } from '@/lib/db/client';
 import { claimEvent } from '@/lib/db/events';
-import { cartLines, checkouts, holds, inventory, orderLines, orders } from '@/lib/db/schema';
+import { cartLines, checkouts, holds, inventory, orderLines, orders, type StoredShipping } from '@/lib/db/schema';
 
 export type StoredOrder = CheckoutReceipt & { orderId: number; recordedBy: OrderRecorder; createdAt: Date };
 
@@ -102,6 +103,16 @@ export async function releaseSessionHolds(db: Database, { eventId, eventType }: 
   });
 }
 
+/** An order row's stored shipping as ours. */
+function shippingOfRow(stored: StoredShipping | null): ShippingDetails | null {
+  if (!stored?.address) return null;
+  const { line1, line2, city, state, postalCode, country } = stored.address;
+  return {
+    name: stored.name ?? '',
+    address: { line1: line1 ?? '', line2: line2 ?? null, city: city ?? '', state: state ?? null, postalCode: postalCode ?? '', country: country ?? '' },
+  };
+}
+
 /** A session's recorded order with its lines, as the return page shows it; null before any path has recorded it. */
 export async function findOrder(db: Database, sessionId: string): Promise<StoredOrder | null> {
   const [order] = await db.select().from(orders).where(eq(orders.sessionId, sessionId));
@@ -124,7 +135,7 @@ export async function findOrder(db: Database, sessionId: string): Promise<Stored
     shippingMethod: order.shippingMethod,
     taxRate: order.taxRate ?? null,
     email: order.email,
-    shipping: order.shipping ?? null,
+    shipping: shippingOfRow(order.shipping),
     bindingTag: order.bindingTag,
     paymentIntentId: order.paymentIntentId,
     subscriptionId: order.subscriptionId,

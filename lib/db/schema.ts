@@ -35,7 +35,15 @@ export const holds = pgTable(
   ],
 );
 
-export type ShippingDetails = { name: string | null; address: Record<string, string | null> | null };
+/**
+ * An order's shipping as the `orders.shipping` JSON column holds it: the app's ShippingDetails
+ * (lib/checkout/shipping-address.ts) when written, read back through lib/db/orders.ts. Typed loosely on purpose:
+ * a row keeps the shape it was written in, and rows from before that type hold nulls where it has ''.
+ */
+export type StoredShipping = {
+  name: string | null;
+  address: { line1: string | null; line2: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null } | null;
+};
 export type OrderTaxRate = { displayName: string; percentage: number; inclusive: boolean; country: string | null; state: string | null };
 
 /** One paid checkout: exactly one row per Checkout Session, however often Stripe delivers its events. */
@@ -57,7 +65,7 @@ export const orders = pgTable('orders', {
   shippingMethod: text('shipping_method'),
   taxRate: jsonb('tax_rate').$type<OrderTaxRate | null>(),
   email: text('email'),
-  shipping: jsonb('shipping').$type<ShippingDetails | null>(),
+  shipping: jsonb('shipping').$type<StoredShipping | null>(),
   /** Stripe's ids: the payment (payment mode; refunds go through it) or the subscription (a plan). */
   paymentIntentId: text('payment_intent_id'),
   subscriptionId: text('subscription_id'),
@@ -97,7 +105,7 @@ export const processedEvents = pgTable('processed_events', {
 });
 
 /**
- * A browser's cart, keyed by the binding tag of its cookie token (lib/checkout/session-binding.ts), never the
+ * A browser's cart, keyed by the binding tag of its cookie token (lib/session-binding.ts), never the
  * token itself: a paid session carries that tag, so fulfilment can empty the buyer's cart.
  */
 export const carts = pgTable('carts', {

@@ -1,17 +1,9 @@
 import 'server-only';
 import { ALL_LOOKUP_KEYS, SHIPPING_RATES, TAX_RATES } from '@/lib/catalog';
+import type { CatalogIds } from '@/lib/checkout/types';
 import { AppError } from '@/lib/errors';
 import { stripe } from '@/lib/stripe/client';
 import { StripeRefusedError } from '@/lib/stripe/errors';
-
-export type CatalogIds = {
-  /** Price id by catalog lookup key. */
-  prices: ReadonlyMap<string, string>;
-  /** Shipping rate id by catalog shipping rate id. */
-  shippingRates: ReadonlyMap<string, string>;
-  /** Tax rate id by catalog tax rate id. */
-  taxRates: ReadonlyMap<string, string>;
-};
 
 /** Our configuration, not the buyer's request: Stripe lacks what the catalog names. */
 export class CatalogError extends AppError {

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import type { SessionUpdate } from '@/lib/checkout/plan-change';
 import { UpstreamError } from '@/lib/errors';
 import { BINDING_METADATA_KEY, type SessionCreateParams } from '@/lib/checkout/session-params';
+import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
 import { callStripe, StripeRefusedError } from '@/lib/stripe/errors';
 import { stripe } from '@/lib/stripe/client';
@@ -41,7 +42,7 @@ export async function retrieveCheckout(id: string): Promise<CheckoutSnapshot> {
       unitAmount: item.price?.unit_amount ?? null,
       metadata: item.metadata,
     })),
-    shipping: shippingDetailsOf(session),
+    shipping: shippingOf(session),
     shippingRateId: idOf(session.shipping_cost?.shipping_rate),
     bindingTag: bindingTagOf(session),
     discount: discountOf(session),
@@ -61,14 +62,21 @@ const permissionsOf = (session: Stripe.Checkout.Session) => (session as { permis
 
 const idOf = (field: string | { id: string } | null | undefined) => (typeof field === 'string' ? field : (field?.id ?? null));
 
-function shippingDetailsOf(session: Stripe.Checkout.Session): CheckoutSnapshot['shipping'] {
+/** Stripe's collected shipping details as ours (Stripe's address fields may be null; ours are '' when absent). */
+function shippingOf(session: Stripe.Checkout.Session): ShippingDetails | null {
   const details = session.collected_information?.shipping_details;
   if (!details) return null;
   const { city, country, line1, line2, postal_code: postalCode, state } = details.address;
   return {
-    name: details.name,
-    address: { line1: line1 ?? '', line2: line2 ?? null, city: city ?? '', state: state ?? null, postal_code: postalCode ?? '', country: country ?? '' },
+    name: details.name ?? '',
+    address: { line1: line1 ?? '', line2: line2 ?? null, city: city ?? '', state: state ?? null, postalCode: postalCode ?? '', country: country ?? '' },
   };
+}
+
+/** Ours as Stripe's `collected_information.shipping_details`. */
+function stripeShippingDetails({ name, address }: ShippingDetails) {
+  const { line1, line2, city, state, postalCode, country } = address;
+  return { name, address: { line1, line2, city, state, postal_code: postalCode, country } };
 }
 
 // Today's SDK types list neither `discounts` nor `subscription_data` on a session update (both private preview,
@@ -77,7 +85,7 @@ function shippingDetailsOf(session: Stripe.Checkout.Session): CheckoutSnapshot['
 function updateParams(update: SessionUpdate): Stripe.Checkout.SessionUpdateParams {
   return {
     ...(update.lineItems && { line_items: update.lineItems }),
-    ...(update.shippingDetails && { collected_information: { shipping_details: update.shippingDetails } }),
+    ...(update.shippingDetails && { collected_information: { shipping_details: stripeShippingDetails(update.shippingDetails) } }),
     ...(update.shippingOptions && { shipping_options: update.shippingOptions.map((rate) => ({ shipping_rate: rate })) }),
     ...(update.discounts !== undefined && { discounts: update.discounts }),
     ...(update.trialPeriodDays !== undefined && { subscription_data: { trial_period_days: update.trialPeriodDays } }),
@@ -139,13 +147,6 @@ export async function createCheckout(
   const session = await callStripe(() => stripe().checkout.sessions.create(createParams, { idempotencyKey }));
   if (!session.client_secret) throw new Error(`Session ${session.id} came back without a client secret`);
   return { id: session.id, clientSecret: session.client_secret, expiresAt: session.expires_at };
-}
-
-function shippingOf(session: Stripe.Checkout.Session): CheckoutReceipt['shipping'] {
-  const details = session.collected_information?.shipping_details;
-  if (!details) return null;
-  const { city, country, line1, line2, postal_code: postalCode, state } = details.address;
-  return { name: details.name ?? null, address: { line1, line2, city, state, postalCode, country } };
 }
 
 function taxRateOf(items: Stripe.LineItem[]): CheckoutReceipt['taxRate'] {

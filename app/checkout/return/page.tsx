@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { cookies } from 'next/headers';
 import { AnnouncePaid } from '@/components/checkout/announce-paid';
 import { RefreshWhilePending } from '@/components/checkout/refresh-while-pending';
 import { orderForReturnPage } from '@/lib/actions/find-paid-order';
-import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { browserTokenFromCookies } from '@/lib/session-binding';
 import { isCheckoutSessionId } from '@/lib/checkout/session-id';
 import { Receipt } from '@/components/order/receipt';
 
@@ -17,7 +16,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   if (!isCheckoutSessionId(sessionId)) {
     return <StartAgain message="We couldn't find that order." />;
   }
-  const view = await orderForReturnPage(sessionId, (await cookies()).get(BROWSER_COOKIE)?.value);
+  const view = await orderForReturnPage(sessionId, await browserTokenFromCookies());
   switch (view.kind) {
     case 'not_found':
       return <StartAgain message="We couldn't find that order." />;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { changeCartLine } from '@/lib/actions/cart';
 import { appOrigin } from '@/lib/app-origin';
 import { findProductForSale } from '@/lib/catalog';
-import { browserCookie, browserToken, BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { browserCookie, browserToken, browserTokenFromCookies } from '@/lib/session-binding';
 import { errorResponse, parseJsonBody } from '@/lib/http';
 
 const productId = z.string().max(100).refine((id) => findProductForSale(id) !== undefined, 'unknown product');
@@ -20,7 +19,7 @@ export async function POST(request: Request) {
   try {
     const body = await parseJsonBody(request, bodySchema);
     // The first cart action of a cookieless browser gives it its token.
-    const token = browserToken((await cookies()).get(BROWSER_COOKIE)?.value, randomUUID());
+    const token = browserToken(await browserTokenFromCookies(), randomUUID());
     const change = 'add' in body ? { productId: body.product_id, add: body.add } : { productId: body.product_id, quantity: body.quantity };
     await changeCartLine(token, change);
     const response = NextResponse.json({ type: 'success' });

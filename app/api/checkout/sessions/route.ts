@@ -4,9 +4,8 @@ import { openCheckout } from '@/lib/actions/open-checkout';
 import { appOrigin } from '@/lib/app-origin';
 import { cartSchema } from '@/lib/checkout/cart';
 import { storedCartSchema } from '@/lib/checkout/cart-rules';
-import { cookies } from 'next/headers';
 import { clientAddress } from '@/lib/client-address';
-import { browserCookie, browserToken, BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { browserCookie, browserToken, browserTokenFromCookies } from '@/lib/session-binding';
 import { errorResponse, parseJsonBody } from '@/lib/http';
 
 const bodySchema = z.strictObject({
@@ -19,7 +18,7 @@ const bodySchema = z.strictObject({
 export async function POST(request: Request) {
   try {
     const { cart, attemptId } = await parseJsonBody(request, bodySchema);
-    const token = browserToken((await cookies()).get(BROWSER_COOKIE)?.value, attemptId);
+    const token = browserToken(await browserTokenFromCookies(), attemptId);
     const origin = appOrigin(request);
     const session = await openCheckout({ cart, attemptId, browserToken: token, origin, clientAddress: clientAddress(request) });
     const response = NextResponse.json({ clientSecret: session.clientSecret }, { status: session.resumed ? 200 : 201 });

@@ -1,7 +1,6 @@
-import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { checkoutState } from '@/lib/actions/resume-checkout';
-import { BROWSER_COOKIE } from '@/lib/checkout/session-binding';
+import { browserTokenFromCookies } from '@/lib/session-binding';
 import { errorResponse } from '@/lib/http';
 
 // Whether this browser's checkout is still open: a second tab asks when it comes back into view, so a checkout
@@ -9,7 +8,7 @@ import { errorResponse } from '@/lib/http';
 export async function GET(request: Request) {
   try {
     const sessionId = new URL(request.url).searchParams.get('session_id') ?? '';
-    const { status } = await checkoutState(sessionId, (await cookies()).get(BROWSER_COOKIE)?.value);
+    const { status } = await checkoutState(sessionId, await browserTokenFromCookies());
     return NextResponse.json({ status }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return errorResponse(error, 'GET /api/checkout/status');

@@ -1,14 +1,14 @@
 import { NextResponse } from 'next/server';
 import { fulfilCheckout } from '@/lib/actions/fulfil-checkout';
 import { releaseCheckout } from '@/lib/actions/release-checkout';
-import { errorResponse, readBody } from '@/lib/http';
-import { verifyWebhookEvent, WEBHOOK_BODY_LIMIT } from '@/lib/stripe/webhooks';
+import { verifiedStripeEvent } from '@/lib/actions/stripe-webhook';
+import { errorResponse } from '@/lib/http';
 
 // Stripe's webhooks: the raw body (bounded, so a huge one is refused unread) is verified before anything reads it. Each event is acted on once (its id
 // is recorded in the same transaction); a failure answers 500, so Stripe delivers it again.
 export async function POST(request: Request) {
   try {
-    const event = verifyWebhookEvent(await readBody(request, WEBHOOK_BODY_LIMIT), request.headers.get('stripe-signature'));
+    const event = await verifiedStripeEvent(request);
     const { objectId } = event;
     switch (event.type) {
       case 'checkout.session.completed':

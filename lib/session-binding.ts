@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { cookies } from 'next/headers';
 import { env } from '@/lib/env';
 
 // Binds Checkout Sessions to the browser that started them, any number at once (one per tab): the browser
@@ -10,6 +11,11 @@ import { env } from '@/lib/env';
 export const BROWSER_COOKIE = 'storefront_browser';
 const TOKEN_PATTERN = /^[\w-]{43}$/; // 32 random bytes, base64url
 const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+/** The token this request's cookie holds (unchecked: `isBound` and `browserToken` check its shape), for pages and routes. */
+export async function browserTokenFromCookies(): Promise<string | undefined> {
+  return (await cookies()).get(BROWSER_COOKIE)?.value;
+}
 
 const hmacKey = (purpose: string) => createHmac('sha256', env().stripe.secretKey).update(purpose).digest();
 

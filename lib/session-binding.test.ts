@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bindingTag, browserToken, isBound } from '@/lib/checkout/session-binding';
+import { bindingTag, browserToken, isBound } from '@/lib/session-binding';
 
 const attempt = () => crypto.randomUUID();
 
