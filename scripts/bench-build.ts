@@ -91,7 +91,7 @@ export type BenchServer = {
   base: string;
   dir: string;
   /** Starts another server of this build with these variables on top (stopped by `stop`). */
-  serve: (extraEnv: Record<string, string>) => Promise<{ base: string; stop: () => Promise<void> }>;
+  serve: (extraEnv: Record<string, string>) => Promise<{ base: string; pid: number; stop: () => Promise<void> }>;
   stop: () => Promise<void>;
 };
 
@@ -171,7 +171,7 @@ export async function startBenchBuild(emulatorUrl: string): Promise<BenchServer>
         await stopThis();
         throw error;
       }
-      return { base, stop: stopThis };
+      return { base, pid: server.pid!, stop: stopThis };
     };
     const { base } = await serve({});
     return { base, dir, serve, stop };

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type Stripe from 'stripe';
 import { freshDatabase, type Engine } from '../lib/db/testing';
 import type { BenchServer } from './bench-build';
-import { benchEngines, percentile, setStripeLatency, tableRow } from './bench-stats';
+import { benchEngines, groupCpuMs, percentile, setStripeLatency, tableRow } from './bench-stats';
 
 const LATENCY_MS = Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 150);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
@@ -18,7 +18,15 @@ const PRODUCT = 'house-blend';
 const CLIENTS: Record<Engine, number[]> = { pglite: [1, 10], postgres: [1, 10, 30] };
 
 type Client = { cookie: string; sessionId: string; lineId: string; quantity: number };
-type Row = { engine: Engine; clients: number; perSecond: number; p50: number; p95: number; failed: string; homeP95: number };
+type Row = { engine: Engine; clients: number; perSecond: number; p50: number; p95: number; failed: string; homeP95: number; serverCpu: number; benchCpu: number };
+
+/** CPU ms used by the server's processes and by this one (the local Stripe and the clients) while `work` runs. */
+async function withCpu<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; serverMs: number; benchMs: number }> {
+  const [server, bench] = [groupCpuMs(pid), process.cpuUsage()];
+  const result = await work();
+  const used = process.cpuUsage(bench);
+  return { result, serverMs: groupCpuMs(pid) - server, benchMs: (used.user + used.system) / 1000 };
+}
 
 const json = (base: string, cookie?: string) => ({ 'Content-Type': 'application/json', Origin: base, ...(cookie ? { cookie } : {}) });
 
@@ -85,16 +93,32 @@ async function benchEngine(build: BenchServer, emulatorUrl: string, stripe: Stri
       await setStripeLatency(emulatorUrl, LATENCY_MS);
       try {
         const idleStart = performance.now();
-        const idle = percentile(await probeHome(server.base, () => performance.now() - idleStart < IDLE_MS), 95);
+        const idleRun = await withCpu(server.pid, () => probeHome(server.base, () => performance.now() - idleStart < IDLE_MS));
+        const idle = percentile(idleRun.result, 95);
+        const homeCpu = idleRun.serverMs / idleRun.result.length; // one home page's server CPU, to take out of the rows
         const rows: Row[] = [];
         for (const n of counts) {
           let loading = true;
-          const [run, home] = await Promise.all([
-            changeQuantities(server.base, clients.slice(0, n), SECONDS * 1000).finally(() => (loading = false)),
-            probeHome(server.base, () => loading),
-          ]);
+          const measured = await withCpu(server.pid, () =>
+            Promise.all([
+              changeQuantities(server.base, clients.slice(0, n), SECONDS * 1000).finally(() => (loading = false)),
+              probeHome(server.base, () => loading),
+            ]),
+          );
+          const [run, home] = measured.result;
+          const actions = run.latencies.length;
           const failed = [...run.failed].map(([status, count]) => `${count}×${status}`).join(' ') || '0';
-          rows.push({ engine, clients: n, perSecond: (run.latencies.length / run.elapsedMs) * 1000, p50: percentile(run.latencies, 50), p95: percentile(run.latencies, 95), failed, homeP95: percentile(home, 95) });
+          rows.push({
+            engine,
+            clients: n,
+            perSecond: (actions / run.elapsedMs) * 1000,
+            p50: percentile(run.latencies, 50),
+            p95: percentile(run.latencies, 95),
+            failed,
+            homeP95: percentile(home, 95),
+            serverCpu: (measured.serverMs - home.length * homeCpu) / actions,
+            benchCpu: measured.benchMs / actions,
+          });
         }
         return { idle, rows };
       } finally {
@@ -112,16 +136,17 @@ export async function benchCartLoad(build: BenchServer, emulatorUrl: string, str
   const engines = benchEngines();
   console.log(
     `A cart action under latency: POST /api/checkout/line-item-quantity, one product, Stripe at ${LATENCY_MS} ms, ` +
-      `${SECONDS} s per row; home page p95 idle vs during (ms)${engines.length === 1 ? '; set TEST_DATABASE_URL for Postgres too' : ''}`,
+      `${SECONDS} s per row; home page p95 idle vs during (ms); CPU ms per action of the server (home pages taken out) and of ` +
+      `this process (local Stripe + clients)${engines.length === 1 ? '; set TEST_DATABASE_URL for Postgres too' : ''}`,
   );
-  console.log(tableRow(['engine', 'clients', 'actions/s', '× one', 'p50 ms', 'p95 ms', 'failed', 'home idle', 'home load', '× idle']));
+  console.log(tableRow(['engine', 'clients', 'actions/s', '× one', 'p50 ms', 'p95 ms', 'failed', 'home idle', 'home load', '× idle', 'srv cpu/act', 'stripe+cli']));
   for (const engine of engines) {
     const { idle, rows } = await benchEngine(build, emulatorUrl, stripe, engine);
     const one = rows[0]!.perSecond;
     for (const row of rows) {
       const ratio = row.perSecond / one;
       const home = row.homeP95 / idle;
-      console.log(tableRow([engine, row.clients, row.perSecond.toFixed(1), ratio.toFixed(1), row.p50.toFixed(0), row.p95.toFixed(0), row.failed, idle.toFixed(1), row.homeP95.toFixed(1), home.toFixed(1)]));
+      console.log(tableRow([engine, row.clients, row.perSecond.toFixed(1), ratio.toFixed(1), row.p50.toFixed(0), row.p95.toFixed(0), row.failed, idle.toFixed(1), row.homeP95.toFixed(1), home.toFixed(1), row.serverCpu.toFixed(1), row.benchCpu.toFixed(1)]));
     }
     const ten = rows.find((row) => row.clients === 10)!;
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -29,3 +30,27 @@ export async function setStripeLatency(emulatorUrl: string, ms: number): Promise
 /** A row of a right-aligned table: the first cell padded to `first`, the others to `width`. */
 export const tableRow = (cells: readonly (string | number)[], first = 12, width = 11) =>
   cells.map((cell, i) => (i === 0 ? String(cell).padEnd(first) : String(cell).padStart(width))).join('');
+
+/**
+ * CPU time (user + system, ms) used so far by every process of a process group (a server of bench-build.ts and the
+ * next-server it starts), from /proc; NaN where there is no /proc. On a shared machine a server's CPU per request
+ * says more than its latency: it does not grow with other people's load.
+ */
+export function groupCpuMs(groupId: number): number {
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from field 3 (state) on
+        if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]); // pgrp; utime, stime
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+  } catch {
+    return Number.NaN;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
