@@ -139,7 +139,7 @@ export async function benchCartLoad(build: BenchServer, emulatorUrl: string, str
       `${SECONDS} s per row; home page p95 idle vs during (ms); CPU ms per action of the server (home pages taken out) and of ` +
       `this process (local Stripe + clients)${engines.length === 1 ? '; set TEST_DATABASE_URL for Postgres too' : ''}`,
   );
-  console.log(tableRow(['engine', 'clients', 'actions/s', '× one', 'p50 ms', 'p95 ms', 'failed', 'home idle', 'home load', '× idle', 'srv cpu/act', 'stripe+cli']));
+  console.log(tableRow(['engine', 'clients', 'actions/s', '× one', 'p50 ms', 'p95 ms', 'failed', 'home idle', 'home load', '× idle', 'server cpu', 'bench cpu']));
   for (const engine of engines) {
     const { idle, rows } = await benchEngine(build, emulatorUrl, stripe, engine);
     const one = rows[0]!.perSecond;
