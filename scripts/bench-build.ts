@@ -1,7 +1,9 @@
 // The benchmark's own build: a copy of the project in a temp dir with extra routes the app never has (a bare
 // handler per mutation endpoint that makes the same Stripe calls with no checks, a no-op route, a bare page),
-// built and started there on a free port. `stop()` kills the server's process group and removes the copy;
-// the caller runs it in `finally`, and SIGINT/SIGTERM run it too.
+// built and started there on a free port. `serve(env)` starts one more server of the same build (another
+// database); `stop()` kills every server's process group and removes the copy; the caller runs it in `finally`,
+// and SIGINT/SIGTERM run it too. Every server runs with the creation limit off (the bench makes hundreds of
+// sessions from one address) and no scheduled jobs (a sweep mid-run would add work the numbers do not ask about).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +87,13 @@ function commonAncestor(a: string, b: string): string {
   return left.slice(0, shared).join(sep) || sep;
 }
 
-export type BenchServer = { base: string; dir: string; stop: () => Promise<void> };
+export type BenchServer = {
+  base: string;
+  dir: string;
+  /** Starts another server of this build with these variables on top (stopped by `stop`). */
+  serve: (extraEnv: Record<string, string>) => Promise<{ base: string; pid: number; stop: () => Promise<void> }>;
+  stop: () => Promise<void>;
+};
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -102,19 +110,11 @@ export function freePort(): Promise<number> {
 export async function startBenchBuild(emulatorUrl: string): Promise<BenchServer> {
   const root = resolve(import.meta.dirname, '..');
   const dir = mkdtempSync(join(tmpdir(), 'storefront-bench-'));
-  let server: ChildProcess | undefined;
+  const servers = new Set<ChildProcess>();
   const stop = async () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((done) => server!.once('exit', done));
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-        await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
-      } catch {
-        // Already gone.
-      }
-    }
+    await Promise.all([...servers].map(stopServer));
     rmSync(dir, { recursive: true, force: true });
   };
   const onSignal = () => void stop().finally(() => process.exit(130));
@@ -135,26 +135,60 @@ export async function startBenchBuild(emulatorUrl: string): Promise<BenchServer>
       writeFileSync(join(dir, path), text);
     }
     // A throw-away in-memory database, so a running `npm run dev` (which holds .data/pglite) is left alone.
-    const env = { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: emulatorUrl, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://' };
+    const env = {
+      ...process.env,
+      STRIPE_SECRET_KEY: '',
+      STRIPE_EMULATOR_URL: emulatorUrl,
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: '',
+      PGLITE_DATA_DIR: 'memory://',
+      CHECKOUT_SESSIONS_PER_MINUTE: '0',
+      SCHEDULED_JOBS: 'off',
+    };
     console.log(`building the bench copy in ${dir} …`);
     const log = join(dir, 'build.log');
     const built = await run(['build'], dir, env, log);
     if (built !== 0) throw new Error(`next build in the bench copy failed (${built}):\n${readFileSync(log, 'utf8').slice(-3_000)}`);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    // Its own process group, so stopping it stops the next-server it starts too.
-    server = spawn(process.execPath, [nextBin(), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-      cwd: dir,
-      env: { ...env, APP_URL: base },
-      stdio: 'ignore',
-      detached: true,
-    });
-    await waitFor(base);
-    return { base, dir, stop };
+    const serve = async (extraEnv: Record<string, string>) => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      // Its own process group, so stopping it stops the next-server it starts too.
+      const server = spawn(process.execPath, [nextBin(), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+        cwd: dir,
+        env: { ...env, ...extraEnv, APP_URL: base },
+        stdio: 'ignore',
+        detached: true,
+      });
+      servers.add(server);
+      const stopThis = async () => {
+        servers.delete(server);
+        await stopServer(server);
+      };
+      try {
+        await waitFor(base);
+      } catch (error) {
+        await stopThis();
+        throw error;
+      }
+      return { base, pid: server.pid!, stop: stopThis };
+    };
+    const { base } = await serve({});
+    return { base, dir, serve, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+async function stopServer(server: ChildProcess) {
+  if (!server.pid || server.exitCode !== null) return;
+  const exited = new Promise((done) => server.once('exit', done));
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 5_000))]);
+  } catch {
+    // Already gone.
   }
 }
 

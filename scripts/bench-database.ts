@@ -5,7 +5,7 @@
 import { attachSession, placeHolds, seedInventory } from '../lib/db/inventory';
 import { recordPaidOrder } from '../lib/db/orders';
 import { freshDatabase, paidReceipt, type Engine } from '../lib/db/testing';
-import { percentile, timed } from './bench-stats';
+import { benchEngines, percentile, timed } from './bench-stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const HOUR = () => new Date(Date.now() + 3_600_000);
@@ -42,9 +42,7 @@ async function benchEngine(engine: Engine) {
 }
 
 export async function benchDatabase() {
-  // Assigning undefined to process.env stores the string "undefined": copy only a value that is there.
-  if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
-  const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const engines: Engine[] = benchEngines();
   const rows = [];
   for (const engine of engines) rows.push(...(await benchEngine(engine)));
   console.log(`The database, ${ROUNDS} rounds, sequential (milliseconds)${engines.length === 1 ? '; set TEST_DATABASE_URL for Postgres too' : ''}`);

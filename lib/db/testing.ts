@@ -15,7 +15,11 @@ export function testEngines(): Engine[] {
   return listed.filter((name): name is Engine => name === 'pglite' || name === 'postgres');
 }
 
-export type TestDatabase = DatabaseHandle & { dispose(): Promise<void> };
+export type TestDatabase = DatabaseHandle & {
+  /** The scratch database's URL on Postgres (a server of the bench can use it too); undefined on PGlite. */
+  url?: string;
+  dispose(): Promise<void>;
+};
 
 export async function freshDatabase(engine: Engine, options: { poolSize?: number; poolTimeoutMs?: number } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
@@ -39,6 +43,7 @@ export async function freshDatabase(engine: Engine, options: { poolSize?: number
   await handle.migrate();
   return {
     ...handle,
+    url: url.toString(),
     async dispose() {
       await handle.close();
       const drop = new pg.Client({ connectionString: serverUrl });

@@ -1,0 +1,155 @@
+// Benchmark (not a test): a cart action under Stripe's latency (issue 17, item 4). N HTTP clients, each its own
+// browser cookie and its own open checkout made from its own stored cart, all of ONE product, change their line's
+// quantity (1 ⇄ 2) for a fixed time with the local Stripe answering every call in 150 ms; a prober loads the home
+// page (which reads the stock) one request after another, idle and during the load. One server of the bench build
+// per engine: PGlite in memory, and a scratch database on the Postgres server when one is given (the app's pool of
+// 10). Targets: 10 clients ≥ 8× one client's actions/s; the home page's p95 during the load ≤ 2× its idle p95.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type Stripe from 'stripe';
+import { freshDatabase, type Engine } from '../lib/db/testing';
+import type { BenchServer } from './bench-build';
+import { benchEngines, groupCpuMs, percentile, setStripeLatency, tableRow } from './bench-stats';
+
+const LATENCY_MS = Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 150);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const IDLE_MS = 4_000;
+const PRODUCT = 'house-blend';
+const CLIENTS: Record<Engine, number[]> = { pglite: [1, 10], postgres: [1, 10, 30] };
+
+type Client = { cookie: string; sessionId: string; lineId: string; quantity: number };
+type Row = { engine: Engine; clients: number; perSecond: number; p50: number; p95: number; failed: string; homeP95: number; serverCpu: number; benchCpu: number };
+
+/** CPU ms used by the server's processes and by this one (the local Stripe and the clients) while `work` runs. */
+async function withCpu<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; serverMs: number; benchMs: number }> {
+  const [server, bench] = [groupCpuMs(pid), process.cpuUsage()];
+  const result = await work();
+  const used = process.cpuUsage(bench);
+  return { result, serverMs: groupCpuMs(pid) - server, benchMs: (used.user + used.system) / 1000 };
+}
+
+const json = (base: string, cookie?: string) => ({ 'Content-Type': 'application/json', Origin: base, ...(cookie ? { cookie } : {}) });
+
+/** A browser: a cart of one unit of PRODUCT (its cookie), then its checkout made from that stored cart. */
+async function openClient(base: string, stripe: Stripe): Promise<Client> {
+  const added = await fetch(`${base}/api/cart/items`, { method: 'POST', headers: json(base), body: JSON.stringify({ product_id: PRODUCT, quantity: 1 }) });
+  if (!added.ok) throw new Error(`adding to the cart answered ${added.status}: ${await added.text()}`);
+  const cookie = added.headers.get('set-cookie')!.split(';')[0]!;
+  const body = JSON.stringify({ cart: { kind: 'stored' }, attemptId: randomUUID() });
+  const created = await fetch(`${base}/api/checkout/sessions`, { method: 'POST', headers: json(base, cookie), body });
+  if (created.status !== 201) throw new Error(`opening the checkout answered ${created.status}: ${await created.text()}`);
+  const sessionId = ((await created.json()) as { clientSecret: string }).clientSecret.split('_secret_')[0]!;
+  const lineId = (await stripe.checkout.sessions.listLineItems(sessionId)).data[0]!.id;
+  return { cookie, sessionId, lineId, quantity: 1 };
+}
+
+/** Every client changes its quantity, one request after another, until `ms` has passed; counts what failed by status. */
+async function changeQuantities(base: string, clients: Client[], ms: number) {
+  const latencies: number[] = [];
+  const failed = new Map<number, number>();
+  const started = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      while (performance.now() - started < ms) {
+        const quantity = client.quantity === 1 ? 2 : 1;
+        const body = JSON.stringify({ checkout_session_id: client.sessionId, line_item_id: client.lineId, quantity });
+        const t0 = performance.now();
+        const response = await fetch(`${base}/api/checkout/line-item-quantity`, { method: 'POST', headers: json(base, client.cookie), body });
+        await response.arrayBuffer();
+        if (response.ok) {
+          latencies.push(performance.now() - t0);
+          client.quantity = quantity;
+        } else failed.set(response.status, (failed.get(response.status) ?? 0) + 1);
+      }
+    }),
+  );
+  return { latencies, failed, elapsedMs: performance.now() - started };
+}
+
+/** The home page, one load after another, while `going()` says so. */
+async function probeHome(base: string, going: () => boolean): Promise<number[]> {
+  const samples: number[] = [];
+  while (going()) {
+    const t0 = performance.now();
+    const response = await fetch(`${base}/`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`the home page answered ${response.status}`);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
+async function benchEngine(build: BenchServer, emulatorUrl: string, stripe: Stripe, engine: Engine) {
+  // Postgres: a scratch database, migrated, that the server opens with the app's own pool (10 connections).
+  const scratch = engine === 'postgres' ? await freshDatabase('postgres', { poolSize: 1 }) : undefined;
+  try {
+    const server = await build.serve(scratch?.url ? { DATABASE_URL: scratch.url } : {});
+    try {
+      const counts = CLIENTS[engine];
+      const clients = await Promise.all(Array.from({ length: Math.max(...counts) }, () => openClient(server.base, stripe)));
+      await changeQuantities(server.base, clients, 1); // warm-up, no latency yet: one change each
+      const homeWarm = performance.now();
+      await probeHome(server.base, () => performance.now() - homeWarm < 1_000);
+      await setStripeLatency(emulatorUrl, LATENCY_MS);
+      try {
+        const idleStart = performance.now();
+        const idleRun = await withCpu(server.pid, () => probeHome(server.base, () => performance.now() - idleStart < IDLE_MS));
+        const idle = percentile(idleRun.result, 95);
+        const homeCpu = idleRun.serverMs / idleRun.result.length; // one home page's server CPU, to take out of the rows
+        const rows: Row[] = [];
+        for (const n of counts) {
+          let loading = true;
+          const measured = await withCpu(server.pid, () =>
+            Promise.all([
+              changeQuantities(server.base, clients.slice(0, n), SECONDS * 1000).finally(() => (loading = false)),
+              probeHome(server.base, () => loading),
+            ]),
+          );
+          const [run, home] = measured.result;
+          const actions = run.latencies.length;
+          const failed = [...run.failed].map(([status, count]) => `${count}×${status}`).join(' ') || '0';
+          rows.push({
+            engine,
+            clients: n,
+            perSecond: (actions / run.elapsedMs) * 1000,
+            p50: percentile(run.latencies, 50),
+            p95: percentile(run.latencies, 95),
+            failed,
+            homeP95: percentile(home, 95),
+            serverCpu: (measured.serverMs - home.length * homeCpu) / actions,
+            benchCpu: measured.benchMs / actions,
+          });
+        }
+        return { idle, rows };
+      } finally {
+        await setStripeLatency(emulatorUrl, 0);
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await scratch?.dispose();
+  }
+}
+
+export async function benchCartLoad(build: BenchServer, emulatorUrl: string, stripe: Stripe) {
+  const engines = benchEngines();
+  console.log(
+    `A cart action under latency: POST /api/checkout/line-item-quantity, one product, Stripe at ${LATENCY_MS} ms, ` +
+      `${SECONDS} s per row; home page p95 idle vs during (ms); CPU ms per action of the server (home pages taken out) and of ` +
+      `this process (local Stripe + clients)${engines.length === 1 ? '; set TEST_DATABASE_URL for Postgres too' : ''}`,
+  );
+  console.log(tableRow(['engine', 'clients', 'actions/s', '× one', 'p50 ms', 'p95 ms', 'failed', 'home idle', 'home load', '× idle', 'server cpu', 'bench cpu']));
+  for (const engine of engines) {
+    const { idle, rows } = await benchEngine(build, emulatorUrl, stripe, engine);
+    const one = rows[0]!.perSecond;
+    for (const row of rows) {
+      const ratio = row.perSecond / one;
+      const home = row.homeP95 / idle;
+      console.log(tableRow([engine, row.clients, row.perSecond.toFixed(1), ratio.toFixed(1), row.p50.toFixed(0), row.p95.toFixed(0), row.failed, idle.toFixed(1), row.homeP95.toFixed(1), home.toFixed(1), row.serverCpu.toFixed(1), row.benchCpu.toFixed(1)]));
+    }
+    const ten = rows.find((row) => row.clients === 10)!;
+    const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    console.log(`  ${engine}: 10 clients ${verdict(ten.perSecond / one >= 8)} (≥ 8× one client); home p95 ≤ 2× idle ${verdict(rows.every((row) => row.homeP95 <= 2 * idle))} (every row)`);
+  }
+}
