@@ -23,6 +23,9 @@ const rawEnvSchema = z.object({
   VERCEL_URL: optional(z.string()),
   NODE_ENV: optional(z.string()),
   PORT: optional(z.string().regex(/^\d{1,5}$/, 'must be a port number')),
+  ADMIN_PASSWORD: optional(z.string().min(10, 'must be at least 10 characters (it guards orders and refunds)')),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  EMAIL_FROM: optional(z.string().min(3)),
 });
 
 export type StripeMode =
@@ -46,7 +49,13 @@ export type Env = {
    */
   appUrl: string | undefined;
   database: DatabaseMode;
+  /** The back office's password; undefined turns the back office off (/admin says how to turn it on). */
+  adminPassword: string | undefined;
+  /** Where the shop's emails go: an SMTP server, or (no SMTP_URL) the outbox table the back office lists. */
+  email: { smtpUrl: string | undefined; from: string };
 };
+
+export const DEFAULT_EMAIL_FROM = 'Ember & Oak <orders@localhost>';
 
 export class EnvError extends Error {
   readonly code = 'invalid_environment';
@@ -106,5 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     database: raw.DATABASE_URL
       ? { kind: 'postgres', url: raw.DATABASE_URL }
       : { kind: 'pglite', dataDir: raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR },
+    adminPassword: raw.ADMIN_PASSWORD,
+    email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM ?? DEFAULT_EMAIL_FROM },
   };
 }

@@ -124,7 +124,8 @@ describe('subscriptions', () => {
     assert.equal(canceled.status, 'canceled');
     assert.equal(canceled.cancellation_details?.reason, 'cancellation_requested');
     assert.equal((await h.stripe.subscriptions.retrieve(sub.id)).status, 'canceled');
-    assert.equal((await h.stripe.events.list({ type: 'customer.subscription.deleted', limit: 1 })).data[0]?.data.object.id, sub.id);
+    const deleted = (await h.stripe.events.list({ type: 'customer.subscription.deleted', limit: 1 })).data[0];
+    assert.equal((deleted?.data.object as Stripe.Subscription | undefined)?.id, sub.id);
     assert.equal((await stripeError(h.stripe.subscriptions.cancel(sub.id))).statusCode, 400);
   });
 });
