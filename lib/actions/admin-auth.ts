@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { FLASH_COOKIE, type Flash } from '@/lib/admin/flash';
 import { ADMIN_COOKIE, passwordMatches, sessionIsValid, signSession } from '@/lib/admin/session-token';
 import { database } from '@/lib/db/client';
 import { failedLoginsSince, recordLoginAttempt } from '@/lib/db/admin-logins';
@@ -60,4 +61,16 @@ export async function signIn(password: string, address: string): Promise<string>
   }
   log.info('admin.login', { address });
   return signSession(expected);
+}
+
+/** The message the last back-office form left for this page (lib/admin/form-route.ts), if any. */
+export async function adminFlash(): Promise<Flash | null> {
+  const raw = (await cookies()).get(FLASH_COOKIE)?.value;
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<Flash>;
+    return (value.kind === 'ok' || value.kind === 'error') && typeof value.text === 'string' ? { kind: value.kind, text: value.text.slice(0, 500) } : null;
+  } catch {
+    return null;
+  }
 }

@@ -38,3 +38,11 @@ const table: Array<[string, RefundableOrder, Parameters<typeof planRefund>[1], R
 for (const [name, given, request, message] of table) {
   it(`refuses ${name}`, () => assert.throws(() => planRefund(given, request), (error: Error) => error instanceof RefundPlanError && message.test(error.message)));
 }
+
+it("a refund's lines and restock survive the trip through Stripe's metadata; junk reads as none", async () => {
+  const { refundFromMetadata, refundMetadata } = await import('@/lib/admin/refund-plan');
+  const plan = { amount: 1299, lines: [{ position: 1, quantity: 1 }, { position: 0, quantity: 2 }] };
+  assert.deepEqual(refundFromMetadata(refundMetadata(7, plan, true)), { lines: plan.lines, restock: true });
+  assert.deepEqual(refundFromMetadata({ lines: '1x; drop table', restock: 'true' }), { lines: [], restock: false });
+  assert.deepEqual(refundFromMetadata(null), { lines: [], restock: false });
+});

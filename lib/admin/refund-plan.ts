@@ -53,3 +53,20 @@ export function planRefund(order: RefundableOrder, request: RefundRequest): Refu
   if (amount > left) throw new RefundPlanError('That is more than is left to refund on this order.');
   return { amount, lines };
 }
+
+/**
+ * What a back-office refund was for, carried in the Stripe refund's metadata: whichever books it first (the
+ * back office, or the webhook about it arriving sooner) books the same lines and restock.
+ */
+export function refundMetadata(orderId: number, plan: RefundPlan, restock: boolean): Record<string, string> {
+  return { order_id: String(orderId), lines: plan.lines.map((l) => `${l.position}x${l.quantity}`).join(','), restock: restock ? 'yes' : 'no' };
+}
+
+export function refundFromMetadata(metadata: Record<string, string> | null): { lines: RefundedLine[]; restock: boolean } {
+  const lines = (metadata?.lines ?? '')
+    .split(',')
+    .map((part) => /^(\d{1,4})x(\d{1,6})$/.exec(part))
+    .filter((match) => match !== null)
+    .map((match) => ({ position: Number(match[1]), quantity: Number(match[2]) }));
+  return { lines, restock: metadata?.restock === 'yes' };
+}

@@ -38,3 +38,10 @@ export async function findOrderById(db: Database, orderId: number): Promise<{ or
   const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
   return { order, lines };
 }
+
+/** An order number from a URL or a form: a positive integer, else null (never a query with NaN in it). */
+export function parseOrderId(text: string | undefined): number | null {
+  if (!text || !/^\d{1,9}$/.test(text)) return null;
+  const id = Number(text);
+  return id >= 1 ? id : null;
+}

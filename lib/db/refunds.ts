@@ -17,7 +17,7 @@ export type BookedRefund = {
   reason: string | null;
 };
 
-type Booking = { orderId: number; refund: BookedRefund; source: 'admin' | 'stripe'; lines: RefundedLine[]; restock: boolean };
+type Booking = { orderId: number; refund: BookedRefund; source: 'admin' | 'stripe'; lines: RefundedLine[]; restock: boolean; requestKey?: string };
 
 /**
  * Books a Stripe refund against an order, once per refund id, in one transaction: a refund made in the back
@@ -26,15 +26,16 @@ type Booking = { orderId: number; refund: BookedRefund; source: 'admin' | 'strip
  * so they are right whatever came first. Units go back on the shelf only when this call booked the refund and
  * the owner asked for it. Returns whether the refund was new.
  */
-export async function bookRefund(db: Database, { orderId, refund, source, lines, restock }: Booking): Promise<boolean> {
+export async function bookRefund(db: Database, { orderId, refund, source, lines, restock, requestKey }: Booking): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(refunds)
-      .values({ refundId: refund.refundId, orderId, amount: refund.amount, currency: refund.currency, status: refund.status, reason: refund.reason, source, lines, restocked: restock })
+      .values({ refundId: refund.refundId, orderId, amount: refund.amount, currency: refund.currency, status: refund.status, reason: refund.reason, source, lines, restocked: restock, requestKey })
       .onConflictDoNothing({ target: refunds.refundId })
       .returning({ refundId: refunds.refundId });
     if (!inserted) {
-      await tx.update(refunds).set({ status: refund.status }).where(eq(refunds.refundId, refund.refundId));
+      // The webhook may have booked it first (from the same metadata); the form's key is still recorded.
+      await tx.update(refunds).set({ status: refund.status, ...(requestKey && { requestKey }) }).where(eq(refunds.refundId, refund.refundId));
     } else if (restock && !GAVE_NOTHING.includes(refund.status)) {
       await restockLines(tx, orderId, lines);
     }
@@ -95,4 +96,10 @@ export function refundedUnitsByLine(rows: readonly RefundRow[]): Map<number, num
 /** Marks a plan order's subscription as cancelled by the owner. */
 export async function markOrderCanceled(db: Database, orderId: number, at = new Date()): Promise<void> {
   await db.update(orders).set({ canceledAt: at }).where(eq(orders.id, orderId));
+}
+
+/** The refund a back-office form already made, if it was sent before. */
+export async function refundOfRequest(db: Database, requestKey: string): Promise<RefundRow | null> {
+  const [row] = await db.select().from(refunds).where(eq(refunds.requestKey, requestKey));
+  return row ?? null;
 }

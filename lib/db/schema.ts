@@ -204,6 +204,8 @@ export const refunds = pgTable(
     lines: jsonb('lines').$type<RefundedLine[]>().notNull().default([]),
     /** Whether the refunded units went back on the shelf. */
     restocked: boolean('restocked').notNull().default(false),
+    /** The back-office form that asked for it (minted with the form): a form sent twice finds its refund here. */
+    requestKey: text('request_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('refunds_order_id_idx').on(table.orderId)],

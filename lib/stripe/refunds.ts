@@ -12,6 +12,7 @@ export type StripeRefund = {
   status: string;
   reason: string | null;
   paymentIntentId: string | null;
+  metadata: Record<string, string>;
 };
 
 const toRefund = (refund: Stripe.Refund): StripeRefund => ({
@@ -21,6 +22,7 @@ const toRefund = (refund: Stripe.Refund): StripeRefund => ({
   status: refund.status ?? 'pending',
   reason: refund.reason,
   paymentIntentId: typeof refund.payment_intent === 'string' ? refund.payment_intent : (refund.payment_intent?.id ?? null),
+  metadata: refund.metadata ?? {},
 });
 
 /**

@@ -32,7 +32,9 @@ CREATE TABLE "refunds" (
 	"source" text NOT NULL,
 	"lines" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"restocked" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"request_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "refunds_request_key_unique" UNIQUE("request_key")
 );
 --> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "status" text DEFAULT 'paid' NOT NULL;--> statement-breakpoint
