@@ -4,6 +4,8 @@ import { database } from '@/lib/db/client';
 import { findOrderById, listOrders, type OrderLineRow, type OrderPage, type OrderRow } from '@/lib/db/admin-orders';
 import { listOrderRefunds, refundedUnitsByLine, type RefundRow } from '@/lib/db/refunds';
 import { listStock, type StockRow } from '@/lib/db/stock-admin';
+import { listEmails, type EmailRow } from '@/lib/db/emails';
+import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { retrieveSubscriptionState, type SubscriptionState } from '@/lib/stripe/subscriptions';
 
@@ -49,6 +51,13 @@ export async function adminStock(): Promise<AdminStockRow[]> {
   return rows.map((row) => ({ ...row, name: findProduct(row.productId)?.name ?? row.productId }));
 }
 
-export type { OrderRow, RefundRow, SubscriptionState, StockRow };
+export type { EmailRow, OrderRow, RefundRow, SubscriptionState, StockRow };
 
 export { parseOrderId as parseAdminOrderId } from '@/lib/db/admin-orders';
+
+export type AdminEmails = { emails: EmailRow[]; total: number; viaSmtp: boolean };
+
+/** The shop's emails, newest first, and whether they go out by SMTP (else they stay here, in the outbox). */
+export async function adminEmails(page: number): Promise<AdminEmails> {
+  return { ...(await listEmails(await database(), { page, pageSize: ORDERS_PAGE_SIZE })), viaSmtp: Boolean(env().email.smtpUrl) };
+}

@@ -3,6 +3,7 @@ import { refundFromMetadata } from '@/lib/admin/refund-plan';
 import type { Database } from '@/lib/db/client';
 import { bookRefund } from '@/lib/db/refunds';
 import { log } from '@/lib/log';
+import { sendRefundNotice } from '@/lib/actions/shop-emails';
 import type { StripeRefund } from '@/lib/stripe/refunds';
 
 /**
@@ -20,6 +21,8 @@ export async function bookStripeRefund(db: Database, orderId: number, refund: St
     restock,
     ...(requestKey && { requestKey }),
   });
-  if (booked) log.info('refund.booked', { order: orderId, refund: refund.id, amount: refund.amount, status: refund.status, by: source, lines: lines.length, restock });
+  if (!booked) return false;
+  log.info('refund.booked', { order: orderId, refund: refund.id, amount: refund.amount, status: refund.status, by: source, lines: lines.length, restock });
+  if (refund.status === 'succeeded' || refund.status === 'pending') await sendRefundNotice(orderId, { id: refund.id, amount: refund.amount, lines });
   return booked;
 }

@@ -244,6 +244,8 @@ export const emails = pgTable(
     /** `outbox` (kept locally, no SMTP), `pending` (to send), `sent`, or `failed` (gave up after the retries). */
     status: text('status').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** When a sender last claimed it: a claim lasts a few minutes, so two senders never send one email together. */
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
