@@ -12,6 +12,8 @@ const nextStart = (port: number) =>
 // environment so the test workers, which load this file again, see the same one.
 process.env.E2E_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
 const WEBHOOK_SECRET = process.env.E2E_WEBHOOK_SECRET;
+process.env.E2E_ADMIN_PASSWORD ??= `owner-${randomBytes(12).toString('hex')}`;
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 // No APP_URL: on the local Stripe the storefront follows the address it is opened at, as `npm run dev` does.
 const appEnv = (extra: Record<string, string> = {}) => ({
   STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
@@ -57,13 +59,14 @@ export default defineConfig({
     {
       command: nextStart(APP_PORT),
       url: `http://127.0.0.1:${APP_PORT}`,
-      env: appEnv(),
+      // The back office is on here (e2e/back-office.spec.ts signs in with it) and off on the second server.
+      env: appEnv({ ADMIN_PASSWORD: ADMIN_PASSWORD }),
       reuseExistingServer: false,
     },
     {
       command: nextStart(SEED_PROFILE_PORT),
       url: `http://127.0.0.1:${SEED_PROFILE_PORT}`,
-      env: appEnv({ STRIPE_API_VERSION: SEED_API_VERSION }),
+      env: appEnv({ STRIPE_API_VERSION: SEED_API_VERSION, ADMIN_PASSWORD: '' }),
       reuseExistingServer: false,
     },
   ],

@@ -1,23 +1,12 @@
 // axe on every page and every checkout state: no serious or critical violation. Each state is held on
 // screen (a delayed or failed request) while axe runs, so a state that lasts a few milliseconds is checked too.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { clearFaults, expect, fillCard, injectFault, test, useShippingAddress } from './support';
 
 const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
 
 test.afterEach(clearFaults);
-
-async function expectNoSeriousViolations(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  const described = serious.map(
-    (violation) =>
-      `${violation.impact} ${violation.id}: ${violation.help}\n` +
-      violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
-  );
-  expect(described, `serious or critical axe violations on ${state}`).toEqual([]);
-}
 
 /** Holds every matching request until the returned function is called, then lets it through. */
 async function holdRequests(page: Page, url: string) {
