@@ -1,6 +1,5 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { FLASH_COOKIE, type Flash } from '@/lib/admin/flash';
 import { ADMIN_COOKIE, passwordMatches, sessionIsValid, signSession } from '@/lib/admin/session-token';
 import { database } from '@/lib/db/client';
@@ -22,11 +21,6 @@ export async function adminAccess(): Promise<AdminAccess> {
   const password = env().adminPassword;
   if (!password) return 'off';
   return sessionIsValid(password, (await cookies()).get(ADMIN_COOKIE)?.value) ? 'signed_in' : 'signed_out';
-}
-
-/** Pages: the signed-in owner gets through; anyone else is sent to the sign-in page (which also says when it is off). */
-export async function requireAdminPage(): Promise<void> {
-  if ((await adminAccess()) !== 'signed_in') redirect('/admin/login');
 }
 
 /** Mutations: from the shop's own pages (Origin, as the buyer endpoints check) and signed in, or an error. */

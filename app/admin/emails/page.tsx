@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AdminPage } from '@/components/admin/admin-page';
 import { EmailsTable } from '@/components/admin/emails-table';
-import { requireAdminPage } from '@/lib/actions/admin-auth';
+import { requireAdminPage } from '@/lib/actions/require-admin-page';
 import { adminEmails } from '@/lib/actions/admin-views';
 
 export const metadata: Metadata = { title: 'Emails' };

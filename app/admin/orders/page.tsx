@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AdminPage } from '@/components/admin/admin-page';
 import { OrdersTable } from '@/components/admin/orders-table';
 import { Pager } from '@/components/admin/pager';
-import { requireAdminPage } from '@/lib/actions/admin-auth';
+import { requireAdminPage } from '@/lib/actions/require-admin-page';
 import { adminOrders } from '@/lib/actions/admin-views';
 
 export const metadata: Metadata = { title: 'Orders' };

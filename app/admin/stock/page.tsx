@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AdminPage } from '@/components/admin/admin-page';
 import { StockTable } from '@/components/admin/stock-table';
-import { requireAdminPage } from '@/lib/actions/admin-auth';
+import { requireAdminPage } from '@/lib/actions/require-admin-page';
 import { adminStock } from '@/lib/actions/admin-views';
 
 export const metadata: Metadata = { title: 'Stock' };

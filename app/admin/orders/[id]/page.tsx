@@ -7,7 +7,7 @@ import { OrderHistory } from '@/components/admin/order-history';
 import { OrderLines } from '@/components/admin/order-lines';
 import { PlanPanel } from '@/components/admin/plan-panel';
 import { RefundForm } from '@/components/admin/refund-form';
-import { requireAdminPage } from '@/lib/actions/admin-auth';
+import { requireAdminPage } from '@/lib/actions/require-admin-page';
 import { adminOrder, parseAdminOrderId } from '@/lib/actions/admin-views';
 
 export const metadata: Metadata = { title: 'Order' };
