@@ -71,7 +71,7 @@ test('without the password, pages send to sign-in and every mutation is refused 
   }
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('That password is not right.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('That password is not right.');
 
   const stock = await (await request.get('/')).text();
   for (const [path, body] of [
