@@ -14,6 +14,8 @@ process.env.E2E_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
 const WEBHOOK_SECRET = process.env.E2E_WEBHOOK_SECRET;
 // The scheduled jobs' route (/api/cron/<job>) answers this bearer token; the orders spec calls it.
 process.env.E2E_CRON_SECRET ??= randomBytes(24).toString('hex');
+process.env.E2E_ADMIN_PASSWORD ??= `owner-${randomBytes(12).toString('hex')}`;
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD;
 // No APP_URL: on the local Stripe the storefront follows the address it is opened at, as `npm run dev` does.
 const appEnv = (extra: Record<string, string> = {}) => ({
   STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
@@ -64,7 +66,8 @@ export default defineConfig({
     {
       command: nextStart(APP_PORT),
       url: `http://127.0.0.1:${APP_PORT}`,
-      env: appEnv(),
+      // The back office is on here (e2e/back-office.spec.ts signs in with it) and off on the second server.
+      env: appEnv({ ADMIN_PASSWORD: ADMIN_PASSWORD }),
       reuseExistingServer: false,
       // A loaded 2-core machine can take a while to start a server and render its first page.
       timeout: 180_000,
@@ -72,7 +75,7 @@ export default defineConfig({
     {
       command: nextStart(SEED_PROFILE_PORT),
       url: `http://127.0.0.1:${SEED_PROFILE_PORT}`,
-      env: appEnv({ STRIPE_API_VERSION: SEED_API_VERSION }),
+      env: appEnv({ STRIPE_API_VERSION: SEED_API_VERSION, ADMIN_PASSWORD: '' }),
       reuseExistingServer: false,
       // A loaded 2-core machine can take a while to start a server and render its first page.
       timeout: 180_000,

@@ -31,6 +31,9 @@ const rawEnvSchema = z.object({
   TRUST_PROXY: optional(z.enum(['0', '1', 'true', 'false'])),
   CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   SCHEDULED_JOBS: optional(z.enum(['on', 'off'])),
+  ADMIN_PASSWORD: optional(z.string().min(10, 'must be at least 10 characters (it guards orders and refunds)')),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  EMAIL_FROM: optional(z.string().min(3)),
 });
 
 export type StripeMode =
@@ -74,7 +77,13 @@ export type Env = {
   cronSecret: string | undefined;
   /** The long-running server runs the scheduled jobs on its own timer (never on Vercel, whose Cron calls the route). */
   scheduledJobs: boolean;
+  /** The back office's password; undefined turns the back office off (/admin says how to turn it on). */
+  adminPassword: string | undefined;
+  /** Where the shop's emails go: an SMTP server, or (no SMTP_URL) the outbox table the back office lists. */
+  email: { smtpUrl: string | undefined; from: string };
 };
+
+export const DEFAULT_EMAIL_FROM = 'Ember & Oak <orders@localhost>';
 
 export class EnvError extends Error {
   readonly code = 'invalid_environment';
@@ -143,5 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     trustProxy: raw.VERCEL === '1' || raw.TRUST_PROXY === '1' || raw.TRUST_PROXY === 'true',
     cronSecret: raw.CRON_SECRET,
     scheduledJobs: raw.VERCEL !== '1' && raw.SCHEDULED_JOBS !== 'off',
+    adminPassword: raw.ADMIN_PASSWORD,
+    email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM ?? DEFAULT_EMAIL_FROM },
   };
 }

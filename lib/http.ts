@@ -36,7 +36,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
  * A mutation must come from the storefront's own pages: the browser's Origin (and Sec-Fetch-Site, where
  * sent) must name this origin. SameSite=Lax cookies alone let a page on a sibling subdomain post here.
  */
-function assertSameOrigin(request: Request) {
+export function assertSameOrigin(request: Request) {
   const origin = request.headers.get('origin');
   const site = request.headers.get('sec-fetch-site');
   if ((origin !== null && origin !== appOrigin(request)) || (site !== null && site !== 'same-origin' && site !== 'none')) {

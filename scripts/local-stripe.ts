@@ -44,12 +44,16 @@ await syncCatalog(stripe);
 if (webhookUrl) {
   await stripe.webhookEndpoints.create({
     url: webhookUrl,
-    // The events the webhook route acts on: fulfil (completed, async_payment_succeeded), release holds (the others).
+    // The events the webhook route acts on: fulfil (completed, async_payment_succeeded), release holds (failed,
+    // expired), and book refunds, the Dashboard's too (charge.refunded, refund.*).
     enabled_events: [
       'checkout.session.completed',
       'checkout.session.async_payment_succeeded',
       'checkout.session.async_payment_failed',
       'checkout.session.expired',
+      'charge.refunded',
+      'refund.created',
+      'refund.updated',
     ],
   });
 }

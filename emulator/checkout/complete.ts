@@ -10,6 +10,8 @@ import { createCustomerRecord } from '../resources/customers';
 import { redeemDiscount } from './discounts';
 import { buildPaymentIntent, buildSubscription } from './fulfilment-objects';
 import { buildInvoice } from './invoice-object';
+import { payInvoice } from './invoice-payment';
+import { chargePaymentIntent } from '../resources/charges';
 import { sessionObject } from './render-session';
 import { trialOf } from './trial';
 import type { SessionRecord } from '../core/session-record';
@@ -48,6 +50,7 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     ctx.store.put('payment_intent', pi.id, pi);
     session.payment_intent = pi.id;
     ctx.events.emit(ctx, 'payment_intent.created', structuredClone({ ...pi, status: 'requires_payment_method', amount_received: 0 }));
+    chargePaymentIntent(ctx, pi, buyer);
     ctx.events.emit(ctx, 'payment_intent.succeeded', structuredClone(pi));
   } else if (customer) {
     const sub = buildSubscription(ctx, record, customer.id, paymentMethod);
@@ -59,6 +62,7 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
     session.subscription = sub.id;
     session.invoice = invoice.id;
     ctx.events.emit(ctx, 'customer.subscription.created', structuredClone(sub));
+    if (invoice.amount_paid > 0) payInvoice(ctx, record, invoice, customer.id, paymentMethod, buyer);
     ctx.events.emit(ctx, 'invoice.paid', structuredClone(invoice));
   }
   ctx.events.emit(ctx, 'checkout.session.completed', sessionObject(record));

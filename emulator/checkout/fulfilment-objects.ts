@@ -39,8 +39,8 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
     description: data.description ?? null,
     excluded_payment_method_types: null,
     last_payment_error: null,
-    // No Charge objects are emulated: the id is a stand-in that cannot be retrieved.
-    latest_charge: newId('ch'),
+    // Set when the payment is charged (resources/charges.ts chargePaymentIntent).
+    latest_charge: null,
     livemode: false,
     managed_payments: null,
     metadata: mergeMetadata({}, data.metadata),

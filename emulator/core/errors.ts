@@ -16,7 +16,10 @@ export function errorTypeOf(value: unknown): ErrorType {
  * of Stripe's OpenAPI spec; stripe-lists.test.ts checks each against the installed SDK's copy).
  */
 export const STRIPE_ERROR_CODES = [
+  'amount_too_large',
   'card_declined',
+  'charge_already_refunded',
+  'charge_not_refundable',
   'country_code_invalid',
   'coupon_expired',
   'email_invalid',

@@ -17,6 +17,9 @@ export type Tables = {
   invoice: Stripe.Invoice;
   event: Stripe.Event;
   webhook_endpoint: Stripe.WebhookEndpoint;
+  charge: Stripe.Charge;
+  refund: Stripe.Refund;
+  invoice_payment: Stripe.InvoicePayment;
 };
 export type TableName = keyof Tables;
 
@@ -34,6 +37,9 @@ const TABLES: TableName[] = [
   'invoice',
   'event',
   'webhook_endpoint',
+  'charge',
+  'refund',
+  'invoice_payment',
 ];
 
 /** Id prefix → table, so `expand[]` can resolve any id it meets. */
@@ -50,6 +56,9 @@ const PREFIXES: [string, TableName][] = [
   ['in_', 'invoice'],
   ['evt_', 'event'],
   ['we_', 'webhook_endpoint'],
+  ['ch_', 'charge'],
+  ['re_', 'refund'],
+  ['inpay_', 'invoice_payment'],
 ];
 
 /**

@@ -5,6 +5,7 @@ import { database } from '@/lib/db/client';
 import { recordPaidOrder, type OrderRecorder } from '@/lib/db/orders';
 import { log } from '@/lib/log';
 import { retrieveReceipt } from '@/lib/stripe/checkout-sessions';
+import { sendOrderConfirmation } from '@/lib/actions/shop-emails';
 
 const productOf = (lookupKey: string | null) => (lookupKey ? (findProductByLookupKey(lookupKey)?.id ?? null) : null);
 
@@ -50,6 +51,8 @@ export async function fulfilCheckout(
     currency: receipt.currency,
     items: receipt.items.map((item) => `${item.quantity} × ${item.description}`),
   });
+  // Kept (and sent after the response when SMTP_URL is set); never throws, so the order stands whatever the mail does.
+  await sendOrderConfirmation(recorded.orderId, receipt);
   for (const { productId, stock } of recorded.shortfalls) {
     // Sold beyond the shelf (a race no hold covered): the buyer has paid, so the order stands; the owner must act.
     log.error('inventory.oversold', { order: recorded.orderId, session: receipt.id, product: productId, stock });

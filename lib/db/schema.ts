@@ -1,6 +1,6 @@
 // The store's tables. Changed only through drizzle-kit: edit this file, `npm run db:generate`, commit the SQL.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Units on the shelf per catalog product (lib/catalog.ts ids). Only a sale decrements it. */
 export const inventory = pgTable('inventory', {
@@ -74,6 +74,12 @@ export const orders = pgTable('orders', {
   /** The tag of the browser that made the checkout: the return page shows the receipt to that browser only. */
   bindingTag: text('binding_tag'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** `paid`, `partially_refunded` or `refunded`: follows the refunds booked against it (lib/db/refunds.ts). */
+  status: text('status').notNull().default('paid'),
+  /** The sum of its refunds that have not failed, in the order's currency. */
+  amountRefunded: integer('amount_refunded').notNull().default(0),
+  /** A plan order: when the owner cancelled its subscription from the back office. */
+  canceledAt: timestamp('canceled_at', { withTimezone: true }),
 });
 
 export const orderLines = pgTable(
@@ -183,3 +189,74 @@ export const jobRuns = pgTable('job_runs', {
   /** Where the next run starts: the reconciler lists Stripe's completion events created since this time. */
   cursor: timestamp('cursor', { withTimezone: true }),
 });
+
+/**
+ * Refunds against orders, one row per Stripe refund id: a refund made in the back office and the webhooks
+ * Stripe sends about it (or about one made in the Dashboard) all land on the same row, so none counts twice.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    refundId: text('refund_id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** Stripe's status: `pending`, `succeeded`, `failed`, `canceled` (the last two give nothing back). */
+    status: text('status').notNull(),
+    reason: text('reason'),
+    /** `admin` (the back office) or `stripe` (found through a webhook: the Dashboard, the API). */
+    source: text('source').notNull(),
+    /** The order lines (by position) and units this refund was for; empty when not known (a Dashboard refund). */
+    lines: jsonb('lines').$type<RefundedLine[]>().notNull().default([]),
+    /** Whether the refunded units went back on the shelf. */
+    restocked: boolean('restocked').notNull().default(false),
+    /** The back-office form that asked for it (minted with the form): a form sent twice finds its refund here. */
+    requestKey: text('request_key').unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('refunds_order_id_idx').on(table.orderId)],
+);
+
+export type RefundedLine = { position: number; quantity: number };
+
+/** Every sign-in attempt at the back office, by client address: failures in a window limit the next ones. */
+export const adminLoginAttempts = pgTable(
+  'admin_login_attempts',
+  {
+    id: serial('id').primaryKey(),
+    address: text('address').notNull(),
+    succeeded: boolean('succeeded').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('admin_login_attempts_address_idx').on(table.address, table.attemptedAt)],
+);
+
+/**
+ * The shop's emails, rendered once (text and HTML) and kept: without SMTP_URL this is the outbox the back office
+ * lists; with it, a row is `pending` until sent, and the `emails` job retries the ones that failed.
+ */
+export const emails = pgTable(
+  'emails',
+  {
+    id: serial('id').primaryKey(),
+    /** One email per event: `order:<id>:confirmation`, `refund:<refund id>`. */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    kind: text('kind').notNull(),
+    orderId: integer('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    /** `outbox` (kept locally, no SMTP), `pending` (to send), `sent`, or `failed` (gave up after the retries). */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a sender last claimed it: a claim lasts a few minutes, so two senders never send one email together. */
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [index('emails_status_idx').on(table.status, table.createdAt)],
+);

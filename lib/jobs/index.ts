@@ -1,4 +1,5 @@
 import 'server-only';
+import { sendPendingEmails } from '@/lib/jobs/emails';
 import { reconcile } from '@/lib/jobs/reconcile';
 import { sweep } from '@/lib/jobs/sweep';
 
@@ -10,6 +11,7 @@ import { sweep } from '@/lib/jobs/sweep';
 export const JOBS = {
   sweep: () => sweep(),
   reconcile: () => reconcile(),
+  emails: () => sendPendingEmails(),
 } satisfies Record<string, () => Promise<unknown>>;
 
 export type JobName = keyof typeof JOBS;

@@ -4,7 +4,7 @@ import { JOBS, type JobName } from '@/lib/jobs';
 import { log } from '@/lib/log';
 
 /** How often a long-running server runs each job itself; the reconciler also runs once soon after start. */
-const EVERY_MS: Record<JobName, number> = { sweep: 60_000, reconcile: 5 * 60_000 };
+const EVERY_MS: Record<JobName, number> = { sweep: 60_000, reconcile: 5 * 60_000, emails: 2 * 60_000 };
 const FIRST_RECONCILE_MS = 5_000;
 
 const running = new Set<JobName>();

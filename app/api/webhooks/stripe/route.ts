@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { fulfilCheckout } from '@/lib/actions/fulfil-checkout';
 import { releaseCheckout } from '@/lib/actions/release-checkout';
+import { syncRefunds } from '@/lib/actions/sync-refunds';
 import { verifiedStripeEvent } from '@/lib/actions/stripe-webhook';
 import { errorResponse } from '@/lib/http';
 
@@ -19,6 +20,12 @@ export async function POST(request: Request) {
       case 'checkout.session.expired':
       case 'checkout.session.async_payment_failed': {
         if (objectId) await releaseCheckout({ ...event, objectId });
+        break;
+      }
+      case 'charge.refunded':
+      case 'refund.created':
+      case 'refund.updated': {
+        if (objectId) await syncRefunds(objectId);
         break;
       }
       default: {

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { cancelPlanOrder } from '@/lib/actions/cancel-plan';
+import { adminFormRoute } from '@/lib/admin/form-route';
+import { parseOrderId } from '@/lib/db/admin-orders';
+
+const formSchema = z.object({ form_key: z.uuid(), refund: z.literal('on').optional() });
+
+const orderPath = (params: Record<string, string>) => `/admin/orders/${encodeURIComponent(params.id ?? '')}`;
+
+export const POST = adminFormRoute(
+  'POST /api/admin/orders/:id/cancel',
+  formSchema,
+  async (form, params) => ({ to: orderPath(params), text: await cancelPlanOrder({ orderId: parseOrderId(params.id) ?? 0, refund: form.refund === 'on', formKey: form.form_key }) }),
+  orderPath,
+);

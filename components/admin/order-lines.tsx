@@ -1,0 +1,39 @@
+import type { AdminOrderLine } from '@/lib/actions/admin-views';
+import { formatMoney } from '@/lib/format';
+
+/** The lines as Stripe charged them, and how many units of each have been refunded. */
+export function OrderLines({ lines, currency }: { lines: AdminOrderLine[]; currency: string }) {
+  const money = (amount: number) => formatMoney(amount, currency);
+  return (
+    <table className="admin-table">
+      <caption className="muted">Lines as charged</caption>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col" className="num">Qty</th>
+          <th scope="col" className="num">Subtotal</th>
+          <th scope="col" className="num">Discount</th>
+          <th scope="col" className="num">Tax</th>
+          <th scope="col" className="num">Total</th>
+          <th scope="col" className="num">Refunded</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.position}>
+            <td>
+              {line.description}
+              {line.interval ? ` (${line.interval})` : ''}
+            </td>
+            <td className="num">{line.quantity}</td>
+            <td className="num">{money(line.amountSubtotal)}</td>
+            <td className="num">{line.amountDiscount ? `−${money(line.amountDiscount)}` : '—'}</td>
+            <td className="num">{money(line.amountTax)}</td>
+            <td className="num">{money(line.amountTotal)}</td>
+            <td className="num">{line.refundedUnits ? `${line.refundedUnits} of ${line.quantity}` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { AdminOrderLine, OrderRow } from '@/lib/actions/admin-views';
+import { formatMoney } from '@/lib/format';
+
+/**
+ * Refund the whole order or some units of its lines. The form carries a key minted when the page was rendered:
+ * sent twice (a double click, a resubmitted page), it is one refund.
+ */
+export function RefundForm({ order, lines }: { order: OrderRow; lines: AdminOrderLine[] }) {
+  const left = order.amountTotal - order.amountRefunded;
+  if (left <= 0) return <p>This order has been refunded in full.</p>;
+  return (
+    <form method="post" action={`/api/admin/orders/${order.id}/refund`}>
+      <input type="hidden" name="form_key" value={randomUUID()} />
+      <fieldset className="admin-fieldset">
+        <legend>What to refund</legend>
+        <label>
+          <input type="radio" name="scope" value="lines" defaultChecked /> Only the units chosen below
+        </label>
+        <br />
+        <label>
+          <input type="radio" name="scope" value="order" /> Everything not refunded yet: {formatMoney(left, order.currency)} (shipping included)
+        </label>
+      </fieldset>
+      <div className="admin-form">
+        {lines.map((line) => {
+          const open = line.quantity - line.refundedUnits;
+          return (
+            <label key={line.position}>
+              {line.description} ({open} of {line.quantity} left)
+              <input type="number" name={`qty_${line.position}`} min={0} max={open} defaultValue={0} disabled={open === 0} />
+            </label>
+          );
+        })}
+      </div>
+      <p>
+        <label>
+          <input type="checkbox" name="restock" /> Put the refunded units back in stock
+        </label>
+      </p>
+      <button type="submit" className="button">
+        Refund
+      </button>
+    </form>
+  );
+}

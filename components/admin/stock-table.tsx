@@ -1,0 +1,60 @@
+import { formatDateTime } from '@/components/admin/format';
+import type { AdminStockRow } from '@/lib/actions/admin-views';
+
+/** Each product: on the shelf, held by open checkouts (until when), available to new buyers, and a form to change it. */
+export function StockTable({ rows }: { rows: AdminStockRow[] }) {
+  return (
+    <table className="admin-table">
+      <thead>
+        <tr>
+          <th scope="col">Product</th>
+          <th scope="col" className="num">In stock</th>
+          <th scope="col">Held by open checkouts</th>
+          <th scope="col" className="num">Available</th>
+          <th scope="col">Change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.productId}>
+            <th scope="row">{row.name}</th>
+            <td className="num">{row.stock}</td>
+            <td>
+              {row.holds.length === 0 ? (
+                'None'
+              ) : (
+                <ul>
+                  {row.holds.map((hold, index) => (
+                    <li key={index}>
+                      {hold.quantity} until {formatDateTime(hold.expiresAt)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td className="num">{row.available}</td>
+            <td>
+              <form method="post" action="/api/admin/stock" className="admin-form">
+                <input type="hidden" name="product_id" value={row.productId} />
+                <label>
+                  <span>Change for {row.name}</span>
+                  <select name="change" defaultValue="add">
+                    <option value="add">Add a delivery of</option>
+                    <option value="set">Set stock to</option>
+                  </select>
+                </label>
+                <label>
+                  <span>Units of {row.name}</span>
+                  <input type="number" name="units" min={0} max={100000} required defaultValue={0} />
+                </label>
+                <button type="submit" className="button" aria-label={`Save stock of ${row.name}`}>
+                  Save
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

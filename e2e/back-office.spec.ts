@@ -1,0 +1,195 @@
+// The back office (/admin) on the production build: refused without the password (pages and mutations), and,
+// signed in, an owner finding an order by email, refunding one line of two, and seeing the stock and the
+// order change; a refund form sent twice refunds once; a refund made directly at the local Stripe (as from the
+// Dashboard) reaches the order once though its webhook comes twice; the order confirmation in the outbox; axe.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { formatMoney } from '../lib/format';
+import { expectNoSeriousViolations } from './axe';
+import { LOCAL_STRIPE_URL } from './config';
+import { APP_ORIGIN, BROWSER_HEADERS, newBuyer, SEED_ORIGIN, send } from './raw-http';
+import { expect, stripe, test } from './support';
+
+const PASSWORD = process.env.E2E_ADMIN_PASSWORD!;
+const SECRET = process.env.E2E_WEBHOOK_SECRET!;
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: APP_ORIGIN };
+const ADDRESS = { name: 'Ada Buyer', address: { line1: '1 Pine St', city: 'Portland', state: 'OR', postal_code: '97201', country: 'US' } };
+
+/** A paid order of two bags and one mug, by a buyer with an email of its own; the session read back from Stripe. */
+async function paidOrder(email = `owner-test-${randomUUID().slice(0, 8)}@example.com`) {
+  const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }, { productId: 'ceramic-mug', quantity: 1 }] });
+  const address = await send('/api/checkout/shipping-address', { ...BROWSER_HEADERS, cookie: buyer.cookie }, JSON.stringify({ checkout_session_id: buyer.sessionId, shipping_details: ADDRESS }));
+  expect(address.status, address.text).toBe(200);
+  const paid = await fetch(`${LOCAL_STRIPE_URL}/v1/payment_pages/${buyer.sessionId}/confirm`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer pk_test_local_stripe', 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      client_secret: buyer.clientSecret,
+      email,
+      'payment_method_data[card][number]': '4242424242424242',
+      'payment_method_data[card][exp_month]': '12',
+      'payment_method_data[card][exp_year]': '2034',
+      'payment_method_data[card][cvc]': '123',
+    }),
+  });
+  expect(paid.status).toBe(200);
+  const session = await stripe.checkout.sessions.retrieve(buyer.sessionId, { expand: ['line_items'] });
+  return { email, session, paymentIntent: String(session.payment_intent) };
+}
+
+async function signIn(page: Page) {
+  await page.goto('/admin/login');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
+}
+
+/** Finds the order by its buyer's email (once the webhook has recorded it) and opens it; returns its number. */
+async function openOrderByEmail(page: Page, email: string): Promise<number> {
+  await expect(async () => {
+    await page.goto(`/admin/orders?q=${encodeURIComponent(email)}`);
+    await expect(page.getByRole('link', { name: /^#\d+$/ })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const link = page.getByRole('link', { name: /^#\d+$/ });
+  const orderId = Number((await link.textContent())!.slice(1));
+  await link.click();
+  await expect(page.getByRole('heading', { name: `Order #${orderId}` })).toBeVisible();
+  return orderId;
+}
+
+const stockOf = async (page: Page, name: string) => {
+  await page.goto('/admin/stock');
+  return Number(await page.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').first().textContent());
+};
+
+const refunded = async (paymentIntent: string) => (await stripe.refunds.list({ payment_intent: paymentIntent })).data;
+
+test('without the password, pages send to sign-in and every mutation is refused with nothing changed', async ({ page, request }) => {
+  for (const path of ['/admin', '/admin/orders', '/admin/orders/1', '/admin/stock', '/admin/emails']) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/admin\/login$/);
+  }
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('That password is not right.');
+
+  const stock = await (await request.get('/')).text();
+  for (const [path, body] of [
+    ['/api/admin/stock', 'product_id=ceramic-mug&change=set&units=0'],
+    ['/api/admin/orders/1/refund', `form_key=${randomUUID()}&scope=order`],
+    ['/api/admin/orders/1/cancel', `form_key=${randomUUID()}&refund=on`],
+  ] as const) {
+    const response = await send(path, FORM, body);
+    expect(response.status, path).toBe(401);
+  }
+  expect(await (await request.get('/')).text()).toBe(stock);
+  // A server without ADMIN_PASSWORD: the back office is off, says how to turn it on, and refuses mutations.
+  const off = await (await fetch(`${SEED_ORIGIN}/admin/login`)).text();
+  expect(off).toContain('The back office is off');
+  expect(off).toContain('ADMIN_PASSWORD');
+  expect((await send('/api/admin/stock', { ...FORM, origin: SEED_ORIGIN }, 'product_id=ceramic-mug&change=set&units=0', SEED_ORIGIN)).status).toBe(404);
+});
+
+test('signed in, a form from another origin is refused', async ({ page }) => {
+  await signIn(page);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const response = await send('/api/admin/stock', { ...FORM, origin: 'https://evil.example', cookie }, 'product_id=ceramic-mug&change=set&units=0');
+  expect(response.status).toBe(403);
+});
+
+test('an owner finds an order by email, refunds one line of two, and sees the stock and the order change', async ({ page }) => {
+  const { email, session, paymentIntent } = await paidOrder();
+  await signIn(page);
+  const mugsBefore = await stockOf(page, 'Ceramic mug');
+  const orderId = await openOrderByEmail(page, email);
+  const mug = session.line_items!.data.find((item) => item.description === 'Ceramic mug')!;
+  await expect(page.getByText(`Total paid${formatMoney(session.amount_total!, 'usd')}`)).toBeVisible();
+  await expect(page.getByText(`${session.payment_intent}`)).toBeVisible();
+  await expectNoSeriousViolations(page, 'the order page');
+
+  await page.getByLabel(/^Ceramic mug \(1 of 1 left\)/).fill('1');
+  await page.getByLabel('Put the refunded units back in stock').check();
+  await page.getByRole('button', { name: 'Refund' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Refunded ${formatMoney(mug.amount_total, 'usd')}, and the units are back in stock.`);
+  await expect(page.getByText(/^Partially refunded/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /Ceramic mug/ }).getByRole('cell').last()).toHaveText('1 of 1');
+  await expect(page.getByText(`Refunded ${formatMoney(mug.amount_total, 'usd')} from the back office`)).toBeVisible();
+  await expect(page.getByText(`Refunded${formatMoney(mug.amount_total, 'usd')}`)).toBeVisible();
+
+  // At Stripe: one refund of the mug's line as charged; on the shelf: the mug is back.
+  expect((await refunded(paymentIntent)).map((r) => r.amount)).toEqual([mug.amount_total]);
+  expect((await stripe.paymentIntents.retrieve(paymentIntent, { expand: ['latest_charge'] })).latest_charge).toMatchObject({ amount_refunded: mug.amount_total, refunded: false });
+  expect(await stockOf(page, 'Ceramic mug')).toBe(mugsBefore + 1);
+  await expectNoSeriousViolations(page, 'the stock page');
+
+  // The refund notice and the confirmation are in the outbox.
+  await page.goto('/admin/emails');
+  await expect(page.getByText(`A refund for your order #${orderId}`)).toBeVisible();
+  await expectNoSeriousViolations(page, 'the emails page');
+});
+
+test('a refund form sent twice refunds once', async ({ page }) => {
+  const { email, session, paymentIntent } = await paidOrder();
+  await signIn(page);
+  const orderId = await openOrderByEmail(page, email);
+  const formKey = await page.locator('input[name="form_key"]').getAttribute('value');
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const body = `form_key=${formKey}&scope=lines&qty_0=1&restock=on`;
+  const [first, second] = await Promise.all([0, 1].map(() => send(`/api/admin/orders/${orderId}/refund`, { ...FORM, cookie }, body)));
+  expect([first!.status, second!.status]).toEqual([303, 303]);
+  const third = await send(`/api/admin/orders/${orderId}/refund`, { ...FORM, cookie }, body);
+  expect(third.status).toBe(303);
+  const beans = session.line_items!.data.find((item) => item.description === 'House Blend, 340 g')!;
+  const one = Math.floor(beans.amount_total / 2);
+  expect((await refunded(paymentIntent)).map((r) => r.amount)).toEqual([one]);
+  await page.goto(`/admin/orders/${orderId}`);
+  await expect(page.getByText(`Refunded${formatMoney(one, 'usd')}`)).toBeVisible();
+  await expect(page.getByText(/from the back office/)).toHaveCount(1);
+});
+
+test("a refund made directly at the local Stripe reaches the order once, though its webhook comes twice", async ({ page, request }) => {
+  const { email, session, paymentIntent } = await paidOrder();
+  await signIn(page);
+  const orderId = await openOrderByEmail(page, email);
+  const refund = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 500 });
+  // Stripe delivered refund.created; it comes again, twice, signed as Stripe signs it.
+  const event = (await stripe.events.list({ type: 'refund.created', limit: 20 })).data.find((e) => (e.data.object as { id: string }).id === refund.id)!;
+  await expect.poll(async () => (await stripe.events.retrieve(event.id)).pending_webhooks, { timeout: 10_000 }).toBe(0);
+  const payload = JSON.stringify(event);
+  for (let i = 0; i < 2; i++) {
+    const response = await request.post('/api/webhooks/stripe', {
+      data: payload,
+      headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+    });
+    expect(response.status()).toBe(200);
+  }
+  await page.goto(`/admin/orders/${orderId}`);
+  await expect(page.getByText(`Refunded${formatMoney(500, 'usd')}`)).toBeVisible();
+  await expect(page.getByText(/from Stripe \(the Dashboard or the API\)/)).toHaveCount(1);
+  await expect(page.getByText(/^Partially refunded/)).toBeVisible();
+  expect(session.amount_total).toBeGreaterThan(500);
+});
+
+test('the confirmation email of a paid order is in the outbox with its totals; axe on the list pages', async ({ page }) => {
+  const { email, session } = await paidOrder();
+  await signIn(page);
+  await expectNoSeriousViolations(page, 'the orders list');
+  const orderId = await openOrderByEmail(page, email);
+  await page.goto('/admin/emails');
+  const row = page.getByRole('row').filter({ hasText: `Your order #${orderId} at` });
+  await expect(row).toContainText(email);
+  await row.getByText(`Your order #${orderId} at`).click();
+  const body = row.locator('pre');
+  await expect(body).toContainText(new RegExp(`Total paid\\s+${formatMoney(session.amount_total!, 'usd').replace('$', '\\$')}`));
+  await expect(body).toContainText(new RegExp(`Subtotal\\s+${formatMoney(session.amount_subtotal!, 'usd').replace('$', '\\$')}`));
+  await expect(body).toContainText('2 × House Blend, 340 g');
+  await expect(body).toContainText('Portland');
+});
+
+test('axe on the sign-in page and on the off page', async ({ page }) => {
+  await page.goto('/admin/login');
+  await expectNoSeriousViolations(page, 'the sign-in page');
+  await page.goto(`${SEED_ORIGIN}/admin/login`);
+  await expect(page.getByRole('heading', { name: 'The back office is off' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'the off page');
+});
