@@ -47,6 +47,15 @@ export const REAL_STRIPE_SPECS: Record<string, Runs | LocalOnly> = {
     runs: 'a paid order lowers the stock',
     except: { 'the last grinders: once held, a 409 names the product and what is left, and Stripe makes no session': EXPIRY_NEEDS_WEBHOOK },
   },
+  'checkout-resume.spec.ts': { runs: 'one open checkout per browser across reloads, tabs and cart edits; paid in another tab' },
+  'orders-unlosable.spec.ts': {
+    localOnly: "turns the local Stripe's webhook endpoints off and redelivers its events (/_emulator/events), and reads the server's own log",
+  },
+  'checkout-trust.spec.ts': {
+    localOnly: "reads the address element's own fields, labels and errors, which real Stripe renders inside its iframe",
+  },
+  'checkout-limits.spec.ts': { localOnly: 'starts a storefront server of its own on the local Stripe to test the creation limit' },
+  'back-office.spec.ts': { localOnly: 'refunds a payment directly at the local Stripe and delivers its webhooks twice, signed with the local secret' },
   'checkout-interactions.spec.ts': { localOnly: EXPIRY_NEEDS_WEBHOOK },
   'shop-flow.spec.ts': { localOnly: EXPIRY_NEEDS_WEBHOOK },
   'api-checkout.spec.ts': { localOnly: COUNTS_STRIPE_CALLS },
