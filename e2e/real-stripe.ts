@@ -32,7 +32,7 @@ export const REAL_STRIPE_SPECS: Record<string, Runs | LocalOnly> = {
     runs: 'the subscription checkout: interval switches, a declined card, resuming',
     except: {
       'a failed update shows an alert and changes nothing': ARMS_FAULTS,
-      'keyboard only: from the shop to the receipt, card fields and email included':
+      'keyboard only: from the shop to the receipt, address, card fields and email included; focus stays after each step':
         "tabs through the local Stripe.js's three card fields; real Stripe's Payment Element adds its own (country, postal code, Link), in its own order",
     },
   },

@@ -53,7 +53,7 @@ export async function adminStock(): Promise<AdminStockRow[]> {
 
 export type { EmailRow, OrderRow, RefundRow, SubscriptionState, StockRow };
 
-export { parseOrderId as parseAdminOrderId } from '@/lib/db/admin-orders';
+export { parseOrderId as parseAdminOrderId } from '@/lib/admin/order-id';
 
 export type AdminEmails = { emails: EmailRow[]; total: number; viaSmtp: boolean };
 

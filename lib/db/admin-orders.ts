@@ -39,9 +39,3 @@ export async function findOrderById(db: Database, orderId: number): Promise<{ or
   return { order, lines };
 }
 
-/** An order number from a URL or a form: a positive integer, else null (never a query with NaN in it). */
-export function parseOrderId(text: string | undefined): number | null {
-  if (!text || !/^\d{1,9}$/.test(text)) return null;
-  const id = Number(text);
-  return id >= 1 ? id : null;
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cancelPlanOrder } from '@/lib/actions/cancel-plan';
 import { adminFormRoute } from '@/lib/admin/form-route';
-import { parseOrderId } from '@/lib/db/admin-orders';
+import { parseOrderId } from '@/lib/admin/order-id';
 
 const formSchema = z.object({ form_key: z.uuid(), refund: z.literal('on').optional() });
 

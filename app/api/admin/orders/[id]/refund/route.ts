@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refundOrder } from '@/lib/actions/refund-order';
 import { adminFormRoute } from '@/lib/admin/form-route';
-import { parseOrderId } from '@/lib/db/admin-orders';
+import { parseOrderId } from '@/lib/admin/order-id';
 
 // The order page's refund form: `scope` order (everything left) or lines (`qty_<position>` units of each).
 const formSchema = z
