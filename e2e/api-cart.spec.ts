@@ -2,6 +2,7 @@
 // contract, and the cart read back after each (a refusal changes nothing).
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
+import { BROWSER_HEADERS, send } from './raw-http';
 import { expect, stripe, test } from './support';
 
 const GENERIC_400 = "We couldn't process your request. Please try again later.";
@@ -78,17 +79,14 @@ test("past the product's per-order limit: 409 saying the limit, and nothing chan
   expect((await cartOf(request)).items).toEqual([{ product_id: 'house-blend', quantity: 10 }]);
 });
 
-test('more than is available (stock less what checkouts hold): 409 "Only N left", and nothing changes', async ({ request, playwright }) => {
+test('more than is available (stock less what checkouts hold): 409 "Only N left", and nothing changes', async ({ request }) => {
   await setLine(request, { product_id: 'hand-grinder', quantity: 1 });
-  // Other buyers' checkouts hold grinders until fewer than two are left.
-  const holder = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  // Other buyers' checkouts (each a browser of its own: one keeps one open checkout) hold grinders until fewer
+  // than two are left.
   const hold = () =>
-    holder.post('/api/checkout/sessions', {
-      data: { cart: { kind: 'products', items: [{ productId: 'hand-grinder', quantity: 2 }] }, attemptId: randomUUID() },
-    });
-  while ((await hold()).status() === 201);
+    send('/api/checkout/sessions', BROWSER_HEADERS, JSON.stringify({ cart: { kind: 'products', items: [{ productId: 'hand-grinder', quantity: 2 }] }, attemptId: randomUUID() }));
+  while ((await hold()).status === 201);
   const left = await availableGrinders(request);
-  await holder.dispose();
 
   const response = await setLine(request, { product_id: 'hand-grinder', quantity: 2 });
   expect(response.status()).toBe(409);

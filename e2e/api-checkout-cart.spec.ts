@@ -42,7 +42,7 @@ test('refusals: a 4xx with a message, and nothing changes', async () => {
   const buyer = await newBuyer(BEANS);
   const shelf = await onShelf('house-blend');
   const cases: Array<[Promise<Awaited<ReturnType<typeof send>>>, number, RegExp]> = [
-    [setQuantity(buyer, 11), 400, /at most 10 of House Blend/],
+    [setQuantity(buyer, 11), 409, /at most 10 of House Blend, 340 g per order/],
     [setQuantity(buyer, 0), 400, /at least one item/],
     [setQuantity(buyer, 2, 'li_doesnotexist'), 400, /no longer in your order/],
     [crossSell(buyer, 'tasting-sample', 'add'), 400, /isn't in our shop/],

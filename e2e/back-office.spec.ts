@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { formatMoney } from '../lib/format';
 import { expectNoSeriousViolations } from './axe';
-import { LOCAL_STRIPE_URL } from './config';
-import { APP_ORIGIN, BROWSER_HEADERS, newBuyer, SEED_ORIGIN, send } from './raw-http';
+import { APP_ORIGIN, BROWSER_HEADERS, newBuyer, payLikeStripeJs, SEED_ORIGIN, send } from './raw-http';
 import { expect, stripe, test } from './support';
 
 const PASSWORD = process.env.E2E_ADMIN_PASSWORD!;
@@ -20,19 +19,7 @@ async function paidOrder(email = `owner-test-${randomUUID().slice(0, 8)}@example
   const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }, { productId: 'ceramic-mug', quantity: 1 }] });
   const address = await send('/api/checkout/shipping-address', { ...BROWSER_HEADERS, cookie: buyer.cookie }, JSON.stringify({ checkout_session_id: buyer.sessionId, shipping_details: ADDRESS }));
   expect(address.status, address.text).toBe(200);
-  const paid = await fetch(`${LOCAL_STRIPE_URL}/v1/payment_pages/${buyer.sessionId}/confirm`, {
-    method: 'POST',
-    headers: { Authorization: 'Bearer pk_test_local_stripe', 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      client_secret: buyer.clientSecret,
-      email,
-      'payment_method_data[card][number]': '4242424242424242',
-      'payment_method_data[card][exp_month]': '12',
-      'payment_method_data[card][exp_year]': '2034',
-      'payment_method_data[card][cvc]': '123',
-    }),
-  });
-  expect(paid.status).toBe(200);
+  await payLikeStripeJs(buyer, { email });
   const session = await stripe.checkout.sessions.retrieve(buyer.sessionId, { expand: ['line_items'] });
   return { email, session, paymentIntent: String(session.payment_intent) };
 }

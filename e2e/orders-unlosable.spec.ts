@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { APP_PORT, LOCAL_STRIPE_URL } from './config';
-import { APP_ORIGIN, newBuyer, postAs } from './raw-http';
+import { APP_ORIGIN, newBuyer, payLikeStripeJs, postAs } from './raw-http';
 import { onShelf } from './stock';
 import { expect, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
@@ -30,24 +30,6 @@ async function withWebhooksLost<T>(run: () => Promise<T>): Promise<T> {
   } finally {
     for (const endpoint of endpoints) await stripe.webhookEndpoints.update(endpoint.id, { disabled: false });
   }
-}
-
-/** Pays a session as Stripe.js would, without a browser: the buyer who never comes back to the return page. */
-async function payAway(sessionId: string, clientSecret: string) {
-  const body = new URLSearchParams({
-    client_secret: clientSecret,
-    email: 'away@example.com',
-    'payment_method_data[card][number]': '4242424242424242',
-    'payment_method_data[card][exp_month]': '12',
-    'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 3),
-    'payment_method_data[card][cvc]': '123',
-  });
-  const response = await fetch(`${LOCAL_STRIPE_URL}/v1/payment_pages/${sessionId}/confirm`, {
-    method: 'POST',
-    headers: { Authorization: 'Bearer pk_test_e2e', 'Content-Type': 'application/x-www-form-urlencoded' },
-    body,
-  });
-  expect(response.status).toBe(200);
 }
 
 async function redeliver(type: string, sessionId: string) {
@@ -81,7 +63,7 @@ test('webhooks lost: the return page records the order and shows its number; the
 test('a paid session whose buyer never returns is recorded by the reconciler, once, however often it runs', async () => {
   const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }] });
   expect((await postAs(buyer, '/api/checkout/shipping-address', { checkout_session_id: buyer.sessionId, shipping_details: US })).status).toBe(200);
-  await withWebhooksLost(() => payAway(buyer.sessionId, buyer.clientSecret));
+  await withWebhooksLost(() => payLikeStripeJs(buyer, { email: 'away@example.com' }));
   expect(paidLogLines(buyer.sessionId)).toEqual([]);
 
   // Refused without the cron secret; run with it, as Vercel Cron would.

@@ -68,3 +68,36 @@ export function isSafeErrorAnswer(response: RawResponse): boolean {
 /** A buyer action sent as that buyer's browser would: JSON, the storefront's origin, the buyer's cookie. */
 export const postAs = (buyer: Pick<Buyer, 'cookie'>, path: string, body: Record<string, unknown>, origin = APP_ORIGIN) =>
   send(path, { ...BROWSER_HEADERS, origin, cookie: buyer.cookie }, JSON.stringify(body), origin);
+
+/**
+ * Pays a session as the local Stripe.js does (the publishable key and the client secret), without a browser: the
+ * buyer who never sees the return page. A plan's address is the buyer's to give (Stripe.js `updateShippingAddress`),
+ * so `clubAddress` sends one first.
+ */
+export async function payLikeStripeJs(session: Pick<Buyer, 'sessionId' | 'clientSecret'>, { email = 'buyer@example.com', clubAddress = false } = {}) {
+  const post = (path: string, params: Record<string, string>) =>
+    fetch(`${LOCAL_STRIPE_URL}/v1/payment_pages/${session.sessionId}${path}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer pk_test_local_stripe', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_secret: session.clientSecret, ...params }),
+    });
+  if (clubAddress) {
+    const updated = await post('', {
+      'shipping_details[name]': 'Ada Buyer',
+      'shipping_details[address][line1]': '1 Pine St',
+      'shipping_details[address][city]': 'Portland',
+      'shipping_details[address][state]': 'OR',
+      'shipping_details[address][postal_code]': '97201',
+      'shipping_details[address][country]': 'US',
+    });
+    if (!updated.ok) throw new Error(`the address answered ${updated.status}: ${await updated.text()}`);
+  }
+  const paid = await post('/confirm', {
+    email,
+    'payment_method_data[card][number]': '4242424242424242',
+    'payment_method_data[card][exp_month]': '12',
+    'payment_method_data[card][exp_year]': String(new Date().getUTCFullYear() + 3),
+    'payment_method_data[card][cvc]': '123',
+  });
+  if (!paid.ok) throw new Error(`confirm answered ${paid.status}: ${await paid.text()}`);
+}
