@@ -81,9 +81,10 @@ export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor
       // The update did not take (or its fate is unknown): the holds become what Stripe holds, as far as we know.
       const stripeHolds = error instanceof UpdateNotAppliedError ? error.session : session;
       const stillInFlight = error instanceof UpdateNotAppliedError && error.mayStillLand && stripeHolds?.status === 'open';
-      // An update whose answer never came may still land after the deadline: keep the larger hold (never oversell)
-      // and look again once it has had time to (settleLater); otherwise hold exactly what Stripe holds.
-      const holds = stillInFlight || !stripeHolds ? inFlight : stripeHolds.status === 'open' ? heldBy(stripeHolds) : [];
+      // The holds become what Stripe holds as last read (the larger hold stays only when Stripe could not be read at
+      // all). An update whose answer never came could still land after the deadline: settleLater looks again once
+      // it has had time to, and sets the holds to Stripe's lines then.
+      const holds = !stripeHolds ? inFlight : stripeHolds.status === 'open' ? heldBy(stripeHolds) : [];
       await settleChange(db, { sessionId: session.id, holder, holds, expiresAt: new Date(session.expiresAt * 1000) });
       settled = true;
       if (stillInFlight) settleLater(session.id);
