@@ -30,6 +30,21 @@ const OPEN_WAIT_MS = 8_000;
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
+// A retried creation of the same attempt ("Try again" after an answer was lost) must send the same parameters, or
+// Stripe's idempotency refuses the key (same key, other parameters): so the expiry an attempt was first given is
+// kept, in this process, for a little while. Another instance computes its own: then another key, and at worst a
+// second session nobody holds a client secret for, which expires unpaid.
+const ATTEMPT_EXPIRIES_KEPT = 1_000;
+const attemptExpiries = new Map<string, number>();
+function expiryOf(attemptId: string, holdMinutes: number): number {
+  const known = attemptExpiries.get(attemptId);
+  if (known !== undefined) return known;
+  const expiresAt = sessionExpiresAt(holdMinutes);
+  attemptExpiries.set(attemptId, expiresAt);
+  if (attemptExpiries.size > ATTEMPT_EXPIRIES_KEPT) attemptExpiries.delete(attemptExpiries.keys().next().value!);
+  return expiresAt;
+}
+
 /** What a checkout is made from: the browser's stored cart, a "Buy now" link's products, or a plan at an interval. */
 function sourceOf(cart: CheckoutCart): string {
   if (cart.kind === 'stored') return 'cart';
@@ -139,12 +154,11 @@ async function createCheckoutSession(
         profile: isSeedProfile(apiVersion) ? 'seed' : 'ga',
         returnUrl: `${request.origin}/checkout/return`,
         bindingTag: request.ownerTag,
-        expiresAt: sessionExpiresAt(checkout.holdMinutes),
+        expiresAt: expiryOf(request.attemptId, checkout.holdMinutes),
       });
-      // The key names everything sent but the expiry (a retry moments later would compute another): fresh catalog
-      // ids (after a re-seed) or another browser reusing the attempt id make a request of their own.
-      const keyed = JSON.stringify({ ...params, expires_at: null });
-      return createCheckout(params, `checkout-create-${digest(`${request.attemptId}:${keyed}`)}`);
+      // The key names the attempt and everything sent: fresh catalog ids (after a re-seed) or another browser
+      // reusing the attempt id make a request of their own.
+      return createCheckout(params, `checkout-create-${digest(`${request.attemptId}:${JSON.stringify(params)}`)}`);
     });
     try {
       await recordCheckout(db, { sessionId: session.id, ownerTag: request.ownerTag, kind: request.kind, source: request.source, expiresAt: new Date(session.expiresAt * 1000), reservationId });
