@@ -32,13 +32,14 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 
 // A retried creation of the same attempt ("Try again" after an answer was lost) must send the same parameters, or
 // Stripe's idempotency refuses the key (same key, other parameters): so the expiry an attempt was first given is
-// kept, in this process, for a little while. Another instance computes its own: then another key, and at worst a
+// kept, in this process, for the minute of slack it has. Another instance computes its own: then another key, and at worst a
 // second session nobody holds a client secret for, which expires unpaid.
 const ATTEMPT_EXPIRIES_KEPT = 1_000;
 const attemptExpiries = new Map<string, number>();
 function expiryOf(attemptId: string, holdMinutes: number): number {
   const known = attemptExpiries.get(attemptId);
-  if (known !== undefined) return known;
+  // Kept only while Stripe would still take it (at least the hold's minutes ahead): the minute of slack.
+  if (known !== undefined && known - Date.now() / 1000 >= holdMinutes * 60) return known;
   const expiresAt = sessionExpiresAt(holdMinutes);
   attemptExpiries.set(attemptId, expiresAt);
   if (attemptExpiries.size > ATTEMPT_EXPIRIES_KEPT) attemptExpiries.delete(attemptExpiries.keys().next().value!);
