@@ -33,11 +33,20 @@ async function heldByOthers(db: Pick<Database, 'select'>, productIds: string[], 
   return new Map(rows.map((row) => [row.productId, Number(row.held)]));
 }
 
-/** Available units per product: stock − units held by open, unexpired holds. */
+/**
+ * Available units per product: stock − units held by open, unexpired holds. One statement (the home page reads it
+ * on every request, and under load each round trip is another wait for the pool and the event loop).
+ */
 export async function availableStock(db: Database, now = new Date()): Promise<Map<string, number>> {
-  const rows = await db.select().from(inventory);
-  const held = await heldByOthers(db, rows.map((row) => row.productId), now);
-  return new Map(rows.map((row) => [row.productId, row.stock - (held.get(row.productId) ?? 0)]));
+  const rows = await db
+    .select({
+      productId: inventory.productId,
+      available: sql<number>`(${inventory.stock} - coalesce(sum(${holds.quantity}), 0))::int`,
+    })
+    .from(inventory)
+    .leftJoin(holds, and(eq(holds.productId, inventory.productId), gt(holds.expiresAt, now)))
+    .groupBy(inventory.productId, inventory.stock);
+  return new Map(rows.map((row) => [row.productId, Number(row.available)]));
 }
 
 /** A transaction on the store's database. */
