@@ -1,7 +1,7 @@
-import { PlanHero } from '@/components/catalog/plan-hero';
+import { Plans } from '@/components/catalog/plans';
 import { ProductCard } from '@/components/catalog/product-card';
 import { shelfStock } from '@/lib/actions/shelf-stock';
-import { PLAN, PRODUCTS } from '@/lib/catalog';
+import { PLANS, PRODUCTS } from '@/lib/catalog';
 
 // Stock changes with every checkout: rendered per request, never at build.
 export const dynamic = 'force-dynamic';
@@ -10,7 +10,7 @@ export default async function HomePage() {
   const stock = await shelfStock();
   return (
     <>
-      <PlanHero plan={PLAN} />
+      <Plans plans={PLANS} />
       <section aria-labelledby="shop-heading">
         <h2 id="shop-heading">From the roastery</h2>
         <div className="grid">

@@ -1,10 +1,12 @@
 // axe on every page and every checkout state: no serious or critical violation. Each state is held on
 // screen (a delayed or failed request) while axe runs, so a state that lasts a few milliseconds is checked too.
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 import type { Page, Route } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { clearFaults, expect, fillCard, fillShippingAddress, injectFault, OREGON, test, useClubAddress, useShippingAddress } from './support';
 
-const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
+const MONTHLY_URL = planCheckoutPath(PLANS[0]!.id, 'monthly');
 
 test.afterEach(clearFaults);
 

@@ -1,11 +1,12 @@
 // The route handlers' contract, over HTTP against the production build and the local Stripe.
+import { PLANS } from '../lib/catalog';
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import { LOCAL_STRIPE_URL } from './config';
 import { payLikeStripeJs } from './raw-http';
 import { clearFaults, expect, injectFault, stripe, test } from './support';
 
-const PLAN_CART = { kind: 'plan', planId: 'coffee-club', interval: 'monthly' };
+const PLAN_CART = { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' };
 const GENERIC_400 = "We couldn't process your request. Please try again later.";
 
 async function startCheckout(request: APIRequestContext, attemptId = randomUUID(), status = 201) {
@@ -80,7 +81,7 @@ test('the interval switch succeeds in two Stripe calls and the session reads bac
     `GET /v1/checkout/sessions/${sessionId}`,
     `POST /v1/checkout/sessions/${sessionId}`,
   ]);
-  expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_yearly']);
+  expect(await planLookupKeys(sessionId)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
 });
 
 test('one browser keeps one plan checkout: a second tab resumes it, another interval replaces it', async ({ request }) => {
@@ -91,7 +92,7 @@ test('one browser keeps one plan checkout: a second tab resumes it, another inte
   const yearlyLink = await request.post('/api/checkout/sessions', { data: { cart: { ...PLAN_CART, interval: 'yearly' }, attemptId: randomUUID() } });
   expect(yearlyLink.status()).toBe(201);
   expect((await stripe.checkout.sessions.retrieve(first.sessionId)).status).toBe('expired');
-  expect(await planLookupKeys(first.sessionId)).toEqual(['coffee_club_yearly']);
+  expect(await planLookupKeys(first.sessionId)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
 });
 
 test("another browser's cookie gets a 403 and the session is unchanged", async ({ request, playwright, baseURL }) => {
@@ -101,7 +102,7 @@ test("another browser's cookie gets a 403 and the session is unchanged", async (
   const response = await switchTo(stranger, sessionId, 'yearly');
   expect(response.status()).toBe(403);
   expect(((await response.json()) as { message: string }).message).not.toContain(sessionId);
-  expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_monthly']);
+  expect(await planLookupKeys(sessionId)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
   await stranger.dispose();
 });
 
@@ -111,7 +112,7 @@ test('a completed session gets a clear 4xx', async ({ request }) => {
   const response = await switchTo(request, sessionId, 'yearly');
   expect(response.status()).toBe(409);
   expect(await response.json()).toEqual({ type: 'error', message: 'This checkout has been paid.' });
-  expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_monthly']);
+  expect(await planLookupKeys(sessionId)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
 });
 
 test('an expired session gets a clear 4xx', async ({ request }) => {
@@ -130,7 +131,7 @@ test('a Stripe 500 gets a generic 5xx and the session is unchanged', async ({ re
   expect(response.status()).toBe(502);
   expect(await response.json()).toEqual({ type: 'error', message: 'Something went wrong on our end. Please try again later.' });
   await clearFaults();
-  expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_monthly']);
+  expect(await planLookupKeys(sessionId)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
 });
 
 test('a single Stripe 500 is retried with the same idempotency key and the switch succeeds', async ({ request }) => {
@@ -143,5 +144,5 @@ test('a single Stripe 500 is retried with the same idempotency key and the switc
   expect(updates.map((call) => call.status)).toEqual([500, 200]);
   expect(updates[0]!.idempotencyKey).toBeTruthy();
   expect(updates[1]!.idempotencyKey).toBe(updates[0]!.idempotencyKey);
-  expect(await planLookupKeys(sessionId)).toEqual(['coffee_club_yearly']);
+  expect(await planLookupKeys(sessionId)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
 });

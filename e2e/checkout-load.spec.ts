@@ -1,8 +1,10 @@
 // A checkout that cannot load says so and offers to try again, instead of an endless "Loading…".
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 import { APP_PORT } from './config';
 import { clearFaults, expect, injectFault, stripe, test } from './support';
 
-const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
+const MONTHLY_URL = planCheckoutPath(PLANS[0]!.id, 'monthly');
 
 test.afterEach(clearFaults);
 

@@ -1,54 +1,64 @@
+import { CURRENCY, PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
+import { formatMoney } from '../lib/format';
 import { clearFaults, expect, expectWebhookDelivered, fillCard, injectFault, OREGON, sessionIdOf, stripe, test, useClubAddress } from './support';
 
-const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
+const MONTHLY_URL = planCheckoutPath(PLANS[0]!.id, 'monthly');
 const summary = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Order summary' });
 
 test.afterEach(clearFaults);
 
-test('monthly → yearly → monthly, then pay and see the confirmation', async ({ page }) => {
-  await page.goto(MONTHLY_URL);
-  const toggle = page.getByRole('switch', { name: 'Yearly billing' });
-  await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await expect(summary(page).getByTestId('line-item')).toHaveText(/Coffee Club.*\$24\.00 \/ month/);
-  await expect(page.getByTestId('total')).toHaveText('$24.00');
+const money = (amount: number) => formatMoney(amount, CURRENCY);
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-  const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
-  await toggle.click();
-  const sessionId = sessionIdOf(await switchRequest);
-  const yearly = page.getByRole('switch', { name: 'Yearly billing' });
-  await expect(yearly).toHaveAttribute('aria-checked', 'true');
-  await expect(summary(page).getByTestId('line-item')).toHaveText(/Coffee Club.*\$240\.00 \/ year/);
-  await expect(page.getByTestId('total')).toHaveText('$240.00');
-  const afterSwitch = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
-  expect(afterSwitch.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
-  expect(afterSwitch.amount_total).toBe(24000);
+for (const plan of PLANS) {
+  test(`${plan.name}: from the shop, monthly → yearly → monthly, then pay and see the confirmation`, async ({ page }) => {
+    const [monthly, yearly] = [plan.prices.monthly, plan.prices.yearly];
+    await page.goto('/');
+    await page.getByRole('link', { name: `Subscribe monthly to the ${plan.name}` }).click();
+    const toggle = page.getByRole('switch', { name: 'Yearly billing' });
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await expect(summary(page).getByTestId('line-item')).toHaveText(new RegExp(`${escaped(plan.name)}.*${escaped(money(monthly.unitAmount))} / month`));
+    await expect(page.getByTestId('total')).toHaveText(money(monthly.unitAmount));
 
-  await yearly.click();
-  await expect(page.getByRole('switch', { name: 'Yearly billing' })).toHaveAttribute('aria-checked', 'false');
-  await expect(page.getByTestId('total')).toHaveText('$24.00');
-  // The renewal, from the plan's price: no trial on this profile, so the first payment is today.
-  await expect(page.getByTestId('renewal-note')).toHaveText('Then $24.00 every month, first payment today.');
+    const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
+    await toggle.click();
+    const sessionId = sessionIdOf(await switchRequest);
+    const yearlySwitch = page.getByRole('switch', { name: 'Yearly billing' });
+    await expect(yearlySwitch).toHaveAttribute('aria-checked', 'true');
+    await expect(summary(page).getByTestId('line-item')).toHaveText(new RegExp(`${escaped(plan.name)}.*${escaped(money(yearly.unitAmount))} / year`));
+    await expect(page.getByTestId('total')).toHaveText(money(yearly.unitAmount));
+    const afterSwitch = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
+    expect(afterSwitch.line_items?.data.map((item) => item.price?.lookup_key)).toEqual([yearly.lookupKey]);
+    expect(afterSwitch.amount_total).toBe(yearly.unitAmount);
 
-  // The club ships coffee: Subscribe waits for an address, and says so.
-  await page.getByLabel('Email').fill('buyer@example.com');
-  await fillCard(page, '4242 4242 4242 4242');
-  const subscribe = page.getByRole('button', { name: 'Subscribe' });
-  await expect(subscribe).toBeDisabled();
-  await expect(page.getByTestId('pay-reason')).toContainText('shipping address');
-  await useClubAddress(page, OREGON, sessionId);
-  await subscribe.click();
-  await expect(page).toHaveURL(/\/checkout\/return\?session_id=cs_test_/);
-  await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
-  await expect(page.getByTestId('receipt')).toContainText('Coffee Club');
-  // The order keeps where the coffee goes, country by name.
-  await expect(page.getByTestId('ships-to')).toHaveText('Ships to: Ada Buyer, 1 Pine St, Portland, OR, 97201, United States');
-  const paid = await stripe.checkout.sessions.retrieve(sessionId);
-  expect(paid.status).toBe('complete');
-  expect(paid.payment_status).toBe('paid');
-  expect(paid.subscription).toBeTruthy();
-  // The storefront's webhook route verified and acknowledged checkout.session.completed.
-  await expectWebhookDelivered(sessionId);
-});
+    await yearlySwitch.click();
+    await expect(page.getByRole('switch', { name: 'Yearly billing' })).toHaveAttribute('aria-checked', 'false');
+    await expect(page.getByTestId('total')).toHaveText(money(monthly.unitAmount));
+    // The renewal, from the plan's price: no trial on this profile, so the first payment is today.
+    await expect(page.getByTestId('renewal-note')).toHaveText(`Then ${money(monthly.unitAmount)} every month, first payment today.`);
+
+    // The club ships coffee: Subscribe waits for an address, and says so.
+    await page.getByLabel('Email').fill('buyer@example.com');
+    await fillCard(page, '4242 4242 4242 4242');
+    const subscribe = page.getByRole('button', { name: 'Subscribe' });
+    await expect(subscribe).toBeDisabled();
+    await expect(page.getByTestId('pay-reason')).toContainText('shipping address');
+    await useClubAddress(page, OREGON, sessionId);
+    await subscribe.click();
+    await expect(page).toHaveURL(/\/checkout\/return\?session_id=cs_test_/);
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
+    await expect(page.getByTestId('receipt')).toContainText(plan.name);
+    // The order keeps where the coffee goes, country by name.
+    await expect(page.getByTestId('ships-to')).toHaveText('Ships to: Ada Buyer, 1 Pine St, Portland, OR, 97201, United States');
+    const paid = await stripe.checkout.sessions.retrieve(sessionId);
+    expect(paid.status).toBe('complete');
+    expect(paid.payment_status).toBe('paid');
+    expect(paid.subscription).toBeTruthy();
+    // The storefront's webhook route verified and acknowledged checkout.session.completed.
+    await expectWebhookDelivered(sessionId);
+  });
+}
 
 test('a declined card shows the decline beside Subscribe, focus stays there, and it stays on the checkout', async ({ page }) => {
   const created = page.waitForResponse('**/api/checkout/sessions');
@@ -84,13 +94,13 @@ test('a failed update shows an alert and changes nothing', async ({ page }) => {
   await expect(toggle).toBeFocused();
   await expect(page.getByTestId('total')).toHaveText('$24.00');
   const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
-  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_monthly']);
+  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
 });
 
 test('keyboard only: from the shop to the receipt, address, card fields and email included; focus stays after each step', async ({ page }) => {
   // The one mouse-free start: the shop's address. Everything after it is Tab, Space, Enter and typing.
   await page.goto('/');
-  await tabUntilFocused(page, page.getByRole('link', { name: 'Subscribe monthly' }));
+  await tabUntilFocused(page, page.getByRole('link', { name: `Subscribe monthly to the ${PLANS[0]!.name}` }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(MONTHLY_URL);
   const toggle = page.getByRole('switch', { name: 'Yearly billing' });

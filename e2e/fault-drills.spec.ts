@@ -1,6 +1,8 @@
 // Fault drills: every Stripe call of every buyer action fails once and twice in each way the network can
 // fail (a 500, a 429, a dropped connection, a delay past the client's 4 s timeout). Whatever the answer, it
 // must agree with what Stripe holds when read back, and the page must show what Stripe holds.
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 import { randomUUID } from 'node:crypto';
 import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCalls } from './raw-http';
 import { onShelf } from './stock';
@@ -36,7 +38,7 @@ test('the interval switch: its answer always agrees with the session read back',
         await clearFaults();
         const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
         expect([200, 502, 503], drill).toContain(response.status);
-        expect(await lookupKeys(buyer.sessionId), drill).toEqual([response.status === 200 ? 'coffee_club_yearly' : 'coffee_club_monthly']);
+        expect(await lookupKeys(buyer.sessionId), drill).toEqual([response.status === 200 ? PLANS[0]!.prices.yearly.lookupKey : PLANS[0]!.prices.monthly.lookupKey]);
       }
     }
   }
@@ -97,7 +99,7 @@ test('a shipping address: its answer always agrees with the session read back', 
 test('creating a session: a failure leaves at most the one session its retry gets back', async () => {
   for (const kind of KINDS) {
     for (const count of [1, 2]) {
-      const body = JSON.stringify({ cart: { kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, attemptId: randomUUID() });
+      const body = JSON.stringify({ cart: { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' }, attemptId: randomUUID() });
       await clearStripeCalls();
       await fault('POST', '/v1/checkout/sessions', kind, count);
       const first = await send('/api/checkout/sessions', BROWSER_HEADERS, body);
@@ -119,7 +121,7 @@ test('creating a session: a failure leaves at most the one session its retry get
   }
 });
 
-const MONTHLY_URL = '/checkout?plan=coffee-club&interval=monthly';
+const MONTHLY_URL = planCheckoutPath(PLANS[0]!.id, 'monthly');
 
 test('an update that lands although the page was told it failed: the page shows what Stripe holds', async ({ page }) => {
   await page.goto(MONTHLY_URL);
@@ -133,7 +135,7 @@ test('an update that lands although the page was told it failed: the page shows 
   await page.getByRole('switch', { name: 'Yearly billing' }).click();
   const sessionId = sessionIdOf(await switchRequest);
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Lost on the way.');
-  expect(await lookupKeys(sessionId)).toEqual(['coffee_club_yearly']);
+  expect(await lookupKeys(sessionId)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
   await expect(page.getByTestId('total')).toHaveText('$240.00');
   await expect(page.getByRole('switch', { name: 'Yearly billing' })).toHaveAttribute('aria-checked', 'true');
 });
@@ -147,6 +149,6 @@ test('an update whose connection drops twice: an alert, and the page and Stripe 
   const sessionId = sessionIdOf(await switchRequest);
   await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   await clearFaults();
-  expect(await lookupKeys(sessionId)).toEqual(['coffee_club_monthly']);
+  expect(await lookupKeys(sessionId)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
   await expect(page.getByTestId('total')).toHaveText('$24.00');
 });

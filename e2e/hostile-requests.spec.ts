@@ -3,6 +3,7 @@
 // origins, forged signatures). Each must get a 4xx with a safe message, and none may change anything:
 // no request reaches Stripe with a write (the local Stripe's request log), and the sessions read back
 // as they were. Every later buyer action joins this table.
+import { PLANS } from '../lib/catalog';
 import { createHmac, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { APP_ORIGIN, BROWSER_HEADERS, clearStripeCalls, isSafeErrorAnswer, newBuyer, SEED_ORIGIN, send, stripeCalls, type Buyer } from './raw-http';
@@ -11,7 +12,7 @@ import { onShelf } from './stock';
 import { expect, stripe, test } from './support';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
-const PLAN_CART = { kind: 'plan', planId: 'coffee-club', interval: 'monthly' };
+const PLAN_CART = { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' };
 
 type Hostile = { headers: Record<string, string>; body: string | Buffer };
 
@@ -130,8 +131,8 @@ test('POST /api/change-subscription-interval refuses every hostile request; no s
     }),
   );
   await expectAllRefused('/api/change-subscription-interval', fc.oneof({ arbitrary: mine, weight: 4 }, { arbitrary: theirs, weight: 1 }), /^GET /);
-  expect(await lookupKeys(buyer.sessionId)).toEqual(['coffee_club_monthly']);
-  expect(await lookupKeys(victim.sessionId)).toEqual(['coffee_club_monthly']);
+  expect(await lookupKeys(buyer.sessionId)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
+  expect(await lookupKeys(victim.sessionId)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
 });
 
 test('POST /api/checkout/line-item-quantity and /cross-sell refuse every hostile request; no session, no hold changes', async () => {

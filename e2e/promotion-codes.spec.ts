@@ -1,3 +1,5 @@
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 import { expect, expectWebhookDelivered, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
 // GA profile: the buyer's promotion code, applied by Stripe.js and validated by Stripe (no route of ours).
@@ -53,7 +55,7 @@ test('an unknown code shows Stripe’s message and changes nothing', async ({ pa
 });
 
 test('a plan checkout takes the code too', async ({ page }) => {
-  await page.goto('/checkout?plan=coffee-club&interval=monthly');
+  await page.goto(planCheckoutPath(PLANS[0]!.id, 'monthly'));
   await expect(page.getByTestId('total')).toHaveText('$24.00');
   await page.getByLabel('Promo code').fill('WELCOME10');
   await page.getByRole('button', { name: 'Apply' }).click();

@@ -1,5 +1,6 @@
 // Raw HTTP for the hardening specs: any bytes, any headers (Origin included), a cookie per "browser",
 // and the local Stripe's request log, which tells whether a request reached Stripe at all.
+import { PLANS } from '../lib/catalog';
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { APP_PORT, LOCAL_STRIPE_URL, SEED_PROFILE_PORT } from './config';
@@ -28,7 +29,7 @@ export function send(path: string, headers: Record<string, string>, body: string
 export type Buyer = { cookie: string; sessionId: string; clientSecret: string };
 
 /** A browser with a checkout of its own: the session, and the cookie that binds it. */
-export async function newBuyer(cart: unknown = { kind: 'plan', planId: 'coffee-club', interval: 'monthly' }, origin = APP_ORIGIN): Promise<Buyer> {
+export async function newBuyer(cart: unknown = { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' }, origin = APP_ORIGIN): Promise<Buyer> {
   const headers = { ...BROWSER_HEADERS, origin };
   const response = await send('/api/checkout/sessions', headers, JSON.stringify({ cart, attemptId: randomUUID() }), origin);
   if (response.status !== 201) throw new Error(`creating a checkout answered ${response.status}: ${response.text}`);

@@ -1,6 +1,7 @@
 // The loyalty discount's endpoint over HTTP, on the preview-profile server (the seed's API version and
 // beta): the contract, the binding, the session's state, Stripe failing, and its re-decision inside the
 // other cart updates. Stripe's session is read back each time.
+import { PLANS } from '../lib/catalog';
 import { SEED_API_VERSION } from './config';
 import { APP_ORIGIN, BROWSER_HEADERS, clearStripeCalls, isSafeErrorAnswer, newBuyer, SEED_ORIGIN, send, stripeCalls, type Buyer } from './raw-http';
 import { clearFaults, expect, injectFault, stripe, test } from './support';
@@ -70,7 +71,7 @@ test('an expired session, a subscription, or a GA session (promotion codes inste
   const expired = await seedBuyer(GRINDER_AND_BEANS);
   await stripe.checkout.sessions.expire(expired.sessionId);
   expect((await loyalty(expired)).status).toBe(409);
-  const plan = await seedBuyer({ kind: 'plan', planId: 'coffee-club', interval: 'monthly' });
+  const plan = await seedBuyer({ kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' });
   expect((await loyalty(plan)).status).toBe(409);
   const ga = await newBuyer(GRINDER_AND_BEANS, APP_ORIGIN);
   const response = await loyalty(ga, APP_ORIGIN);

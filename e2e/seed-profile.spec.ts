@@ -1,9 +1,11 @@
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 import { SEED_API_VERSION } from './config';
 import { expect, OREGON, sessionIdOf, stripe, test, useShippingAddress } from './support';
 
 // This project's server runs with STRIPE_API_VERSION set to the seed page's preview version.
 test('seed profile: a custom-UI session with server-only line items switches interval', async ({ page }) => {
-  await page.goto('/checkout?plan=coffee-club&interval=monthly');
+  await page.goto(planCheckoutPath(PLANS[0]!.id, 'monthly'));
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
   await page.getByRole('switch', { name: 'Yearly billing' }).click();
   const sessionId = sessionIdOf(await switchRequest);
@@ -18,7 +20,7 @@ test('seed profile: a custom-UI session with server-only line items switches int
   const preview = session as unknown as { ui_mode: string; permissions: { update_line_items?: string } };
   expect(preview.ui_mode).toBe('custom');
   expect(preview.permissions.update_line_items).toBe('server_only');
-  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
+  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
 });
 
 test('seed profile: a product session keeps line items and the shipping address server-only together', async ({ page }) => {
@@ -35,7 +37,7 @@ test('seed profile: a product session keeps line items and the shipping address 
 });
 
 test('seed profile: the trial is 7 days monthly, 14 after switching to yearly in the same update, 7 again back', async ({ page }) => {
-  await page.goto('/checkout?plan=coffee-club&interval=monthly');
+  await page.goto(planCheckoutPath(PLANS[0]!.id, 'monthly'));
   const note = page.getByTestId('trial-note');
   await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 every month; first payment on \w+ \d{1,2}, \d{4}\.$/);
   const dayOf = async () => Date.parse((await note.textContent())!.replace(/^.*first payment on (.*)\.$/, '$1'));
@@ -47,7 +49,7 @@ test('seed profile: the trial is 7 days monthly, 14 after switching to yearly in
   await expect(note).toHaveText(/^Free for 14 days, then \$240\.00 every year; first payment on /);
   expect((await dayOf()) - monthlyDue).toBe(7 * 24 * 60 * 60 * 1000);
   const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] }, { apiVersion: SEED_API_VERSION });
-  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual(['coffee_club_yearly']);
+  expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
 
   await page.getByRole('switch', { name: 'Yearly billing' }).click();
   await expect(note).toHaveText(/^Free for 7 days, then \$24\.00 every month; /);

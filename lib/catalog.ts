@@ -16,6 +16,8 @@ export type Plan = {
   prices: Record<BillingInterval, PlanPrice>;
   /** Free days before the first payment, per interval (a trial set on update is private preview: see README). */
   trialDays: Record<BillingInterval, number>;
+  /** It sends goods: its checkout collects a shipping address (Stripe's `shipping_address_collection`). */
+  ships: boolean;
 };
 
 export type Product = {
@@ -68,17 +70,33 @@ export type TaxRate = {
   jurisdiction: string;
 };
 
-export const PLAN: Plan = {
-  id: 'coffee-club',
-  name: 'Coffee Club',
-  description: 'Two bags of freshly roasted single-origin coffee at your door, every month.',
-  image: '/products/coffee-club.svg',
-  prices: {
-    monthly: { lookupKey: 'coffee_club_monthly', unitAmount: 2400, interval: 'month' },
-    yearly: { lookupKey: 'coffee_club_yearly', unitAmount: 24000, interval: 'year' },
+/** The subscriptions the shop sells, in the order the home page shows them. A new plan is one more entry here. */
+export const PLANS: readonly Plan[] = [
+  {
+    id: 'coffee-club',
+    name: 'Coffee Club',
+    description: 'Two bags of freshly roasted single-origin coffee at your door, every month.',
+    image: '/products/coffee-club.svg',
+    prices: {
+      monthly: { lookupKey: 'coffee_club_monthly', unitAmount: 2400, interval: 'month' },
+      yearly: { lookupKey: 'coffee_club_yearly', unitAmount: 24000, interval: 'year' },
+    },
+    trialDays: { monthly: 7, yearly: 14 },
+    ships: true,
   },
-  trialDays: { monthly: 7, yearly: 14 },
-};
+  {
+    id: 'espresso-club',
+    name: 'Espresso Club',
+    description: 'One 250 g bag of our espresso roast at your door, every month.',
+    image: '/products/espresso-club.svg',
+    prices: {
+      monthly: { lookupKey: 'espresso_club_monthly', unitAmount: 1400, interval: 'month' },
+      yearly: { lookupKey: 'espresso_club_yearly', unitAmount: 14000, interval: 'year' },
+    },
+    trialDays: { monthly: 7, yearly: 14 },
+    ships: true,
+  },
+];
 
 export const PRODUCTS: readonly Product[] = [
   {
@@ -209,9 +227,15 @@ export function findProductByLookupKey(lookupKey: string): Product | undefined {
   return ALL_PRODUCTS.find((product) => product.lookupKey === lookupKey);
 }
 
+/** A plan by its id. */
+export function findPlan(id: string): Plan | undefined {
+  return PLANS.find((plan) => plan.id === id);
+}
+
+export const BILLING_INTERVALS: readonly BillingInterval[] = ['monthly', 'yearly'];
+
 /** Every price lookup key the catalog uses, for resolving ids in one Stripe call. */
 export const ALL_LOOKUP_KEYS: readonly string[] = [
-  PLAN.prices.monthly.lookupKey,
-  PLAN.prices.yearly.lookupKey,
+  ...PLANS.flatMap((plan) => BILLING_INTERVALS.map((interval) => plan.prices[interval].lookupKey)),
   ...ALL_PRODUCTS.map((product) => product.lookupKey),
 ];

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import { percentile, timed } from './bench-stats';
+import { PLANS } from '../lib/catalog';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS_SEQUENTIAL ?? 200);
 
@@ -18,7 +19,7 @@ type Action = {
 const ACTIONS: Action[] = [
   {
     path: '/api/change-subscription-interval',
-    cart: { kind: 'plan', planId: 'coffee-club', interval: 'monthly' },
+    cart: { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' },
     body: (round) => ({ interval: round % 2 === 0 ? 'yearly' : 'monthly' }),
   },
   {

@@ -2,13 +2,16 @@
 // (node:zlib, level 9) of every script chunk a page's HTML references, fetched from the running server.
 // Next 16's build no longer prints these sizes.
 import { gzipSync } from 'node:zlib';
-import { PLAN } from '../lib/catalog';
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 import { BENCH_ROUTES } from './bench-build';
+
+const PLAN = PLANS[0]!; // the catalog's first plan
 
 const PAGES = [
   { name: 'bare Next.js page (bench build only)', path: BENCH_ROUTES.barePage },
   { name: '/', path: '/' },
-  { name: '/checkout', path: `/checkout?plan=${PLAN.id}&interval=monthly` },
+  { name: '/checkout', path: planCheckoutPath(PLAN.id, 'monthly') },
 ];
 
 async function firstLoadGzip(base: string, path: string): Promise<{ bytes: number; chunks: number }> {

@@ -7,6 +7,8 @@
 import { chromium, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/config';
 import { fillSacramento } from './fill-address';
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 
 const base = process.env.BENCH_URL ?? 'http://127.0.0.1:3000';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -113,7 +115,7 @@ const INTERACTIONS: Interaction[] = [
   {
     name: 'interval switch (club)',
     run: async (page) => {
-      await page.goto(`${base}/checkout?plan=coffee-club&interval=monthly`);
+      await page.goto(`${base}${planCheckoutPath(PLANS[0]!.id, 'monthly')}`);
       return measureClick(page, SUMMARY_BUSY, click(page.getByRole('switch', { name: 'Yearly billing' })));
     },
   },

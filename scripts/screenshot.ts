@@ -5,12 +5,14 @@
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/config';
 import { fillSacramento } from './fill-address';
+import { PLANS } from '../lib/catalog';
+import { planCheckoutPath } from '../lib/checkout/cart';
 
 const base = process.env.SCREENSHOT_URL ?? 'http://localhost:3000';
 const WIDTHS = [1280, 390] as const;
 
 async function club(page: Page) {
-  await page.goto(`${base}/checkout?plan=coffee-club&interval=yearly`);
+  await page.goto(`${base}${planCheckoutPath(PLANS[0]!.id, 'yearly')}`);
   await page.getByRole('switch').waitFor();
   await page.frameLocator('iframe[title="Secure payment input frame"]').getByLabel('Card number').waitFor();
 }

@@ -20,7 +20,7 @@ import { useServerUpdate } from '@/components/checkout/use-server-update';
 import { waitReason } from '@/components/checkout/wait-reason';
 import { AlertRegion, Notice } from '@/components/ui/notice';
 import { SHIPS_TO } from '@/lib/catalog';
-import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
+import { planOfPrice, productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 
 // Stripe.js's own error text (e.g. about the client secret) is not for a buyer; the console keeps it.
 const LOAD_FAILED = 'We could not load the payment form. Please try again.';
@@ -38,6 +38,8 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
   const [addressForm, setAddressForm] = useState<StripeAddressElementChangeEvent | null>(null);
   const plan = checkout.lineItems.find((item) => item.recurring);
   const interval = plan?.recurring?.interval === 'year' ? 'yearly' : 'monthly';
+  // Products always ship; a plan when the catalog says it does (its session then collects the address).
+  const ships = !plan || Boolean(planOfPrice(shop, plan.priceId)?.ships);
   const productIdsInCart = checkout.lineItems.flatMap((item) => productOfPrice(shop, item.priceId)?.id ?? []);
   const session = { checkout_session_id: checkout.id };
   useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, (path, body) => update.run(path, body, { source: 'order' }));
@@ -118,21 +120,23 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
         </p>
       </div>
       <div className="checkout-payment">
-        <ShippingAddress
-          shipsTo={SHIPS_TO.map((country) => country.code)}
-          busy={update.pending}
-          error={errors.address}
-          onDraft={setAddressForm}
-          onUse={useAddress}
-          onIncomplete={() => setError('address', INCOMPLETE_ADDRESS)}
-        />
+        {ships && (
+          <ShippingAddress
+            shipsTo={SHIPS_TO.map((country) => country.code)}
+            busy={update.pending}
+            error={errors.address}
+            onDraft={setAddressForm}
+            onUse={useAddress}
+            onIncomplete={() => setError('address', INCOMPLETE_ADDRESS)}
+          />
+        )}
         {checkout.shippingOptions.length > 0 && (
           <ShippingOptions checkout={checkout} busy={update.pending} error={errors['shipping-option']} onChoose={chooseOption} />
         )}
         <PayForm
           checkout={checkout}
           subscription={Boolean(plan)}
-          waitReason={waitReason({ session: checkout, pending: update.pending, draft, subscription: Boolean(plan) })}
+          waitReason={waitReason({ session: checkout, pending: update.pending, draft, subscription: Boolean(plan), ships })}
           error={errors.pay}
           onError={(message) => setError('pay', message)}
         >

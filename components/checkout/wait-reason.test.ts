@@ -7,7 +7,7 @@ const option = { id: 'shr_1', minorUnitsAmount: 600, amount: '$6.00', currency: 
 const ready = { canConfirm: true, shippingAddress: address, shippingOptions: [option], shipping: { shippingOption: option, taxAmounts: null } };
 type Session = Parameters<typeof waitReason>[0]['session'];
 const reason = (session: Partial<Session>, draft: 'empty' | 'same' | 'differs' = 'same', pending = false) =>
-  waitReason({ session: { ...ready, ...session } as Session, pending, draft, subscription: false });
+  waitReason({ session: { ...ready, ...session } as Session, pending, draft, subscription: false, ships: true });
 
 test('Pay waits with a reason for each missing piece, in the order the buyer meets them', () => {
   assert.equal(reason({}, 'same', true), 'Updating your order…');
@@ -20,4 +20,10 @@ test('Pay waits with a reason for each missing piece, in the order the buyer mee
 test('Pay is free to go when what the buyer sees is what Stripe holds, the form left blank included', () => {
   assert.equal(reason({}), null);
   assert.equal(reason({}, 'empty'), null);
+});
+
+test('a plan that ships nothing never waits for an address', () => {
+  const noAddress = { ...ready, shippingAddress: null, shippingOptions: [], shipping: null } as Session;
+  assert.equal(waitReason({ session: noAddress, pending: false, draft: 'empty', subscription: true, ships: false }), null);
+  assert.match(waitReason({ session: noAddress, pending: false, draft: 'empty', subscription: true, ships: true })!, /Enter your shipping address/);
 });

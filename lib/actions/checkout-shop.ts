@@ -1,5 +1,5 @@
 import 'server-only';
-import { ALL_PRODUCTS, GIFT } from '@/lib/catalog';
+import { ALL_PRODUCTS, BILLING_INTERVALS, GIFT, PLANS } from '@/lib/catalog';
 import type { CheckoutShop } from '@/lib/checkout/checkout-shop';
 import { isGift } from '@/lib/checkout/gift';
 import { checkoutOffers } from '@/lib/checkout/session-offers';
@@ -13,7 +13,7 @@ import { isSeedProfile } from '@/lib/stripe/client';
 // per request: the page reaches lib/stripe through here, as every page reaches data through lib/actions.
 export { browserStripeConfig } from '@/lib/stripe/browser-config';
 
-/** The shop as the checkout page shows it: products with their Stripe price ids, stock, the gift's threshold. */
+/** The shop as the checkout page shows it: products and plans with their Stripe price ids, stock, the gift's threshold. */
 export async function checkoutShop(): Promise<CheckoutShop> {
   const [ids, stock] = await Promise.all([catalogIds(), availableStock(await database())]);
   return {
@@ -24,6 +24,12 @@ export async function checkoutShop(): Promise<CheckoutShop> {
       unitAmount: product.unitAmount,
       maxQuantity: product.maxQuantity,
       gift: isGift(product.id),
+    })),
+    plans: PLANS.map((plan) => ({
+      id: plan.id,
+      name: plan.name,
+      priceIds: BILLING_INTERVALS.flatMap((interval) => ids.prices.get(plan.prices[interval].lookupKey) ?? []),
+      ships: plan.ships,
     })),
     available: Object.fromEntries([...stock].map(([id, units]) => [id, Math.max(0, units)])),
     giftThreshold: GIFT.threshold,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cartFromSearchParams, cartSchema } from '@/lib/checkout/cart';
+import { BILLING_INTERVALS, PLANS } from '@/lib/catalog';
+import { cartFromSearchParams, cartSchema, planCheckoutPath } from '@/lib/checkout/cart';
 
 test('a plan cart from the query string', () => {
   assert.deepEqual(cartFromSearchParams({ plan: 'coffee-club', interval: 'yearly' }), {
@@ -9,6 +10,16 @@ test('a plan cart from the query string', () => {
     interval: 'yearly',
   });
   assert.equal(cartFromSearchParams({ plan: 'coffee-club' })?.kind, 'plan');
+});
+
+test("every plan's checkout link reads back as that plan's cart", () => {
+  for (const plan of PLANS) {
+    for (const interval of BILLING_INTERVALS) {
+      const query = Object.fromEntries(new URLSearchParams(planCheckoutPath(plan.id, interval).split('?')[1]));
+      assert.deepEqual(cartFromSearchParams(query), { kind: 'plan', planId: plan.id, interval });
+    }
+  }
+  assert.equal(cartFromSearchParams({ plan: 'tea-club', interval: 'monthly' }), null);
 });
 
 test('a product cart from the query string', () => {

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { findProductForSale, PLAN, PRODUCTS } from '@/lib/catalog';
+import { BILLING_INTERVALS, findPlan, findProductForSale, PRODUCTS, type BillingInterval } from '@/lib/catalog';
 
 /**
  * What the browser may ask a checkout to hold: catalog ids and quantities. Strict: a request that also
  * sends a price or an amount is refused rather than quietly trimmed.
  */
 export const cartSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('plan'), planId: z.literal(PLAN.id), interval: z.enum(['monthly', 'yearly']) }),
+  z.strictObject({
+    kind: z.literal('plan'),
+    planId: z.string().max(100).refine((id) => findPlan(id) !== undefined, 'unknown plan'),
+    interval: z.enum(BILLING_INTERVALS),
+  }),
   z.strictObject({
     kind: z.literal('products'),
     items: z
@@ -23,6 +27,9 @@ export const cartSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Cart = z.infer<typeof cartSchema>;
+
+/** The checkout page of a plan at an interval: what the home page links to, and what `cartFromSearchParams` reads. */
+export const planCheckoutPath = (planId: string, interval: BillingInterval) => `/checkout?plan=${encodeURIComponent(planId)}&interval=${interval}`;
 
 /** Reads a cart from the checkout page's query string (`?plan=coffee-club&interval=yearly` or `?item=house-blend`). */
 export function cartFromSearchParams(params: Record<string, string | string[] | undefined>): Cart | null {

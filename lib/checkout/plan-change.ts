@@ -3,7 +3,7 @@
 // Payment mode runs the cart rules (intent, gift, limits, stock), shipping and tax for the destination, the
 // loyalty discount over the result, and the contribution priced on the new subtotal; subscription mode swaps the
 // plan's price and moves its trial.
-import { PLAN, type BillingInterval } from '@/lib/catalog';
+import type { BillingInterval } from '@/lib/catalog';
 import type { CartIntent } from '@/lib/checkout/checkout-cart';
 import { cartOfSession } from '@/lib/checkout/checkout-cart';
 import { decideCheckout, planCheckoutUpdate } from '@/lib/checkout/decide-checkout';
@@ -15,7 +15,7 @@ import { loyaltyDiscountUpdate, type DiscountsParam } from '@/lib/checkout/loyal
 import type { Profile } from '@/lib/checkout/session-params';
 import { trialUpdate } from '@/lib/checkout/session-offers';
 import type { ShippingDetails } from '@/lib/checkout/shipping-address';
-import { switchIntervalChanges } from '@/lib/checkout/subscription-interval';
+import { planOfSession, switchIntervalChanges } from '@/lib/checkout/subscription-interval';
 import type { CatalogIds, CheckoutSnapshot } from '@/lib/checkout/types';
 import { SessionStateError } from '@/lib/errors';
 
@@ -99,18 +99,13 @@ function planCartChange(session: CheckoutSnapshot, change: CheckoutChange, { ava
 function planPlanChange(session: CheckoutSnapshot, change: CheckoutChange, { ids, profile }: PlanContext): PlannedChange {
   const none = { holdsBefore: [], holdsAfter: [], cart: [] };
   if (!change.interval) return { ...none, update: null, landed: () => true };
-  const price = (lookupKey: string) => {
-    const id = ids.prices.get(lookupKey);
-    if (!id) throw new Error(`No Stripe price for lookup key ${lookupKey}`);
-    return id;
-  };
-  const plan = { monthly: price(PLAN.prices.monthly.lookupKey), yearly: price(PLAN.prices.yearly.lookupKey) };
-  const changes = switchIntervalChanges(session.lines, plan, change.interval);
+  const { plan, priceIds } = planOfSession(session.lines, ids);
+  const changes = switchIntervalChanges(session.lines, priceIds, change.interval);
   if (changes.length === 0) return { ...none, update: null, landed: () => true };
   const planned: { params: LineItemParam[]; lines: PlannedLine[] } = planLineItems(session.lines, changes);
   return {
     ...none,
-    update: { lineItems: planned.params, ...trialUpdate(profile, change.interval) },
+    update: { lineItems: planned.params, ...trialUpdate(profile, plan, change.interval) },
     landed: (after) => linesMatch(after.lines, planned.lines),
   };
 }

@@ -2,7 +2,7 @@
 // Stripe refuses `allow_promotion_codes` beside `discounts` ("You may only specify one of these parameters:
 // allow_promotion_codes, discounts"), so a session takes either the buyer's codes (GA) or the server's
 // loyalty discount (the preview's `permissions.update_discounts`), never both.
-import { PLAN, type BillingInterval } from '@/lib/catalog';
+import type { BillingInterval, Plan } from '@/lib/catalog';
 import type { Profile } from '@/lib/checkout/session-params';
 
 /** What the checkout page offers the buyer beside the cart, by profile. */
@@ -16,8 +16,8 @@ export const GA_PROMOTION_CODES = { allow_promotion_codes: true } as const;
 /** Preview: only the server sets discounts (lib/checkout/loyalty-discount.ts). */
 export const SEED_DISCOUNT_PERMISSION = { update_discounts: 'server_only' } as const;
 
-/** The club's free days for an interval, from the catalog. */
-export const trialDaysFor = (interval: BillingInterval) => PLAN.trialDays[interval];
+/** A plan's free days for an interval, from the catalog. */
+export const trialDaysFor = (plan: Pick<Plan, 'trialDays'>, interval: BillingInterval) => plan.trialDays[interval];
 
 /**
  * The trial a new plan checkout gets. Preview: the interval's trial, which the interval switch then moves
@@ -25,14 +25,14 @@ export const trialDaysFor = (interval: BillingInterval) => PLAN.trialDays[interv
  * a switch the session would keep the trial of the interval it started with (7 days on a yearly plan
  * that the catalog gives 14); a GA buyer pays on the day rather than reading a trial that may be wrong.
  */
-export function trialOnCreate(profile: Profile, interval: BillingInterval) {
-  return profile === 'seed' ? { subscription_data: { trial_period_days: trialDaysFor(interval) } } : {};
+export function trialOnCreate(profile: Profile, plan: Pick<Plan, 'trialDays'>, interval: BillingInterval) {
+  return profile === 'seed' ? { subscription_data: { trial_period_days: trialDaysFor(plan, interval) } } : {};
 }
 
 /**
  * What an interval switch sends beside the price swap, in the same update: the new interval's trial
  * (preview; switching back restores the monthly one). GA has no trial to move (see `trialOnCreate`).
  */
-export function trialUpdate(profile: Profile, interval: BillingInterval): { trialPeriodDays?: number } {
-  return profile === 'seed' ? { trialPeriodDays: trialDaysFor(interval) } : {};
+export function trialUpdate(profile: Profile, plan: Pick<Plan, 'trialDays'>, interval: BillingInterval): { trialPeriodDays?: number } {
+  return profile === 'seed' ? { trialPeriodDays: trialDaysFor(plan, interval) } : {};
 }

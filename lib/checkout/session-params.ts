@@ -1,4 +1,4 @@
-import { findProduct, PLAN, SHIPS_TO } from '@/lib/catalog';
+import { findPlan, findProduct, SHIPS_TO } from '@/lib/catalog';
 import type { Cart } from '@/lib/checkout/cart';
 import { LineItemRuleError } from '@/lib/checkout/line-items';
 import { GA_PROMOTION_CODES, SEED_DISCOUNT_PERMISSION, trialOnCreate } from '@/lib/checkout/session-offers';
@@ -38,16 +38,18 @@ export function sessionCreateParams(
   } as const;
 
   if (cart.kind === 'plan') {
+    const plan = findPlan(cart.planId);
+    if (!plan) throw new LineItemRuleError(`Unknown plan ${cart.planId}`);
     return {
       ...common,
       ...(seed && { permissions: { update_line_items: 'server_only' as const, ...SEED_DISCOUNT_PERMISSION } }),
       mode: 'subscription' as const,
-      line_items: [{ price: price(PLAN.prices[cart.interval].lookupKey), quantity: 1 }],
-      // The club ships coffee: Stripe collects the address in subscription mode too, but shipping options
-      // (and the server's shipping-details update with them) are payment-mode only, so the buyer's browser
-      // sets it through the Address Element (components/checkout/checkout-form.tsx names the source).
-      shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) },
-      ...trialOnCreate(options.profile, cart.interval),
+      line_items: [{ price: price(plan.prices[cart.interval].lookupKey), quantity: 1 }],
+      // A plan that ships: Stripe collects the address in subscription mode too, but shipping options (and the
+      // server's shipping-details update with them) are payment-mode only, so the buyer's browser sets it
+      // through the Address Element (components/checkout/checkout-form.tsx names the source).
+      ...(plan.ships && { shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) } }),
+      ...trialOnCreate(options.profile, plan, cart.interval),
     };
   }
   return {

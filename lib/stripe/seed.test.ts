@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startLocalStripe, type Harness } from '@/emulator/test-helpers';
-import { ALL_LOOKUP_KEYS, ALL_PRODUCTS, PLAN, PRODUCTS, SHIPPING_RATES, TAX_RATES } from '@/lib/catalog';
+import { ALL_LOOKUP_KEYS, ALL_PRODUCTS, PLANS, PRODUCTS, SHIPPING_RATES, TAX_RATES } from '@/lib/catalog';
 import { syncCatalog } from '@/lib/stripe/seed';
 
 let harness: Harness;
@@ -15,10 +15,12 @@ test('the first sync creates the catalog; the second creates nothing', async () 
   assert.ok(first.created.length > 0);
   const prices = await harness.stripe.prices.list({ lookup_keys: [...ALL_LOOKUP_KEYS], expand: ['data.product'], limit: 100 });
   assert.equal(prices.data.length, ALL_LOOKUP_KEYS.length);
-  const yearly = prices.data.find((price) => price.lookup_key === PLAN.prices.yearly.lookupKey);
-  assert.equal(yearly?.unit_amount, PLAN.prices.yearly.unitAmount);
-  assert.equal(yearly?.recurring?.interval, 'year');
-  assert.equal(typeof yearly?.product === 'object' && 'name' in yearly.product ? yearly.product.name : null, PLAN.name);
+  for (const plan of PLANS) {
+    const yearly = prices.data.find((price) => price.lookup_key === plan.prices.yearly.lookupKey);
+    assert.equal(yearly?.unit_amount, plan.prices.yearly.unitAmount);
+    assert.equal(yearly?.recurring?.interval, 'year');
+    assert.equal(typeof yearly?.product === 'object' && 'name' in yearly.product ? yearly.product.name : null, plan.name);
+  }
   const rates = await harness.stripe.shippingRates.list({ active: true });
   assert.deepEqual(rates.data.map((rate) => rate.metadata.catalog_id).sort(), SHIPPING_RATES.map((rate) => rate.id).sort());
   const taxRates = await harness.stripe.taxRates.list({ active: true });
@@ -29,7 +31,7 @@ test('the first sync creates the catalog; the second creates nothing', async () 
   const second = await syncCatalog(harness.stripe);
   assert.deepEqual(second.created, []);
   const productCount = (await harness.stripe.products.list({ limit: 100 })).data.length;
-  assert.equal(productCount, ALL_PRODUCTS.length + 1, 'one product per catalog id, the plan one product for both its prices');
+  assert.equal(productCount, ALL_PRODUCTS.length + PLANS.length, 'one product per catalog id, a plan one product for both its prices');
 });
 
 test('a changed amount moves the lookup key to a new price', async () => {

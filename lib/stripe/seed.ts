@@ -1,6 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { ALL_PRODUCTS, CURRENCY, PLAN, SHIPPING_RATES, TAX_RATES, type ShippingRate, type TaxRate } from '@/lib/catalog';
+import { ALL_PRODUCTS, BILLING_INTERVALS, CURRENCY, PLANS, SHIPPING_RATES, TAX_RATES, type ShippingRate, type TaxRate } from '@/lib/catalog';
 import { syncPromotionCodes } from '@/lib/stripe/seed-promotions';
 
 type PriceSpec = {
@@ -13,12 +13,9 @@ type PriceSpec = {
 };
 
 const PRICE_SPECS: PriceSpec[] = [
-  ...(['monthly', 'yearly'] as const).map((interval) => ({
-    catalogId: PLAN.id,
-    name: PLAN.name,
-    description: PLAN.description,
-    ...PLAN.prices[interval],
-  })),
+  ...PLANS.flatMap((plan) =>
+    BILLING_INTERVALS.map((interval) => ({ catalogId: plan.id, name: plan.name, description: plan.description, ...plan.prices[interval] })),
+  ),
   ...ALL_PRODUCTS.map(({ id, name, description, lookupKey, unitAmount }) => ({
     catalogId: id,
     name,
