@@ -1,6 +1,6 @@
 'use client';
 import { PaymentElement, useCheckoutElements, type StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
-import type { StripeCheckoutContact, StripeAddressElementChangeEvent } from '@stripe/stripe-js';
+import type { StripeAddressElementChangeEvent } from '@stripe/stripe-js';
 import { useState } from 'react';
 import { addressDraft } from '@/components/checkout/address-draft';
 import { Contribution } from '@/components/checkout/contribution';
@@ -21,6 +21,7 @@ import { waitReason } from '@/components/checkout/wait-reason';
 import { AlertRegion, Notice } from '@/components/ui/notice';
 import { SHIPS_TO } from '@/lib/catalog';
 import { planOfPrice, productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
+import type { ShippingDetailsInput } from '@/lib/checkout/shipping-address';
 
 // Stripe.js's own error text (e.g. about the client secret) is not for a buyer; the console keeps it.
 const LOAD_FAILED = 'We could not load the payment form. Please try again.';
@@ -42,7 +43,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
   const ships = !plan || Boolean(planOfPrice(shop, plan.priceId)?.ships);
   const productIdsInCart = checkout.lineItems.flatMap((item) => productOfPrice(shop, item.priceId)?.id ?? []);
   const session = { checkout_session_id: checkout.id };
-  useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, (path, body) => update.run(path, body, { source: 'order' }));
+  useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, (body) => update.run('loyaltyDiscount', body, { source: 'order' }));
   const draft = addressDraft(addressForm, checkout.shippingAddress);
 
   // A payment-mode checkout's address is our server's to set (it decides the shipping options and tax for
@@ -52,13 +53,13 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
   // the session, the Address Element, and `updateShippingAddress` "after your customer has finished
   // inputting the address (e.g., in response to a 'save' button)". So the club's address goes through
   // Stripe.js, and the order keeps it from the session's `collected_information.shipping_details`.
-  const useAddress = (shipping: StripeCheckoutContact) =>
+  const useAddress = (shipping: ShippingDetailsInput) =>
     plan
       ? void update.track({ source: 'address' }, async () => {
           const result = await checkout.updateShippingAddress(shipping);
           return result.type === 'error' ? result.error.message : null;
         })
-      : void update.run('/api/checkout/shipping-address', { ...session, shipping_details: shipping }, { source: 'address' });
+      : void update.run('shippingAddress', { ...session, shipping_details: shipping }, { source: 'address' });
   const chooseOption = (id: string) =>
     void update.track({ source: 'shipping-option' }, async () => {
       const result = await checkout.updateShippingOption(id);
@@ -81,7 +82,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             plan
               ? undefined
               : (lineItemId, productId, quantity, focusAfter) =>
-                  void update.run('/api/checkout/line-item-quantity', { ...session, line_item_id: lineItemId, quantity }, { source: `line:${productId}`, focusAfter })
+                  void update.run('quantity', { ...session, line_item_id: lineItemId, quantity }, { source: `line:${productId}`, focusAfter })
           }
         />
         {plan && (
@@ -89,7 +90,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             interval={interval}
             busy={update.pending}
             error={errors.interval}
-            onChange={(next) => void update.run('/api/change-subscription-interval', { ...session, interval: next }, { source: 'interval' })}
+            onChange={(next) => void update.run('interval', { ...session, interval: next }, { source: 'interval' })}
           />
         )}
         {!plan && (
@@ -100,7 +101,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             busy={update.pending}
             error={errors['cross-sell']}
             onAdd={(productId) =>
-              void update.run('/api/checkout/cross-sell', { ...session, product_id: productId, action: 'add' }, { source: 'cross-sell', focusAfter: [quantityKey(productId)] })
+              void update.run('crossSell', { ...session, product_id: productId, action: 'add' }, { source: 'cross-sell', focusAfter: [quantityKey(productId)] })
             }
           />
         )}
@@ -110,7 +111,7 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             shop={shop}
             busy={update.pending}
             error={errors.contribution}
-            onChoose={(percent) => void update.run('/api/checkout/contribution', { ...session, percent }, { source: 'contribution' })}
+            onChoose={(percent) => void update.run('contribution', { ...session, percent }, { source: 'contribution' })}
           />
         )}
         {shop.offers.promotionCodes && <PromoCode checkout={checkout} busy={update.pending} error={errors.promo} onError={(message) => setError('promo', message)} />}

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { CHECKOUT_LOAD_TIMEOUT_MS } from '@/components/checkout/use-checkout-session';
+import { BUYER_REQUEST_TIMEOUT_MS } from '@/components/buyer-api';
 
 const TOO_SLOW = 'Your checkout is taking too long to load.';
 
@@ -9,7 +9,7 @@ const TOO_SLOW = 'Your checkout is taking too long to load.';
 export function LoadingCheckout({ onRetry }: { onRetry: () => void }) {
   const [tooSlow, setTooSlow] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setTooSlow(true), CHECKOUT_LOAD_TIMEOUT_MS);
+    const timer = setTimeout(() => setTooSlow(true), BUYER_REQUEST_TIMEOUT_MS);
     return () => clearTimeout(timer);
   }, []);
   if (tooSlow) return <CheckoutLoadFailed message={TOO_SLOW} onRetry={onRetry} />;

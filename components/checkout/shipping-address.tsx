@@ -1,5 +1,6 @@
 'use client';
-import type { StripeCheckoutContact, StripeAddressElementChangeEvent } from '@stripe/stripe-js';
+import type { StripeAddressElementChangeEvent } from '@stripe/stripe-js';
+import type { ShippingDetailsInput } from '@/lib/checkout/shipping-address';
 import { ShippingAddressElement } from '@stripe/react-stripe-js/checkout';
 import { useRef } from 'react';
 import { Notice } from '@/components/ui/notice';
@@ -22,7 +23,7 @@ export function ShippingAddress(props: {
   busy: boolean;
   error?: string;
   onDraft: (form: StripeAddressElementChangeEvent) => void;
-  onUse: (shipping: StripeCheckoutContact) => void;
+  onUse: (shipping: ShippingDetailsInput) => void;
   onIncomplete: () => void;
 }) {
   const element = useRef<AddressElementRef | null>(null);

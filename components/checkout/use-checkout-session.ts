@@ -1,9 +1,10 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { callBuyerEndpoint } from '@/components/buyer-api';
 import type { CheckoutSource } from '@/components/checkout/checkout-app';
+import { BUYER_REQUESTS } from '@/lib/buyer-api';
 import type { CheckoutCart } from '@/lib/checkout/cart-rules';
 
-export const CHECKOUT_LOAD_TIMEOUT_MS = 15_000;
 const CREATE_FAILED = 'We could not start your checkout. Please try again.';
 
 export type CheckoutSessionState =
@@ -11,21 +12,11 @@ export type CheckoutSessionState =
   | { type: 'ready'; clientSecret: string }
   | { type: 'error'; message: string };
 
-/** Our endpoint's own refusal, whose message is for the buyer (e.g. what is out of stock). */
-class CheckoutStartError extends Error {}
-
-async function createSession(cart: CheckoutCart, attemptId: string): Promise<string> {
-  const response = await fetch('/api/checkout/sessions', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ cart, attemptId }),
-    signal: AbortSignal.timeout(CHECKOUT_LOAD_TIMEOUT_MS),
-  });
-  const payload = (await response.json().catch(() => null)) as { clientSecret?: unknown; message?: unknown } | null;
-  if (!response.ok || typeof payload?.clientSecret !== 'string') {
-    throw new CheckoutStartError(typeof payload?.message === 'string' ? payload.message : CREATE_FAILED);
-  }
-  return payload.clientSecret;
+/** Opens the checkout (lib/buyer-api.ts `openCheckout`): its client secret, or the buyer's message. */
+async function createSession(cart: CheckoutCart, attemptId: string): Promise<CheckoutSessionState> {
+  const result = await callBuyerEndpoint(BUYER_REQUESTS.openCheckout, { cart, attemptId });
+  // A network failure or the timeout has no message for a buyer; our endpoint's refusal (e.g. what is sold out) has.
+  return result.ok ? { type: 'ready', clientSecret: result.answer.clientSecret } : { type: 'error', message: result.message ?? CREATE_FAILED };
 }
 
 /**
@@ -39,11 +30,7 @@ export function useCheckoutSession(source: CheckoutSource, attemptId: string, tr
     if (source.kind === 'resume') return;
     let current = true;
     const settle = (state: CheckoutSessionState) => current && setSettled({ tries, state });
-    createSession(source.cart, attemptId).then(
-      (clientSecret) => settle({ type: 'ready', clientSecret }),
-      // A network failure or the timeout has no message for a buyer; our endpoint's refusal has.
-      (error: unknown) => settle({ type: 'error', message: error instanceof CheckoutStartError ? error.message : CREATE_FAILED }),
-    );
+    void createSession(source.cart, attemptId).then(settle);
     return () => {
       current = false;
     };

@@ -11,7 +11,7 @@ import { loyaltyDiscountOf } from '@/lib/checkout/loyalty-discount';
 export function useLoyaltyDiscount(
   session: Pick<StripeCheckoutSession, 'id' | 'total' | 'discountAmounts'>,
   enabled: boolean,
-  run: (path: string, body: Record<string, unknown>) => Promise<boolean>,
+  run: (body: { checkout_session_id: string }) => Promise<boolean>,
 ) {
   const asked = useRef<string | null>(null);
   const earned = loyaltyDiscountOf(session.total.subtotal.minorUnitsAmount);
@@ -19,6 +19,6 @@ export function useLoyaltyDiscount(
   useEffect(() => {
     if (!enabled || earned === current || asked.current === session.id) return;
     asked.current = session.id;
-    void run('/api/checkout/loyalty-discount', { checkout_session_id: session.id });
+    void run({ checkout_session_id: session.id });
   }, [enabled, earned, current, session.id, run]);
 }

@@ -1,7 +1,9 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
+import { callBuyerEndpoint } from '@/components/buyer-api';
 import type { ErrorSource } from '@/components/checkout/use-checkout-errors';
+import { CHECKOUT_UPDATES, type BodyOf, type CheckoutUpdate } from '@/lib/buyer-api';
 
 export const UPDATE_FAILED_MESSAGE = "We couldn't update your order. Please try again.";
 
@@ -63,24 +65,25 @@ export function useServerUpdate(
     [setError],
   );
 
+  /** Runs one of our checkout updates (lib/buyer-api.ts) inside `runServerUpdate`. */
   const run = useCallback(
-    (path: string, body: Record<string, unknown>, options: UpdateOptions): Promise<boolean> =>
+    <U extends CheckoutUpdate>(update: U, body: BodyOf<(typeof CHECKOUT_UPDATES)[U]>, options: UpdateOptions): Promise<boolean> =>
       track(options, async () => {
+        const endpoint = CHECKOUT_UPDATES[update];
         let endpointMessage: string | null = null;
         const result = await checkout.runServerUpdate(async () => {
-          const send = () => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-          let response = await send();
+          const send = () => callBuyerEndpoint(endpoint, body, { timeoutMs: null });
+          let answer = await send();
           // 409 with Retry-After: another tab's change to this checkout was still running. Once more, after it.
-          if (response.status === 409 && response.headers.has('retry-after')) {
+          if (!answer.ok && answer.status === 409 && answer.retryAfter !== null) {
             await new Promise((resolve) => setTimeout(resolve, 1_000));
-            response = await send();
+            answer = await send();
           }
-          const payload: unknown = await response.json().catch(() => null);
-          if (!response.ok || !isSuccess(payload)) {
-            endpointMessage = messageOf(payload);
-            throw new EndpointError(endpointMessage ?? `${path} answered ${response.status}`);
+          if (!answer.ok || answer.answer.type !== 'success') {
+            endpointMessage = answer.ok ? null : answer.message;
+            throw new EndpointError(endpointMessage ?? `${endpoint.path} answered ${answer.status}`);
           }
-          return payload;
+          return answer.answer;
         });
         if (result.type === 'success') return null;
         // A failed update may still have changed the session (Stripe answered late, or our server
@@ -108,11 +111,3 @@ export function restoreFocus(keys: string[]) {
     }
   });
 }
-
-const isSuccess = (payload: unknown) =>
-  typeof payload === 'object' && payload !== null && (payload as { type?: unknown }).type === 'success';
-
-const messageOf = (payload: unknown) => {
-  const message = typeof payload === 'object' && payload !== null ? (payload as { message?: unknown }).message : null;
-  return typeof message === 'string' ? message : null;
-};

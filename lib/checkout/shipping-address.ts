@@ -83,3 +83,6 @@ export const shippingDetailsSchema = z
     }),
   );
 
+/** A shipping address as the browser sends it (what `shippingDetailsSchema` takes, before trimming). */
+export type ShippingDetailsInput = z.input<typeof shippingDetailsSchema>;
+
