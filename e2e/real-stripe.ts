@@ -31,6 +31,7 @@ export const REAL_STRIPE_SPECS: Record<string, Runs | LocalOnly> = {
   'checkout-products.spec.ts': { runs: 'a one-off purchase with a shipping option, paid, its receipt' },
   'checkout-shipping.spec.ts': { runs: "the shipping address step, its options and tax computed by Stripe's seeded rates, paid" },
   'promotion-codes.spec.ts': { runs: "promotion codes validated by Stripe itself (WELCOME10 is made by `npm run stripe:seed`)" },
+  'contribution.spec.ts': { runs: "the growers' contribution priced with price_data, re-priced with the cart, not discounted by WELCOME10, paid" },
   'checkout.spec.ts': {
     runs: 'the subscription checkout: interval switches, a declined card, resuming',
     except: {

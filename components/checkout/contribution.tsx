@@ -2,7 +2,7 @@
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { Notice } from '@/components/ui/notice';
 import { CONTRIBUTION } from '@/lib/catalog';
-import type { ContributionPercent } from '@/lib/checkout/contribution';
+import { contributionAmount, type ContributionPercent } from '@/lib/checkout/contribution';
 import { productOfPrice, type CheckoutShop } from '@/lib/checkout/checkout-shop';
 import { formatPrice } from '@/lib/format';
 
@@ -50,7 +50,7 @@ export function Contribution(props: {
             onChange={() => !props.busy && props.onChoose(percent)}
           />
           <span>{LABEL[percent]}</span>
-          <span className="muted">{percent === 0 ? '' : formatPrice(Math.floor((paid * percent + 50) / 100), checkout.currency)}</span>
+          <span className="muted">{percent === 0 ? '' : formatPrice(contributionAmount(paid, percent), checkout.currency)}</span>
         </label>
       ))}
       {props.error && <Notice id="contribution-error">{props.error}</Notice>}

@@ -14,7 +14,7 @@ import { linesMatch, planLineItems, type LineItemParam, type PlannedLine } from 
 import { loyaltyDiscountUpdate, type DiscountsParam } from '@/lib/checkout/loyalty-discount';
 import type { Profile } from '@/lib/checkout/session-params';
 import { trialUpdate } from '@/lib/checkout/session-offers';
-import type { ShippingDetails } from '@/lib/checkout/shipping-address';
+import { sameAddress, type ShippingDetails } from '@/lib/checkout/shipping-address';
 import { planOfSession, switchIntervalChanges } from '@/lib/checkout/subscription-interval';
 import type { CatalogIds, CheckoutSnapshot } from '@/lib/checkout/types';
 import { SessionStateError } from '@/lib/errors';
@@ -78,8 +78,8 @@ function planCartChange(session: CheckoutSnapshot, change: CheckoutChange, { ava
     return { ...base, update: { discounts }, landed: discountLanded };
   }
   const planned = planCheckoutUpdate(session, decision, ids, change.shipping !== undefined);
-  const sameAddress = (after: Pick<CheckoutSnapshot, 'shipping'>) =>
-    !planned.shippingDetails || JSON.stringify(after.shipping?.address) === JSON.stringify(planned.shippingDetails.address);
+  const addressLanded = (after: Pick<CheckoutSnapshot, 'shipping'>) =>
+    !planned.shippingDetails || sameAddress(after.shipping?.address, planned.shippingDetails.address);
   // The product lines as planned (the contribution is compared by its amount: its price is made by Stripe).
   const productLines = planned.lines.filter((line) => !session.lines.some((current) => current.id === line.id && isContribution(current)));
   const contributionLanded = (after: Pick<CheckoutSnapshot, 'lines'>) => (contributionOf(after.lines)?.line.unitAmount ?? 0) === contribution.amount;
@@ -92,7 +92,7 @@ function planCartChange(session: CheckoutSnapshot, change: CheckoutChange, { ava
       ...(discounts !== undefined && { discounts }),
     },
     landed: (after) =>
-      linesMatch(after.lines.filter((line) => !isContribution(line)), productLines) && contributionLanded(after) && sameAddress(after) && discountLanded(after),
+      linesMatch(after.lines.filter((line) => !isContribution(line)), productLines) && contributionLanded(after) && addressLanded(after) && discountLanded(after),
   };
 }
 

@@ -38,6 +38,10 @@ const POSTAL: Record<string, { postal: RegExp; postalName: string; state?: RegEx
 /** A postal address, as the app holds it. */
 export type Address = { line1: string; line2: string | null; city: string; state: string | null; postalCode: string; country: string };
 
+/** Whether two addresses are the same place, field by field (null and absent alike). */
+export const sameAddress = (a: Address | null | undefined, b: Address | null | undefined) =>
+  (['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const).every((field) => (a?.[field] ?? null) === (b?.[field] ?? null));
+
 /** Where the goods go: who, and the address. */
 export type ShippingDetails = { name: string; address: Address };
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FREE_SHIPPING_THRESHOLD } from '@/lib/catalog';
 import { MAX_SHIPPING_OPTIONS, shippingOptionsFor } from '@/lib/checkout/shipping';
-import { shippingDetailsSchema } from '@/lib/checkout/shipping-address';
+import { sameAddress, shippingDetailsSchema } from '@/lib/checkout/shipping-address';
 
 test('shipping options by destination and paid subtotal, at the free-shipping boundary', () => {
   const cases: Array<[country: string, subtotal: number, ids: string[]]> = [
@@ -53,4 +53,13 @@ test('addresses: countries we ship to, the fields each needs, lengths capped', (
   const ny = shippingDetailsSchema.parse(address({ country: 'us', state: 'ny', postal_code: '10001' }));
   assert.deepEqual(ny.address, { line1: '1 Main St', line2: null, city: 'Sacramento', state: 'NY', postalCode: '10001', country: 'US' });
   assert.ok(!shippingDetailsSchema.safeParse({ ...address({}), extra: 1 }).success, 'unknown fields refused');
+});
+
+test('the same address is the same whatever order its fields were written in, and a null line2 equals none', () => {
+  const a = { line1: '1 Pine St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' };
+  const reordered = { country: 'US', postalCode: '97201', state: 'OR', city: 'Portland', line2: null, line1: '1 Pine St' };
+  assert.equal(sameAddress(a, reordered), true);
+  assert.equal(sameAddress(a, { ...a, postalCode: '97202' }), false);
+  assert.equal(sameAddress(null, undefined), true);
+  assert.equal(sameAddress(a, null), false);
 });

@@ -1,5 +1,6 @@
 // The store's tables. Changed only through drizzle-kit: edit this file, `npm run db:generate`, commit the SQL.
 import { sql } from 'drizzle-orm';
+import type { ReceiptTaxRate } from '@/lib/checkout/types';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Units on the shelf per catalog product (lib/catalog.ts ids). Only a sale decrements it. */
@@ -44,7 +45,6 @@ export type StoredShipping = {
   name: string | null;
   address: { line1: string | null; line2: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null } | null;
 };
-export type OrderTaxRate = { displayName: string; percentage: number; inclusive: boolean; country: string | null; state: string | null };
 
 /** One paid checkout: exactly one row per Checkout Session, however often Stripe delivers its events. */
 export const orders = pgTable('orders', {
@@ -63,7 +63,7 @@ export const orders = pgTable('orders', {
   amountDiscount: integer('amount_discount').notNull().default(0),
   /** The selected shipping rate's display name, and the tax rate Stripe applied (null without). */
   shippingMethod: text('shipping_method'),
-  taxRate: jsonb('tax_rate').$type<OrderTaxRate | null>(),
+  taxRate: jsonb('tax_rate').$type<ReceiptTaxRate | null>(),
   email: text('email'),
   shipping: jsonb('shipping').$type<StoredShipping | null>(),
   /** Stripe's ids: the payment (payment mode; refunds go through it) or the subscription (a plan). */
