@@ -20,7 +20,8 @@ test('5 % for the growers: priced by the server, re-priced with the cart, never 
   // 5 % of $16.00 is $0.80: its own line, untaxed, at the price the server set.
   const growers = page.getByRole('group', { name: 'Support the growers' });
   const chosen = page.waitForRequest('**/api/checkout/contribution');
-  await growers.getByLabel('5 %').check();
+  // The radio shows what the session holds, so it turns checked once the update has landed: a click, not check().
+  await growers.getByLabel('5 %').click();
   const sessionId = sessionIdOf(await chosen);
   await expect(page.getByTestId('total')).toHaveText('$22.80');
   await expect(growers.getByLabel('5 %')).toBeChecked();
@@ -58,9 +59,10 @@ test('none removes the line; a share that is not offered is refused and changes 
   expect(await useShippingAddress(page, OREGON)).toBe(200);
   const growers = page.getByRole('group', { name: 'Support the growers' });
   const chosen = page.waitForRequest('**/api/checkout/contribution');
-  await growers.getByLabel('2 %').check();
+  await growers.getByLabel('2 %').click();
   const sessionId = sessionIdOf(await chosen);
   await expect(page.getByTestId('total')).toHaveText('$22.32');
+  await expect(growers.getByLabel('2 %')).toBeChecked();
   expect(await contributionAt(sessionId)).toEqual({ amount: 32, unitAmount: 32 });
 
   // 3 % is not a share the shop offers: 400, and the session keeps its 2 %.
@@ -76,7 +78,8 @@ test('none removes the line; a share that is not offered is refused and changes 
   expect(refused.body).toMatchObject({ type: 'error' });
   expect(await contributionAt(sessionId)).toEqual({ amount: 32, unitAmount: 32 });
 
-  await growers.getByLabel('None').check();
+  await growers.getByLabel('None').click();
+  await expect(growers.getByLabel('None')).toBeChecked();
   await expect(page.getByTestId('total')).toHaveText('$22.00');
   expect(await contributionAt(sessionId)).toBeNull();
 });
