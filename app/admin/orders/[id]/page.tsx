@@ -52,8 +52,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <dl className="ids">
             <dt>Checkout Session</dt>
             <dd>{order.sessionId}</dd>
-            <dt>{order.subscriptionId ? 'Subscription' : 'Payment'}</dt>
-            <dd>{order.subscriptionId ?? order.paymentIntentId ?? '—'}</dd>
+            {order.subscriptionId ? (
+              <>
+                <dt>Subscription</dt>
+                <dd>{order.subscriptionId}</dd>
+              </>
+            ) : null}
+            <dt>{order.subscriptionId ? 'First payment' : 'Payment'}</dt>
+            <dd>{order.paymentIntentId ?? '—'}</dd>
           </dl>
         </section>
       </div>
