@@ -23,25 +23,41 @@ export function EmailsTable({ emails, viaSmtp, page }: { emails: EmailRow[]; via
       <tbody>
         {emails.map((email) => (
           <tr key={email.id}>
-            <td>{formatDateTime(email.createdAt)}</td>
-            <td>{email.to}</td>
-            <td>
+            <td data-label="Made" className="when">{formatDateTime(email.createdAt)}</td>
+            <td data-label="To">{email.to}</td>
+            <td data-label="Email" className="wide">
               <details>
                 <summary>{email.subject}</summary>
                 <pre>{email.text}</pre>
               </details>
             </td>
-            <td>{email.orderId ? <Link href={`/admin/orders/${email.orderId}`}>#{email.orderId}</Link> : '—'}</td>
-            <td>
-              {STATUS[email.status] ?? email.status}
-              {email.sentAt ? ` ${formatDateTime(email.sentAt)}` : ''}
-              {email.lastError ? <span className="muted"> (try {email.attempts}: {email.lastError})</span> : null}
+            <td data-label="Order">{email.orderId ? <Link href={`/admin/orders/${email.orderId}`}>#{email.orderId}</Link> : '—'}</td>
+            <td data-label="State" className="wide">
+              <EmailState email={email} />
               <SendButton email={email} viaSmtp={viaSmtp} page={page} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The state in the owner's words: when it was sent, or what the mail server said to the last try. */
+function EmailState({ email }: { email: EmailRow }) {
+  const state = STATUS[email.status] ?? email.status;
+  if (email.sentAt) return <>{`${state} ${formatDateTime(email.sentAt)}`}</>;
+  if (!email.lastError) return <>{state}</>;
+  const tries = email.status === 'failed' ? ` after ${email.attempts} tries` : '';
+  return (
+    <>
+      {state}
+      {tries}
+      <br />
+      <span className="muted">
+        The mail server said: {email.lastError}
+      </span>
+    </>
   );
 }
 
