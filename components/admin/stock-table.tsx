@@ -36,7 +36,7 @@ export function StockTable({ rows }: { rows: AdminStockRow[] }) {
               )}
             </td>
             <td data-label="Available" className="num">{row.available}</td>
-            <td data-label="Change" className="wide">
+            <td className="wide">
               <form method="post" action="/api/admin/stock" className="admin-form">
                 <input type="hidden" name="product_id" value={row.productId} />
                 <label>
