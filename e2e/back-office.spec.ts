@@ -2,7 +2,7 @@
 // signed in, an owner finding an order by email, refunding one line of two, and seeing the stock and the
 // order change; a refund form sent twice refunds once; a refund made directly at the local Stripe (as from the
 // Dashboard) reaches the order once though its webhook comes twice; the order confirmation in the outbox, with no
-// send button while the shop has no mail server; axe.
+// send button while the shop has no mail server; axe, at a desktop's width and a phone's.
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { formatMoney } from '../lib/format';
@@ -187,6 +187,22 @@ test('without a mail server the outbox offers no send button, and a send asked f
   await page.goto('/admin/emails');
   await expect(page.getByRole('main').getByRole('alert')).toHaveText(/no mail server yet \(SMTP_URL is not set\)/);
   await expect(page.getByRole('row').nth(1)).toContainText('In the outbox');
+});
+
+test('on a phone (390 px) every back-office page fits its width, tables read as labelled cards, and axe finds nothing serious', async ({ page }) => {
+  const { email } = await paidOrder();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page);
+  const orderId = await openOrderByEmail(page, email);
+  for (const path of ['/admin/orders', `/admin/orders/${orderId}`, '/admin/stock', '/admin/emails']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+    await expectNoSeriousViolations(page, `${path} on a phone`);
+  }
+  await page.goto(`/admin/orders?q=${encodeURIComponent(email)}`);
+  const total = page.getByRole('cell').filter({ hasText: /^\$/ }).first();
+  expect(await total.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Total"');
 });
 
 test('axe on the sign-in page and on the off page', async ({ page }) => {
