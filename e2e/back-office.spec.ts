@@ -1,7 +1,8 @@
 // The back office (/admin) on the production build: refused without the password (pages and mutations), and,
 // signed in, an owner finding an order by email, refunding one line of two, and seeing the stock and the
 // order change; a refund form sent twice refunds once; a refund made directly at the local Stripe (as from the
-// Dashboard) reaches the order once though its webhook comes twice; the order confirmation in the outbox; axe.
+// Dashboard) reaches the order once though its webhook comes twice; the order confirmation in the outbox, with no
+// send button while the shop has no mail server; axe, at a desktop's width and a phone's.
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { formatMoney } from '../lib/format';
@@ -65,6 +66,7 @@ test('without the password, pages send to sign-in and every mutation is refused 
     ['/api/admin/stock', 'product_id=ceramic-mug&change=set&units=0'],
     ['/api/admin/orders/1/refund', `form_key=${randomUUID()}&scope=order`],
     ['/api/admin/orders/1/cancel', `form_key=${randomUUID()}&refund=on`],
+    ['/api/admin/emails/1/send', 'page=1'],
   ] as const) {
     const response = await send(path, FORM, body);
     expect(response.status, path).toBe(401);
@@ -171,6 +173,36 @@ test('the confirmation email of a paid order is in the outbox with its totals; a
   await expect(body).toContainText(new RegExp(`Subtotal\\s+${formatMoney(session.amount_subtotal!, 'usd').replace('$', '\\$')}`));
   await expect(body).toContainText('2 × House Blend, 340 g');
   await expect(body).toContainText('Portland');
+});
+
+test('without a mail server the outbox offers no send button, and a send asked for anyway says why it cannot', async ({ page }) => {
+  await paidOrder();
+  await signIn(page);
+  await page.goto('/admin/emails');
+  await expect(page.getByRole('row').nth(1)).toContainText('In the outbox');
+  await expect(page.getByRole('button', { name: /^Send (again|now)/ })).toHaveCount(0);
+  const response = await page.request.post('/api/admin/emails/1/send', { form: { page: '1' }, headers: { origin: APP_ORIGIN }, maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toMatch(/\/admin\/emails$/);
+  await page.goto('/admin/emails');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/no mail server yet \(SMTP_URL is not set\)/);
+  await expect(page.getByRole('row').nth(1)).toContainText('In the outbox');
+});
+
+test('on a phone (390 px) every back-office page fits its width, tables read as labelled cards, and axe finds nothing serious', async ({ page }) => {
+  const { email } = await paidOrder();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page);
+  const orderId = await openOrderByEmail(page, email);
+  for (const path of ['/admin/orders', `/admin/orders/${orderId}`, '/admin/stock', '/admin/emails']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+    await expectNoSeriousViolations(page, `${path} on a phone`);
+  }
+  await page.goto(`/admin/orders?q=${encodeURIComponent(email)}`);
+  const total = page.getByRole('cell').filter({ hasText: /^\$/ }).first();
+  expect(await total.evaluate((cell) => getComputedStyle(cell, '::before').content)).toBe('"Total"');
 });
 
 test('axe on the sign-in page and on the off page', async ({ page }) => {

@@ -1,11 +1,27 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countryName, formatPrice, keepUnitsTogether, listNames, taxLineLabel } from '@/lib/format';
+import { addressLines, countryName, formatPrice, keepUnitsTogether, listNames, taxLineLabel } from '@/lib/format';
 
 test('countries read by name, an unknown code reads as itself', () => {
   assert.equal(countryName('DE'), 'Germany');
   assert.equal(countryName('us'), 'United States');
   assert.equal(countryName('not a code'), 'not a code');
+});
+
+test('an address reads as a parcel label: "City, ST ZIP" with a state, "ZIP City" without, then the country', () => {
+  assert.deepEqual(addressLines({ line1: '1600 Amphitheatre Parkway', line2: null, city: 'Mountain View', state: 'CA', postalCode: '94043', country: 'US' }), [
+    '1600 Amphitheatre Parkway',
+    'Mountain View, CA 94043',
+    'United States',
+  ]);
+  assert.deepEqual(addressLines({ line1: '22 Harbour Road', line2: 'Apartment 4B', city: 'Toronto', state: 'ON', postalCode: 'M5V 2T6', country: 'CA' }), [
+    '22 Harbour Road',
+    'Apartment 4B',
+    'Toronto, ON M5V 2T6',
+    'Canada',
+  ]);
+  assert.deepEqual(addressLines({ line1: 'Hauptstraße 1', line2: '', city: 'Berlin', state: null, postalCode: '10115', country: 'DE' }), ['Hauptstraße 1', '10115 Berlin', 'Germany']);
+  assert.deepEqual(addressLines({ line1: null, city: null, state: null, postalCode: null, country: null }), []);
 });
 
 test('nothing charged reads "Free"; an amount reads as money', () => {

@@ -19,6 +19,17 @@ export function countryName(code: string): string {
   }
 }
 
+type AddressParts = { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postalCode?: string | null; country?: string | null };
+
+/**
+ * An address as a parcel's label lists it: the street lines, then "City, ST 12345" where it has a state (the US,
+ * Canada) or "12345 City" where it has none, then the country's name. Empty parts are left out.
+ */
+export function addressLines({ line1, line2, city, state, postalCode, country }: AddressParts): string[] {
+  const place = state ? [[city, state].filter(Boolean).join(', '), postalCode] : [postalCode, city];
+  return [line1, line2, place.filter(Boolean).join(' '), country ? countryName(country) : null].filter((part): part is string => Boolean(part));
+}
+
 /** "A, B and C": how a sentence lists names. */
 export function listNames(names: readonly string[]): string {
   return new Intl.ListFormat('en-US', { style: 'long', type: 'conjunction' }).format(names);

@@ -1,8 +1,9 @@
 // `npm run screenshot`: remakes the README's pictures from a running storefront (`npm run dev`, or a
 // production build on the local Stripe). SCREENSHOT_URL picks the server. Each picture is taken at a
 // desktop width (1280) and a phone's (390): the club's checkout, a product checkout with its address,
-// options and tax, and the shop.
-import { chromium, type Page } from '@playwright/test';
+// options and tax, and the shop. With SCREENSHOT_ADMIN_PASSWORD (the server's ADMIN_PASSWORD), the back office
+// too: sign-in, orders, the newest products order and plan order, stock and emails (make some orders first).
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/config';
 import { fillSacramento } from './fill-address';
 import { PLANS } from '../lib/catalog';
@@ -30,6 +31,36 @@ async function shop(page: Page) {
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/** The back office's pages, signed in once per width; an order page only when such an order exists. */
+async function backOffice(browser: Browser, width: number, password: string) {
+  const page = await browser.newPage({ viewport: { width, height: width > 600 ? 800 : 844 }, deviceScaleFactor: 1 });
+  const shoot = async (name: string) => {
+    const path = `docs/admin-${name}-${width}.png`;
+    await page.screenshot({ path, fullPage: true });
+    console.log(`Wrote ${path}`);
+  };
+  await page.goto(`${base}/admin/login`);
+  await shoot('login');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+  await shoot('orders');
+  for (const [name, kind] of [['order', 'Products'], ['order-plan', 'Plan']] as const) {
+    await page.goto(`${base}/admin/orders`);
+    const newest = page.getByRole('row').filter({ hasText: kind }).first().getByRole('link');
+    if ((await newest.count()) === 0) continue;
+    await newest.click();
+    await page.getByRole('heading', { name: /^Order #/ }).waitFor();
+    await shoot(name);
+  }
+  for (const name of ['stock', 'emails']) {
+    await page.goto(`${base}/admin/${name}`);
+    await shoot(name);
+  }
+  await page.close();
+}
+
+const adminPassword = process.env.SCREENSHOT_ADMIN_PASSWORD;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   for (const width of WIDTHS) {
@@ -42,6 +73,7 @@ try {
       console.log(`Wrote ${path}`);
       await page.close();
     }
+    if (adminPassword) await backOffice(browser, width, adminPassword);
   }
 } finally {
   await browser.close();

@@ -3,7 +3,7 @@
 // since `npm run test:unit` has already run the same tests on PGlite.
 import { spawnSync } from 'node:child_process';
 
-const DB_TESTS = ['lib/db/', 'lib/actions/checkout-', 'lib/jobs/'];
+const DB_TESTS = ['lib/db/', 'lib/actions/checkout-', 'lib/actions/back-office', 'lib/jobs/'];
 
 if (!process.env.TEST_DATABASE_URL) {
   if (process.argv.includes('--if-configured')) {

@@ -15,7 +15,7 @@ export function OrderHistory({ order, refunds }: { order: OrderRow; refunds: Ref
     ...(order.canceledAt ? [{ at: order.canceledAt, text: 'Subscription cancelled' }] : []),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return (
-    <ol className="lines">
+    <ol className="lines admin-history">
       {events.map((event, index) => (
         <li key={index}>
           <span>{event.text}</span>

@@ -1,5 +1,5 @@
 import type { AdminOrderLine } from '@/lib/actions/admin-views';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, keepUnitsTogether } from '@/lib/format';
 
 /** The lines as Stripe charged them, and how many units of each have been refunded. */
 export function OrderLines({ lines, currency }: { lines: AdminOrderLine[]; currency: string }) {
@@ -21,16 +21,16 @@ export function OrderLines({ lines, currency }: { lines: AdminOrderLine[]; curre
       <tbody>
         {lines.map((line) => (
           <tr key={line.position}>
-            <td>
-              {line.description}
+            <th scope="row">
+              {keepUnitsTogether(line.description)}
               {line.interval ? ` (${line.interval})` : ''}
-            </td>
-            <td className="num">{line.quantity}</td>
-            <td className="num">{money(line.amountSubtotal)}</td>
-            <td className="num">{line.amountDiscount ? `−${money(line.amountDiscount)}` : '—'}</td>
-            <td className="num">{money(line.amountTax)}</td>
-            <td className="num">{money(line.amountTotal)}</td>
-            <td className="num">{line.refundedUnits ? `${line.refundedUnits} of ${line.quantity}` : '—'}</td>
+            </th>
+            <td data-label="Qty" className="num">{line.quantity}</td>
+            <td data-label="Subtotal" className="num">{money(line.amountSubtotal)}</td>
+            <td data-label="Discount" className="num">{line.amountDiscount ? `−${money(line.amountDiscount)}` : '—'}</td>
+            <td data-label="Tax" className="num">{money(line.amountTax)}</td>
+            <td data-label="Total" className="num">{money(line.amountTotal)}</td>
+            <td data-label="Refunded" className="num">{line.refundedUnits ? `${line.refundedUnits} of ${line.quantity}` : '—'}</td>
           </tr>
         ))}
       </tbody>

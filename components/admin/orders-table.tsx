@@ -20,14 +20,14 @@ export function OrdersTable({ orders }: { orders: OrderRow[] }) {
       <tbody>
         {orders.map((order) => (
           <tr key={order.id}>
-            <td>
+            <td data-label="Order">
               <Link href={`/admin/orders/${order.id}`}>#{order.id}</Link>
             </td>
-            <td>{formatDateTime(order.createdAt)}</td>
-            <td>{order.email ?? '—'}</td>
-            <td>{order.mode === 'subscription' ? 'Plan' : 'Products'}</td>
-            <td className="num">{formatMoney(order.amountTotal, order.currency)}</td>
-            <td>{ORDER_STATUS_LABEL[order.status] ?? order.status}{order.canceledAt ? ', cancelled' : ''}</td>
+            <td data-label="Placed" className="when">{formatDateTime(order.createdAt)}</td>
+            <td data-label="Email">{order.email ?? '—'}</td>
+            <td data-label="Kind">{order.mode === 'subscription' ? 'Plan' : 'Products'}</td>
+            <td data-label="Total" className="num">{formatMoney(order.amountTotal, order.currency)}</td>
+            <td data-label="State">{ORDER_STATUS_LABEL[order.status] ?? order.status}{order.canceledAt ? ', cancelled' : ''}</td>
           </tr>
         ))}
       </tbody>

@@ -2,6 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { OrderRow, SubscriptionState } from '@/lib/actions/admin-views';
 import { formatMoney } from '@/lib/format';
 
+/** Stripe's subscription statuses in the owner's words. */
+const STATUS: Record<string, string> = {
+  active: 'active, renewing',
+  trialing: 'in its free trial',
+  past_due: 'a renewal payment failed; Stripe is retrying it',
+  unpaid: 'unpaid: renewals failed',
+  canceled: 'cancelled',
+  incomplete: 'waiting for its first payment',
+  incomplete_expired: 'its first payment never came',
+  paused: 'paused',
+};
+
 /** A plan order: the subscription as Stripe has it, and cancelling it (optionally refunding its latest payment). */
 export function PlanPanel({ order, subscription }: { order: OrderRow; subscription: SubscriptionState | null }) {
   if (!subscription) return <p role="alert">Stripe could not be reached to read this subscription. Try again in a minute.</p>;
@@ -10,7 +22,7 @@ export function PlanPanel({ order, subscription }: { order: OrderRow; subscripti
   return (
     <>
       <p>
-        Subscription <span className="ids">{subscription.id}</span>: {subscription.status}.
+        The subscription is {STATUS[subscription.status] ?? subscription.status}.
       </p>
       {payment && !refundable ? <p>Its latest invoice was {formatMoney(0, payment.currency)} (a free trial): there is nothing to refund.</p> : null}
       {refundable ? <p>Its latest payment: {formatMoney(payment.amountPaid, payment.currency)}.</p> : null}
@@ -20,10 +32,11 @@ export function PlanPanel({ order, subscription }: { order: OrderRow; subscripti
           {refundable ? (
             <p>
               <label>
-                <input type="checkbox" name="refund" /> Also refund its latest payment
+                <input type="checkbox" name="refund" /> Also refund what is left of its latest payment
               </label>
             </p>
           ) : null}
+          <p className="muted">Cancelling ends it at once at Stripe: no more renewals. It cannot be undone.</p>
           <button type="submit" className="button">
             Cancel the subscription
           </button>

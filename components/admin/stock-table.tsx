@@ -1,5 +1,8 @@
 import { formatDateTime } from '@/components/admin/format';
 import type { AdminStockRow } from '@/lib/actions/admin-views';
+import { keepUnitsTogether } from '@/lib/format';
+
+const units = (n: number) => `${n} ${n === 1 ? 'unit' : 'units'}`;
 
 /** Each product: on the shelf, held by open checkouts (until when), available to new buyers, and a form to change it. */
 export function StockTable({ rows }: { rows: AdminStockRow[] }) {
@@ -17,34 +20,38 @@ export function StockTable({ rows }: { rows: AdminStockRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.productId}>
-            <th scope="row">{row.name}</th>
-            <td className="num">{row.stock}</td>
-            <td>
+            <th scope="row">{keepUnitsTogether(row.name)}</th>
+            <td data-label="In stock" className="num">{row.stock}</td>
+            <td data-label="Held by open checkouts">
               {row.holds.length === 0 ? (
                 'None'
               ) : (
                 <ul>
                   {row.holds.map((hold, index) => (
                     <li key={index}>
-                      {hold.quantity} until {formatDateTime(hold.expiresAt)}
+                      {units(hold.quantity)} until {formatDateTime(hold.expiresAt)}
                     </li>
                   ))}
                 </ul>
               )}
             </td>
-            <td className="num">{row.available}</td>
-            <td>
+            <td data-label="Available" className="num">{row.available}</td>
+            <td className="wide">
               <form method="post" action="/api/admin/stock" className="admin-form">
                 <input type="hidden" name="product_id" value={row.productId} />
                 <label>
-                  <span>Change for {row.name}</span>
+                  <span>
+                    Change<span className="visually-hidden"> for {row.name}</span>
+                  </span>
                   <select name="change" defaultValue="add">
                     <option value="add">Add a delivery of</option>
                     <option value="set">Set stock to</option>
                   </select>
                 </label>
                 <label>
-                  <span>Units of {row.name}</span>
+                  <span>
+                    Units<span className="visually-hidden"> of {row.name}</span>
+                  </span>
                   <input type="number" name="units" min={0} max={100000} required defaultValue={0} />
                 </label>
                 <button type="submit" className="button" aria-label={`Save stock of ${row.name}`}>

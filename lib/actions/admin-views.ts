@@ -55,9 +55,10 @@ export type { EmailRow, OrderRow, RefundRow, SubscriptionState, StockRow };
 
 export { parseOrderId as parseAdminOrderId } from '@/lib/admin/order-id';
 
-export type AdminEmails = { emails: EmailRow[]; total: number; viaSmtp: boolean };
+export type AdminEmails = { emails: EmailRow[]; total: number; pageSize: number; viaSmtp: boolean };
 
-/** The shop's emails, newest first, and whether they go out by SMTP (else they stay here, in the outbox). */
+/** The shop's emails, newest first, a page at a time, and whether they go out by SMTP (else they stay here, in the outbox). */
 export async function adminEmails(page: number): Promise<AdminEmails> {
-  return { ...(await listEmails(await database(), { page, pageSize: ORDERS_PAGE_SIZE })), viaSmtp: Boolean(env().email.smtpUrl) };
+  const pageSize = ORDERS_PAGE_SIZE;
+  return { ...(await listEmails(await database(), { page, pageSize })), pageSize, viaSmtp: Boolean(env().email.smtpUrl) };
 }

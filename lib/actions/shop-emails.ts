@@ -3,11 +3,13 @@ import { after } from 'next/server';
 import type { CheckoutReceipt } from '@/lib/checkout/types';
 import { database, type Database } from '@/lib/db/client';
 import { findOrderById } from '@/lib/db/admin-orders';
-import { claimEmail, markEmailFailed, markEmailSent, storeEmail } from '@/lib/db/emails';
+import { claimEmail, findEmail, markEmailFailed, markEmailSent, requeueEmail, storeEmail } from '@/lib/db/emails';
 import type { RefundedLine } from '@/lib/db/schema';
+import type { Flash } from '@/lib/admin/flash';
 import { renderOrderConfirmation, renderRefundNotice, type RenderedEmail } from '@/lib/email/render';
 import { sendSmtp } from '@/lib/email/smtp';
 import { env } from '@/lib/env';
+import { InvalidRequestError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
 type Outgoing = { dedupeKey: string; kind: 'order_confirmation' | 'refund_notice'; orderId: number; to: string; email: RenderedEmail };
@@ -72,4 +74,27 @@ export async function sendRefundNotice(orderId: number, refund: { id: string; am
   } catch (error) {
     log.error('email.queue_failed', { kind: 'refund_notice', order: orderId, error });
   }
+}
+
+/**
+ * The owner's "Send again" (an email given up after its retries) or "Send now" (one kept in the outbox while
+ * SMTP_URL was unset): sent at once, so the page can say how it went. The email goes back to pending in one
+ * conditional update and is then claimed like any send, so a form sent twice sends it once. A refusal leaves it
+ * pending for the `emails` job, with a fresh round of tries.
+ */
+export async function resendEmail(id: number): Promise<Flash> {
+  if (!env().email.smtpUrl) throw new InvalidRequestError(`Email ${id}: SMTP_URL is not set`, 'The shop has no mail server yet (SMTP_URL is not set), so it cannot send emails.');
+  const db = await database();
+  const email = await requeueEmail(db, id);
+  if (!email) {
+    const found = await findEmail(db, id);
+    if (!found) throw new InvalidRequestError(`No email ${id}`, 'There is no such email.');
+    return { kind: 'ok', text: found.status === 'sent' ? `This email was sent already, to ${found.to}.` : `This email to ${found.to} is being sent already.` };
+  }
+  log.info('email.resend', { id, kind: email.kind, order: email.orderId });
+  const outcome = await sendEmail(db, id);
+  if (outcome === 'sent') return { kind: 'ok', text: `Sent to ${email.to}.` };
+  if (outcome === 'skipped') return { kind: 'ok', text: `This email to ${email.to} is being sent already.` };
+  const error = (await findEmail(db, id))?.lastError;
+  return { kind: 'error', text: `The mail server did not take the email to ${email.to}${error ? ` (${error})` : ''}. It will be tried again in a few minutes.` };
 }

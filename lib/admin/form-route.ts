@@ -36,12 +36,13 @@ function ownerMessage(error: unknown): string | null {
 
 /**
  * The route handler of a back-office form: signed in and from the shop's own page (or a 401/403/404 with nothing
- * done), the form parsed by `schema`, then one action; the browser is sent back (303) with a message either way.
+ * done), the form parsed by `schema`, then one action; the browser is sent back (303) with a message either way
+ * (an action may answer bad news it has handled, such as a send the mail server refused, as an error).
  */
 export function adminFormRoute<T>(
   name: string,
   schema: z.ZodType<T>,
-  action: (form: T, params: Record<string, string>) => Promise<{ to: string; text: string }>,
+  action: (form: T, params: Record<string, string>) => Promise<{ to: string; text: string; kind?: Flash['kind'] }>,
   back: (params: Record<string, string>) => string,
 ) {
   return async function POST(request: Request, context: { params: Promise<Record<string, string>> }) {
@@ -52,7 +53,7 @@ export function adminFormRoute<T>(
       const parsed = schema.safeParse(await readForm(request));
       if (!parsed.success) throw new InvalidRequestError(`Bad form: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'Please check the form and try again.');
       const done = await action(parsed.data, params);
-      return redirectWithFlash(request, done.to, { kind: 'ok', text: done.text });
+      return redirectWithFlash(request, done.to, { kind: done.kind ?? 'ok', text: done.text });
     } catch (error) {
       if (error instanceof AppError && [401, 403, 404, 413, 415].includes(error.status)) return errorResponse(error, name);
       const text = ownerMessage(error);

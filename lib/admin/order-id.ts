@@ -4,3 +4,6 @@ export function parseOrderId(text: string | undefined): number | null {
   const id = Number(text);
   return id >= 1 ? id : null;
 }
+
+/** An email's id in the outbox's forms: the same shape. */
+export const parseEmailId = parseOrderId;

@@ -84,7 +84,10 @@ export type CheckoutReceipt = {
   /** Where the goods go, as Stripe collected it. */
   shipping: ShippingDetails | null;
   bindingTag: string | null;
-  /** Stripe's ids, for the back office and refunds: the payment (payment mode) or the subscription. */
+  /**
+   * Stripe's ids, for the back office and refunds: the payment (payment mode: the session's; a plan: its first
+   * invoice's, null for a trial's $0 one) and the subscription (a plan).
+   */
   paymentIntentId: string | null;
   subscriptionId: string | null;
   items: ReceiptLine[];

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { emails } from '@/lib/db/schema';
 
@@ -40,6 +40,27 @@ export async function markEmailFailed(db: Database, email: Pick<EmailRow, 'id' |
   const status = email.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
   await db.update(emails).set({ status, lastError: error.slice(0, 500) }).where(eq(emails.id, email.id));
   return status;
+}
+
+/** What the owner may send again: `failed` (given up after the retries), `outbox` (kept while SMTP_URL was unset). */
+export const RESENDABLE = ['failed', 'outbox'];
+
+/**
+ * Puts a failed or outbox email back to `pending`, with a fresh round of attempts, in one conditional update: of
+ * two submits of one "Send again" only one gets it. Returns the email, or null when it was not failed or in the outbox.
+ */
+export async function requeueEmail(db: Database, id: number): Promise<EmailRow | null> {
+  const [row] = await db
+    .update(emails)
+    .set({ status: 'pending', attempts: 0, lastAttemptAt: null, lastError: null })
+    .where(and(eq(emails.id, id), inArray(emails.status, RESENDABLE)))
+    .returning();
+  return row ?? null;
+}
+
+export async function findEmail(db: Database, id: number): Promise<EmailRow | null> {
+  const [row] = await db.select().from(emails).where(eq(emails.id, id));
+  return row ?? null;
 }
 
 /** Pending emails no sender holds now, oldest first. */

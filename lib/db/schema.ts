@@ -66,7 +66,10 @@ export const orders = pgTable('orders', {
   taxRate: jsonb('tax_rate').$type<ReceiptTaxRate | null>(),
   email: text('email'),
   shipping: jsonb('shipping').$type<StoredShipping | null>(),
-  /** Stripe's ids: the payment (payment mode; refunds go through it) or the subscription (a plan). */
+  /**
+   * Stripe's ids: the payment refunds go through (payment mode: the session's; a plan: its first invoice's, none
+   * for a trial's $0 invoice) and the subscription (a plan).
+   */
   paymentIntentId: text('payment_intent_id'),
   subscriptionId: text('subscription_id'),
   /** Which path recorded it first: `webhook`, `return_page` or `reconcile` (the others then found it recorded). */

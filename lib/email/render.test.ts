@@ -16,7 +16,7 @@ const receipt = paidReceipt('cs_test_mail', {
 it('the confirmation lists the lines, then the totals in the receipt order, the address and the order number', () => {
   const email = renderOrderConfirmation(42, receipt);
   assert.match(email.subject, /#42/);
-  const order = ['2 × House Blend, 340 g', '1 × Mug <b>', 'Subtotal', 'Discount', 'Shipping (Standard shipping)', 'Tax', 'Total paid', 'Portland OR'];
+  const order = ['2 × House Blend, 340 g', '1 × Mug <b>', 'Subtotal', 'Discount', 'Shipping (Standard shipping)', 'Tax', 'Total paid', 'Portland, OR 97201', 'United States'];
   const positions = order.map((text) => email.text.indexOf(text));
   assert.deepEqual(order.filter((_, i) => positions[i] === -1), [], 'every part is there');
   assert.deepEqual([...positions].sort((a, b) => a - b), positions);

@@ -1,7 +1,7 @@
 // The shop's emails, each rendered once into a subject, a text body and an HTML body from the same rows, so the
 // two never disagree. Pure: no I/O. Every value from an order is escaped in the HTML (a buyer's name is input).
 import type { CheckoutReceipt } from '@/lib/checkout/types';
-import { formatMoney } from '@/lib/format';
+import { addressLines, formatMoney } from '@/lib/format';
 
 /** The name the emails sign with; a fork changes it here (and EMAIL_FROM for the sender). */
 export const SHOP_NAME = 'Ember & Oak Coffee';
@@ -31,11 +31,9 @@ function render(subject: string, intro: string[], rows: Row[], total: Row, after
   return { subject, text, html };
 }
 
-function addressLines(shipping: CheckoutReceipt['shipping']): string[] {
-  const a = shipping?.address;
-  if (!a) return [];
-  const cityLine = [a.postalCode, a.city, a.state].filter(Boolean).join(' ');
-  return ['Shipping to:', ...[shipping?.name, a.line1, a.line2, cityLine, a.country].filter((part): part is string => Boolean(part))];
+function shippingLines(shipping: CheckoutReceipt['shipping']): string[] {
+  if (!shipping?.address) return [];
+  return ['Shipping to:', ...[shipping.name, ...addressLines(shipping.address)].filter((part): part is string => Boolean(part))];
 }
 
 /** The order confirmation: lines, then the totals in the receipt's order (subtotal, discount, shipping, tax, total), the address. */
@@ -53,7 +51,7 @@ export function renderOrderConfirmation(orderId: number, receipt: CheckoutReceip
     [`Thank you for your order #${orderId}. Here is what you bought.`],
     rows,
     ['Total paid', money(receipt.amountTotal)],
-    [...addressLines(receipt.shipping), 'Reply to this email if anything is not right.'],
+    [...shippingLines(receipt.shipping), 'Reply to this email if anything is not right.'],
   );
 }
 

@@ -7,6 +7,7 @@ import type { ShippingDetails } from '@/lib/checkout/shipping-address';
 import type { CheckoutReceipt, CheckoutSnapshot } from '@/lib/checkout/types';
 import { callStripe, StripeRefusedError } from '@/lib/stripe/errors';
 import { stripe } from '@/lib/stripe/client';
+import { paymentIntentOfInvoice } from '@/lib/stripe/subscriptions';
 
 const priceId = (price: Stripe.Price | null | undefined) => price?.id ?? '';
 const bindingTagOf = (session: Stripe.Checkout.Session) => session.metadata?.[BINDING_METADATA_KEY] ?? null;
@@ -158,6 +159,17 @@ function taxRateOf(items: Stripe.LineItem[]): CheckoutReceipt['taxRate'] {
 const lookupKeyOf = (item: Stripe.LineItem) => item.price?.lookup_key ?? null;
 
 /**
+ * The payment an order's refunds go through. A payment-mode session names it; a plan's session names none, but
+ * the first invoice it made does (through its invoice payments), and a refund made in the Dashboard names that
+ * payment intent. None before the session completes, and none for a trial's $0 first invoice.
+ */
+async function orderPaymentIntent(session: Stripe.Checkout.Session): Promise<string | null> {
+  if (session.mode !== 'subscription') return idOf(session.payment_intent);
+  const invoiceId = session.status === 'complete' ? idOf(session.invoice) : null;
+  return invoiceId ? paymentIntentOfInvoice(invoiceId) : null;
+}
+
+/**
  * A finished (or finishing) session as the order records it: each line as Stripe charged it, with the amounts
  * per line (subtotal, discount, tax, total), the shipping method's name and the tax rate applied.
  * `productOf` maps a price's lookup key to the catalog product (lib/catalog.ts), kept out of this door.
@@ -181,7 +193,7 @@ export async function retrieveReceipt(id: string, productOf: (lookupKey: string 
     email: session.customer_details?.email ?? session.customer_email ?? null,
     shipping: shippingOf(session),
     bindingTag: bindingTagOf(session),
-    paymentIntentId: idOf(session.payment_intent),
+    paymentIntentId: await orderPaymentIntent(session),
     subscriptionId: idOf(session.subscription),
     items: lineItems.map((item) => ({
       productId: productOf(lookupKeyOf(item)),

@@ -4,6 +4,7 @@ import { OrdersTable } from '@/components/admin/orders-table';
 import { Pager } from '@/components/admin/pager';
 import { requireAdminPage } from '@/lib/actions/require-admin-page';
 import { adminOrders } from '@/lib/actions/admin-views';
+import { parseListPage } from '@/lib/admin/list-page';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -13,7 +14,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
   await requireAdminPage();
   const params = await searchParams;
   const query = (typeof params.q === 'string' ? params.q : '').slice(0, 200);
-  const page = Math.min(Math.max(1, Number.parseInt(typeof params.page === 'string' ? params.page : '1', 10) || 1), 100_000);
+  const page = parseListPage(params.page);
   const result = await adminOrders(query, page);
   return (
     <AdminPage title="Orders" current="/admin/orders">
@@ -31,7 +32,7 @@ export default async function AdminOrders({ searchParams }: { searchParams: Prom
         {query ? ` matching “${query}”` : ''}, newest first.
       </p>
       <OrdersTable orders={result.orders} />
-      <Pager page={page} pageCount={Math.ceil(result.total / result.pageSize)} query={query} />
+      <Pager path="/admin/orders" page={page} pageCount={Math.ceil(result.total / result.pageSize)} query={query} />
     </AdminPage>
   );
 }

@@ -9,6 +9,7 @@ import { PlanPanel } from '@/components/admin/plan-panel';
 import { RefundForm } from '@/components/admin/refund-form';
 import { requireAdminPage } from '@/lib/actions/require-admin-page';
 import { adminOrder, parseAdminOrderId } from '@/lib/actions/admin-views';
+import { addressLines } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -34,7 +35,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <h2 id="ship-to">Ship to</h2>
           {address ? (
             <address>
-              {[order.shipping?.name, address.line1, address.line2, [address.postalCode, address.city].filter(Boolean).join(' '), address.state, address.country]
+              {[order.shipping?.name, ...addressLines(address)]
                 .filter(Boolean)
                 .map((part, index) => (
                   <span key={index}>
@@ -52,8 +53,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <dl className="ids">
             <dt>Checkout Session</dt>
             <dd>{order.sessionId}</dd>
-            <dt>{order.subscriptionId ? 'Subscription' : 'Payment'}</dt>
-            <dd>{order.subscriptionId ?? order.paymentIntentId ?? '—'}</dd>
+            {order.subscriptionId ? (
+              <>
+                <dt>Subscription</dt>
+                <dd>{order.subscriptionId}</dd>
+              </>
+            ) : null}
+            <dt>{order.subscriptionId ? 'First payment' : 'Payment'}</dt>
+            <dd>{order.paymentIntentId ?? '—'}</dd>
           </dl>
         </section>
       </div>
