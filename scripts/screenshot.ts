@@ -31,6 +31,18 @@ async function shop(page: Page) {
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/**
+ * The whole page in one picture. Not `fullPage`: Chromium's full-page capture leaves the payment form's
+ * cross-origin iframe blank below the first screen, so the window is made as tall as the page instead.
+ */
+async function shootWhole(page: Page, path: string) {
+  const { width } = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height });
+  await page.waitForTimeout(300); // the iframe lays out again at the new size
+  await page.screenshot({ path });
+}
+
 /** The back office's pages, signed in once per width; an order page only when such an order exists. */
 async function backOffice(browser: Browser, width: number, password: string) {
   const page = await browser.newPage({ viewport: { width, height: width > 600 ? 800 : 844 }, deviceScaleFactor: 1 });
@@ -69,7 +81,7 @@ try {
       await open(page);
       // The README's first picture keeps its old name (the club's checkout at desktop width).
       const path = name === 'checkout' && width === 1280 ? 'docs/checkout.png' : `docs/${name}-${width}.png`;
-      await page.screenshot({ path, fullPage: true });
+      await shootWhole(page, path);
       console.log(`Wrote ${path}`);
       await page.close();
     }
