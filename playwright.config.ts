@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
-import { APP_PORT, CHROMIUM_ARGS, CHROMIUM_PATH, LOCAL_STRIPE_URL, SEED_API_VERSION, SEED_PROFILE_PORT } from './e2e/config';
+import {
+  APP_PORT,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  LOCAL_STRIPE_URL,
+  SEED_API_VERSION,
+  SEED_PROFILE_PORT,
+} from './e2e/config';
 
 const CI = Boolean(process.env.CI);
 // The production build, started twice: once as shipped, once with the seed page's preview API version.

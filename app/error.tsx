@@ -9,8 +9,8 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
     <section className="notice" role="alert">
       <h1>Something went wrong on our end</h1>
       <p>
-        We couldn&apos;t load this page. If you were paying, your payment may have gone through: try again to see
-        your order before you pay again. A paid order is also confirmed by email.
+        We couldn&apos;t load this page. If you were paying, your payment may have gone through: try again to see your
+        order before you pay again. A paid order is also confirmed by email.
       </p>
       <p>
         <button className="button" type="button" onClick={() => retry()}>

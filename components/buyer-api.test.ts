@@ -30,7 +30,12 @@ test('a success is the endpoint answer, sent as JSON to its path', async () => {
 });
 
 test('a refusal carries its message, its status and Retry-After', async () => {
-  answer(Response.json({ type: 'error', message: 'This checkout is being updated, try again.' }, { status: 409, headers: { 'Retry-After': '1' } }));
+  answer(
+    Response.json(
+      { type: 'error', message: 'This checkout is being updated, try again.' },
+      { status: 409, headers: { 'Retry-After': '1' } },
+    ),
+  );
   assert.deepEqual(await callBuyerEndpoint(CHECKOUT_UPDATES.interval, BODY), {
     ok: false,
     status: 409,
@@ -41,9 +46,19 @@ test('a refusal carries its message, its status and Retry-After', async () => {
 
 test('an answer that is not ours, or no answer, has no message for the buyer', async () => {
   answer(new Response('<html>Bad gateway</html>', { status: 502 }));
-  assert.deepEqual(await callBuyerEndpoint(CHECKOUT_UPDATES.interval, BODY), { ok: false, status: 502, message: null, retryAfter: null });
+  assert.deepEqual(await callBuyerEndpoint(CHECKOUT_UPDATES.interval, BODY), {
+    ok: false,
+    status: 502,
+    message: null,
+    retryAfter: null,
+  });
   answer(new TypeError('Failed to fetch'));
-  assert.deepEqual(await callBuyerEndpoint(CHECKOUT_UPDATES.interval, BODY), { ok: false, status: 0, message: null, retryAfter: null });
+  assert.deepEqual(await callBuyerEndpoint(CHECKOUT_UPDATES.interval, BODY), {
+    ok: false,
+    status: 0,
+    message: null,
+    retryAfter: null,
+  });
 });
 
 test('the one error parser reads only our error shape', () => {

@@ -36,7 +36,12 @@ export async function callBuyerEndpoint<E extends BuyerEndpoint>(
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok && payload !== null) return { ok: true, status: response.status, answer: payload as AnswerOf<E> };
   const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
-  return { ok: false, status: response.status, message: errorMessageOf(payload), retryAfter: Number.isFinite(retryAfter) ? retryAfter : null };
+  return {
+    ok: false,
+    status: response.status,
+    message: errorMessageOf(payload),
+    retryAfter: Number.isFinite(retryAfter) ? retryAfter : null,
+  };
 }
 
 /** The buyer's message of an error answer (`{type: 'error', message}`), or null when the body is not one. */

@@ -4,7 +4,17 @@ import { PLANS } from '../lib/catalog';
 import { planCheckoutPath } from '../lib/checkout/cart';
 import type { Page, Route } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { clearFaults, expect, fillCard, fillShippingAddress, injectFault, OREGON, test, useClubAddress, useShippingAddress } from './support';
+import {
+  clearFaults,
+  expect,
+  fillCard,
+  fillShippingAddress,
+  injectFault,
+  OREGON,
+  test,
+  useClubAddress,
+  useShippingAddress,
+} from './support';
 
 const MONTHLY_URL = planCheckoutPath(PLANS[0]!.id, 'monthly');
 
@@ -66,7 +76,9 @@ test('checkout: updating, then failed', async ({ page }) => {
   await page.unroute('**/api/change-subscription-interval');
   await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 2, kind: 'error_500' });
   await page.getByRole('switch', { name: 'Yearly billing' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Something went wrong on our end. Please try again later.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'Something went wrong on our end. Please try again later.',
+  );
   await expectNoSeriousViolations(page, 'the checkout, a failed update');
 });
 
@@ -81,14 +93,24 @@ test('checkout: the shipping address step, then its options and tax, then a refu
   await page.goto('/checkout?item=house-blend');
   await expect(page.getByRole('button', { name: 'Use this address' })).toBeVisible();
   await expectNoSeriousViolations(page, 'a product checkout, before an address');
-  const address = { name: 'Ada Buyer', country: 'US', line1: '1 Capitol Mall', city: 'Sacramento', state: 'CA', postalCode: '95814' };
+  const address = {
+    name: 'Ada Buyer',
+    country: 'US',
+    line1: '1 Capitol Mall',
+    city: 'Sacramento',
+    state: 'CA',
+    postalCode: '95814',
+  };
   expect(await useShippingAddress(page, address)).toBe(200);
   await expect(page.getByTestId('tax')).toBeVisible();
   await expectNoSeriousViolations(page, 'a product checkout, with options and tax');
   // A ZIP in the wrong format: the element marks the field itself and nothing is sent.
   await fillShippingAddress(page, { ...address, postalCode: '958' });
   await page.getByRole('button', { name: 'Use this address' }).click();
-  await expect(page.getByRole('group', { name: 'Shipping address' }).getByLabel('ZIP')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('group', { name: 'Shipping address' }).getByLabel('ZIP')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await expect(page.getByRole('main').getByRole('alert')).toHaveText('Please complete your shipping address.');
   await expectNoSeriousViolations(page, 'a product checkout, a refused address');
 });
@@ -118,6 +140,8 @@ test('cart: empty, then with lines and a refusal', async ({ page }) => {
   const quantity = page.getByLabel('Quantity of Hand grinder');
   await quantity.fill('3');
   await quantity.press('Enter');
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('You can buy at most 2 of Hand grinder per order.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'You can buy at most 2 of Hand grinder per order.',
+  );
   await expectNoSeriousViolations(page, 'the cart with a refusal');
 });

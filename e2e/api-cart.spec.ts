@@ -11,10 +11,16 @@ const setLine = (request: APIRequestContext, data: unknown) => request.post('/ap
 async function cartOf(request: APIRequestContext) {
   const response = await request.get('/api/cart');
   expect(response.status()).toBe(200);
-  return (await response.json()) as { items: Array<{ product_id: string; quantity: number }>; count: number; subtotal: number };
+  return (await response.json()) as {
+    items: Array<{ product_id: string; quantity: number }>;
+    count: number;
+    subtotal: number;
+  };
 }
 
-test('the first cart action gives the browser its httpOnly cookie; the cart reads back with catalog prices', async ({ request }) => {
+test('the first cart action gives the browser its httpOnly cookie; the cart reads back with catalog prices', async ({
+  request,
+}) => {
   expect(await cartOf(request)).toEqual({ items: [], count: 0, subtotal: 0 });
   const added = await setLine(request, { product_id: 'house-blend', add: 1 });
   expect(added.status()).toBe(200);
@@ -44,7 +50,9 @@ test('quantities are absolute; 0 removes the line', async ({ request }) => {
   expect(await cartOf(request)).toEqual({ items: [], count: 0, subtotal: 0 });
 });
 
-test('bad bodies, unknown products and the gift get a 400 with a generic message, and change nothing', async ({ request }) => {
+test('bad bodies, unknown products and the gift get a 400 with a generic message, and change nothing', async ({
+  request,
+}) => {
   await setLine(request, { product_id: 'house-blend', quantity: 1 });
   for (const data of [
     { product_id: 'gold-bar', quantity: 1 },
@@ -62,33 +70,51 @@ test('bad bodies, unknown products and the gift get a 400 with a generic message
     expect(response.status(), JSON.stringify(data)).toBe(400);
     expect(await response.json()).toEqual({ type: 'error', message: GENERIC_400 });
   }
-  const notJson = await request.post('/api/cart/items', { data: 'not json', headers: { 'content-type': 'application/json' } });
+  const notJson = await request.post('/api/cart/items', {
+    data: 'not json',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(notJson.status()).toBe(400);
-  const foreign = await request.post('/api/cart/items', { data: { product_id: 'house-blend', quantity: 5 }, headers: { origin: 'https://evil.example' } });
+  const foreign = await request.post('/api/cart/items', {
+    data: { product_id: 'house-blend', quantity: 5 },
+    headers: { origin: 'https://evil.example' },
+  });
   expect(foreign.status()).toBe(403);
   expect((await cartOf(request)).items).toEqual([{ product_id: 'house-blend', quantity: 1 }]);
 });
 
 test("past the product's per-order limit: 409 saying the limit, and nothing changes", async ({ request }) => {
   await setLine(request, { product_id: 'house-blend', quantity: 10 });
-  for (const data of [{ product_id: 'house-blend', quantity: 11 }, { product_id: 'house-blend', add: 1 }]) {
+  for (const data of [
+    { product_id: 'house-blend', quantity: 11 },
+    { product_id: 'house-blend', add: 1 },
+  ]) {
     const response = await setLine(request, data);
     expect(response.status()).toBe(409);
-    expect(await response.json()).toEqual({ type: 'error', message: 'You can buy at most 10 of House Blend, 340 g per order.' });
+    expect(await response.json()).toEqual({
+      type: 'error',
+      message: 'You can buy at most 10 of House Blend, 340 g per order.',
+    });
   }
   expect((await cartOf(request)).items).toEqual([{ product_id: 'house-blend', quantity: 10 }]);
 });
 
-test('more than is available (stock less what checkouts hold): 409 "Only N left", and nothing changes', async ({ request }) => {
+test('more than is available (stock less what checkouts hold): 409 "Only N left", and nothing changes', async ({
+  request,
+}) => {
   await setLine(request, { product_id: 'hand-grinder', quantity: 1 });
   // Other buyers' checkouts (each a browser of its own: one keeps one open checkout) hold grinders until fewer
   // than two are left; they are expired at the end, so later tests find the shelf as it was.
   const before = await availableGrinders(request);
   const held: string[] = [];
   const hold = async () => {
-    const body = JSON.stringify({ cart: { kind: 'products', items: [{ productId: 'hand-grinder', quantity: 2 }] }, attemptId: randomUUID() });
+    const body = JSON.stringify({
+      cart: { kind: 'products', items: [{ productId: 'hand-grinder', quantity: 2 }] },
+      attemptId: randomUUID(),
+    });
     const answer = await send('/api/checkout/sessions', BROWSER_HEADERS, body);
-    if (answer.status === 201) held.push((JSON.parse(answer.text) as { clientSecret: string }).clientSecret.split('_secret_')[0]!);
+    if (answer.status === 201)
+      held.push((JSON.parse(answer.text) as { clientSecret: string }).clientSecret.split('_secret_')[0]!);
     return answer.status;
   };
   try {
@@ -99,7 +125,8 @@ test('more than is available (stock less what checkouts hold): 409 "Only N left"
     expect(response.status()).toBe(409);
     expect(await response.json()).toEqual({
       type: 'error',
-      message: left === 0 ? 'Hand grinder is sold out.' : `Only ${left} of Hand grinder left. Please lower the quantity.`,
+      message:
+        left === 0 ? 'Hand grinder is sold out.' : `Only ${left} of Hand grinder left. Please lower the quantity.`,
     });
     expect((await cartOf(request)).items).toEqual([{ product_id: 'hand-grinder', quantity: 1 }]);
     // Lowering (or removing) is always allowed.
@@ -136,12 +163,16 @@ test("each browser sees its own cart, never another's", async ({ request, playwr
 });
 
 test('checking out the stored cart makes one session of its lines; an empty cart gets a 409', async ({ request }) => {
-  const empty = await request.post('/api/checkout/sessions', { data: { cart: { kind: 'stored' }, attemptId: randomUUID() } });
+  const empty = await request.post('/api/checkout/sessions', {
+    data: { cart: { kind: 'stored' }, attemptId: randomUUID() },
+  });
   expect(empty.status()).toBe(409);
   expect(await empty.json()).toEqual({ type: 'error', message: 'Your cart is empty. Please choose from the shop.' });
   await setLine(request, { product_id: 'house-blend', quantity: 2 });
   await setLine(request, { product_id: 'ceramic-mug', quantity: 1 });
-  const created = await request.post('/api/checkout/sessions', { data: { cart: { kind: 'stored' }, attemptId: randomUUID() } });
+  const created = await request.post('/api/checkout/sessions', {
+    data: { cart: { kind: 'stored' }, attemptId: randomUUID() },
+  });
   expect(created.status()).toBe(201);
   const refused = await request.post('/api/checkout/sessions', {
     data: { cart: { kind: 'stored', items: [{ productId: 'house-blend', quantity: 1 }] }, attemptId: randomUUID() },

@@ -6,7 +6,8 @@ import { clearFaults, expect, injectFault, stripe, test } from './support';
 
 const BEANS = { kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] };
 const linesOf = async (sessionId: string) => (await stripe.checkout.sessions.listLineItems(sessionId)).data;
-const summaryOf = async (sessionId: string) => (await linesOf(sessionId)).map((item) => `${item.price?.lookup_key} × ${item.quantity}`);
+const summaryOf = async (sessionId: string) =>
+  (await linesOf(sessionId)).map((item) => `${item.price?.lookup_key} × ${item.quantity}`);
 
 const post = (path: string, buyer: Pick<Buyer, 'cookie'>, body: Record<string, unknown>) =>
   send(path, { ...BROWSER_HEADERS, cookie: buyer.cookie }, JSON.stringify(body));
@@ -64,8 +65,16 @@ test("another browser's cookie: 403, and the session and the holds are unchanged
   const shelf = await onShelf('house-blend');
   const lineId = (await linesOf(owner.sessionId))[0]!.id;
   for (const response of [
-    await post('/api/checkout/line-item-quantity', stranger, { checkout_session_id: owner.sessionId, line_item_id: lineId, quantity: 5 }),
-    await post('/api/checkout/cross-sell', stranger, { checkout_session_id: owner.sessionId, product_id: 'ceramic-mug', action: 'add' }),
+    await post('/api/checkout/line-item-quantity', stranger, {
+      checkout_session_id: owner.sessionId,
+      line_item_id: lineId,
+      quantity: 5,
+    }),
+    await post('/api/checkout/cross-sell', stranger, {
+      checkout_session_id: owner.sessionId,
+      product_id: 'ceramic-mug',
+      action: 'add',
+    }),
   ]) {
     expect(response.status).toBe(403);
   }

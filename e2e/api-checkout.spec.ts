@@ -26,8 +26,11 @@ async function planLookupKeys(sessionId: string) {
 
 async function stripeRequestLog() {
   const response = await fetch(`${LOCAL_STRIPE_URL}/_emulator/requests`);
-  return ((await response.json()) as { data: Array<{ method: string; path: string; status: number; idempotencyKey: string | null }> })
-    .data;
+  return (
+    (await response.json()) as {
+      data: Array<{ method: string; path: string; status: number; idempotencyKey: string | null }>;
+    }
+  ).data;
 }
 
 test.afterEach(clearFaults);
@@ -52,7 +55,10 @@ test('a double click (same attempt) creates one session', async ({ request }) =>
 
 test('bad bodies get a 400 with a generic message', async ({ request }) => {
   for (const data of [
-    { cart: { kind: 'products', items: [{ productId: 'house-blend', quantity: 1, unit_amount: 1 }] }, attemptId: randomUUID() },
+    {
+      cart: { kind: 'products', items: [{ productId: 'house-blend', quantity: 1, unit_amount: 1 }] },
+      attemptId: randomUUID(),
+    },
     { cart: PLAN_CART },
     { cart: { kind: 'products', items: [{ productId: 'gold-bar', quantity: 1 }] }, attemptId: randomUUID() },
   ]) {
@@ -61,12 +67,19 @@ test('bad bodies get a 400 with a generic message', async ({ request }) => {
     expect(await response.json()).toEqual({ type: 'error', message: GENERIC_400 });
   }
   const { sessionId } = await startCheckout(request);
-  for (const data of [{}, { checkout_session_id: sessionId, interval: 'weekly' }, { checkout_session_id: 'nope', interval: 'yearly' }]) {
+  for (const data of [
+    {},
+    { checkout_session_id: sessionId, interval: 'weekly' },
+    { checkout_session_id: 'nope', interval: 'yearly' },
+  ]) {
     const response = await request.post('/api/change-subscription-interval', { data });
     expect(response.status()).toBe(400);
     expect(await response.json()).toEqual({ type: 'error', message: GENERIC_400 });
   }
-  const notJson = await request.post('/api/change-subscription-interval', { data: 'not json', headers: { 'content-type': 'application/json' } });
+  const notJson = await request.post('/api/change-subscription-interval', {
+    data: 'not json',
+    headers: { 'content-type': 'application/json' },
+  });
   expect(notJson.status()).toBe(400);
 });
 
@@ -84,12 +97,16 @@ test('the interval switch succeeds in two Stripe calls and the session reads bac
   expect(await planLookupKeys(sessionId)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
 });
 
-test('one browser keeps one plan checkout: a second tab resumes it, another interval replaces it', async ({ request }) => {
+test('one browser keeps one plan checkout: a second tab resumes it, another interval replaces it', async ({
+  request,
+}) => {
   const first = await startCheckout(request);
   const again = await startCheckout(request, randomUUID(), 200);
   expect(again.sessionId).toBe(first.sessionId);
   expect((await switchTo(request, first.sessionId, 'yearly')).status()).toBe(200);
-  const yearlyLink = await request.post('/api/checkout/sessions', { data: { cart: { ...PLAN_CART, interval: 'yearly' }, attemptId: randomUUID() } });
+  const yearlyLink = await request.post('/api/checkout/sessions', {
+    data: { cart: { ...PLAN_CART, interval: 'yearly' }, attemptId: randomUUID() },
+  });
   expect(yearlyLink.status()).toBe(201);
   expect((await stripe.checkout.sessions.retrieve(first.sessionId)).status).toBe('expired');
   expect(await planLookupKeys(first.sessionId)).toEqual([PLANS[0]!.prices.yearly.lookupKey]);
@@ -129,7 +146,10 @@ test('a Stripe 500 gets a generic 5xx and the session is unchanged', async ({ re
   await injectFault({ method: 'POST', path: '/v1/checkout/sessions/*', count: 2, kind: 'error_500' });
   const response = await switchTo(request, sessionId, 'yearly');
   expect(response.status()).toBe(502);
-  expect(await response.json()).toEqual({ type: 'error', message: 'Something went wrong on our end. Please try again later.' });
+  expect(await response.json()).toEqual({
+    type: 'error',
+    message: 'Something went wrong on our end. Please try again later.',
+  });
   await clearFaults();
   expect(await planLookupKeys(sessionId)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
 });

@@ -5,8 +5,14 @@ import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCalls, type Bu
 import { clearFaults, expect, injectFault, stripe, test } from './support';
 
 const BEANS = { kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }] }; // $32.00
-const SACRAMENTO = { name: 'Ada Buyer', address: { line1: '1 Capitol Mall', city: 'Sacramento', state: 'CA', postal_code: '95814', country: 'US' } };
-const BERLIN = { name: 'Ada Buyer', address: { line1: 'Unter den Linden 1', city: 'Berlin', postal_code: '10117', country: 'DE' } };
+const SACRAMENTO = {
+  name: 'Ada Buyer',
+  address: { line1: '1 Capitol Mall', city: 'Sacramento', state: 'CA', postal_code: '95814', country: 'US' },
+};
+const BERLIN = {
+  name: 'Ada Buyer',
+  address: { line1: 'Unter den Linden 1', city: 'Berlin', postal_code: '10117', country: 'DE' },
+};
 
 const post = (path: string, buyer: Pick<Buyer, 'cookie'>, body: Record<string, unknown>) =>
   send(path, { ...BROWSER_HEADERS, cookie: buyer.cookie }, JSON.stringify(body));
@@ -15,11 +21,17 @@ const setAddress = (buyer: Buyer, shipping_details: unknown, sessionId = buyer.s
 
 /** What the session holds of the address step: the country, the options' names, the lines' tax rates, the tax. */
 async function stateOf(sessionId: string) {
-  const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['shipping_options.shipping_rate', 'line_items.data.taxes'] });
+  const session = await stripe.checkout.sessions.retrieve(sessionId, {
+    expand: ['shipping_options.shipping_rate', 'line_items.data.taxes'],
+  });
   return {
     country: session.collected_information?.shipping_details?.address.country ?? null,
-    options: session.shipping_options.map((option) => (typeof option.shipping_rate === 'string' ? option.shipping_rate : option.shipping_rate.display_name)),
-    taxes: (session.line_items?.data ?? []).map((item) => (item.taxes ?? []).map((tax) => tax.rate.metadata?.catalog_id).join(',')),
+    options: session.shipping_options.map((option) =>
+      typeof option.shipping_rate === 'string' ? option.shipping_rate : option.shipping_rate.display_name,
+    ),
+    taxes: (session.line_items?.data ?? []).map((item) =>
+      (item.taxes ?? []).map((tax) => tax.rate.metadata?.catalog_id).join(','),
+    ),
     amountTax: session.total_details?.amount_tax ?? 0,
     amountTotal: session.amount_total,
   };
@@ -49,7 +61,12 @@ test('a US address in a taxed state: options and tax in one update, two Stripe c
 
   expect((await setAddress(buyer, BERLIN)).status).toBe(200);
   const berlin = await stateOf(buyer.sessionId);
-  expect(berlin).toMatchObject({ country: 'DE', options: ['International shipping'], taxes: ['de-vat'], amountTax: 3200 - Math.round(3200 / 1.19) });
+  expect(berlin).toMatchObject({
+    country: 'DE',
+    options: ['International shipping'],
+    taxes: ['de-vat'],
+    amountTax: 3200 - Math.round(3200 / 1.19),
+  });
   expect(berlin.amountTotal, 'VAT is in the price').toBe(3200 + 2500);
 });
 
@@ -58,7 +75,10 @@ test('refusals: 400 with a message, and nothing changes', async () => {
   expect((await setAddress(buyer, SACRAMENTO)).status).toBe(200);
   const before = await stateOf(buyer.sessionId);
   const cases: Array<[unknown, RegExp]> = [
-    [{ ...SACRAMENTO, address: { ...SACRAMENTO.address, country: 'JP', state: undefined } }, /We don't ship to Japan\./],
+    [
+      { ...SACRAMENTO, address: { ...SACRAMENTO.address, country: 'JP', state: undefined } },
+      /We don't ship to Japan\./,
+    ],
     [{ ...SACRAMENTO, address: { ...SACRAMENTO.address, postal_code: '9581' } }, /5-digit ZIP/],
     [{ ...SACRAMENTO, address: { ...SACRAMENTO.address, state: undefined } }, /2-letter state/],
     [{ ...SACRAMENTO, name: 'x'.repeat(101) }, /./],
@@ -98,7 +118,11 @@ test('with an address set, a quantity change past the threshold recomputes shipp
   expect((await setAddress(buyer, SACRAMENTO)).status).toBe(200);
   const lineId = (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data[0]!.id;
   await clearStripeCalls();
-  const response = await post('/api/checkout/line-item-quantity', buyer, { checkout_session_id: buyer.sessionId, line_item_id: lineId, quantity: 4 });
+  const response = await post('/api/checkout/line-item-quantity', buyer, {
+    checkout_session_id: buyer.sessionId,
+    line_item_id: lineId,
+    quantity: 4,
+  });
   expect(response.status, response.text).toBe(200);
   expect((await stripeCalls()).map((call) => call.method)).toEqual(['GET', 'POST']);
   const after = await stateOf(buyer.sessionId); // $64.00: free standard shipping

@@ -9,7 +9,9 @@ export async function expectNoSeriousViolations(page: Page, state: string) {
   const described = serious.map(
     (violation) =>
       `${violation.impact} ${violation.id}: ${violation.help}\n` +
-      violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
+      violation.nodes
+        .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\n/g, ' ')}`)
+        .join('\n'),
   );
   expect(described, `serious or critical axe violations on ${state}`).toEqual([]);
 }

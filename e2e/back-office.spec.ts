@@ -13,12 +13,25 @@ import { expect, stripe, test } from './support';
 const PASSWORD = process.env.E2E_ADMIN_PASSWORD!;
 const SECRET = process.env.E2E_WEBHOOK_SECRET!;
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: APP_ORIGIN };
-const ADDRESS = { name: 'Ada Buyer', address: { line1: '1 Pine St', city: 'Portland', state: 'OR', postal_code: '97201', country: 'US' } };
+const ADDRESS = {
+  name: 'Ada Buyer',
+  address: { line1: '1 Pine St', city: 'Portland', state: 'OR', postal_code: '97201', country: 'US' },
+};
 
 /** A paid order of two bags and one mug, by a buyer with an email of its own; the session read back from Stripe. */
 async function paidOrder(email = `owner-test-${randomUUID().slice(0, 8)}@example.com`) {
-  const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }, { productId: 'ceramic-mug', quantity: 1 }] });
-  const address = await send('/api/checkout/shipping-address', { ...BROWSER_HEADERS, cookie: buyer.cookie }, JSON.stringify({ checkout_session_id: buyer.sessionId, shipping_details: ADDRESS }));
+  const buyer = await newBuyer({
+    kind: 'products',
+    items: [
+      { productId: 'house-blend', quantity: 2 },
+      { productId: 'ceramic-mug', quantity: 1 },
+    ],
+  });
+  const address = await send(
+    '/api/checkout/shipping-address',
+    { ...BROWSER_HEADERS, cookie: buyer.cookie },
+    JSON.stringify({ checkout_session_id: buyer.sessionId, shipping_details: ADDRESS }),
+  );
   expect(address.status, address.text).toBe(200);
   await payLikeStripeJs(buyer, { email });
   const session = await stripe.checkout.sessions.retrieve(buyer.sessionId, { expand: ['line_items'] });
@@ -47,12 +60,21 @@ async function openOrderByEmail(page: Page, email: string): Promise<number> {
 
 const stockOf = async (page: Page, name: string) => {
   await page.goto('/admin/stock');
-  return Number(await page.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').first().textContent());
+  return Number(
+    await page
+      .getByRole('row', { name: new RegExp(`^${name}`) })
+      .getByRole('cell')
+      .first()
+      .textContent(),
+  );
 };
 
 const refunded = async (paymentIntent: string) => (await stripe.refunds.list({ payment_intent: paymentIntent })).data;
 
-test('without the password, pages send to sign-in and every mutation is refused with nothing changed', async ({ page, request }) => {
+test('without the password, pages send to sign-in and every mutation is refused with nothing changed', async ({
+  page,
+  request,
+}) => {
   for (const path of ['/admin', '/admin/orders', '/admin/orders/1', '/admin/stock', '/admin/emails']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/admin\/login$/);
@@ -76,17 +98,32 @@ test('without the password, pages send to sign-in and every mutation is refused 
   const off = await (await fetch(`${SEED_ORIGIN}/admin/login`)).text();
   expect(off).toContain('The back office is off');
   expect(off).toContain('ADMIN_PASSWORD');
-  expect((await send('/api/admin/stock', { ...FORM, origin: SEED_ORIGIN }, 'product_id=ceramic-mug&change=set&units=0', SEED_ORIGIN)).status).toBe(404);
+  expect(
+    (
+      await send(
+        '/api/admin/stock',
+        { ...FORM, origin: SEED_ORIGIN },
+        'product_id=ceramic-mug&change=set&units=0',
+        SEED_ORIGIN,
+      )
+    ).status,
+  ).toBe(404);
 });
 
 test('signed in, a form from another origin is refused', async ({ page }) => {
   await signIn(page);
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const response = await send('/api/admin/stock', { ...FORM, origin: 'https://evil.example', cookie }, 'product_id=ceramic-mug&change=set&units=0');
+  const response = await send(
+    '/api/admin/stock',
+    { ...FORM, origin: 'https://evil.example', cookie },
+    'product_id=ceramic-mug&change=set&units=0',
+  );
   expect(response.status).toBe(403);
 });
 
-test('an owner finds an order by email, refunds one line of two, and sees the stock and the order change', async ({ page }) => {
+test('an owner finds an order by email, refunds one line of two, and sees the stock and the order change', async ({
+  page,
+}) => {
   const { email, session, paymentIntent } = await paidOrder();
   await signIn(page);
   const mugsBefore = await stockOf(page, 'Ceramic mug');
@@ -99,15 +136,24 @@ test('an owner finds an order by email, refunds one line of two, and sees the st
   await page.getByLabel(/^Ceramic mug \(1 of 1 left\)/).fill('1');
   await page.getByLabel('Put the refunded units back in stock').check();
   await page.getByRole('button', { name: 'Refund' }).click();
-  await expect(page.getByRole('status')).toHaveText(`Refunded ${formatMoney(mug.amount_total, 'usd')}, and the units are back in stock.`);
+  await expect(page.getByRole('status')).toHaveText(
+    `Refunded ${formatMoney(mug.amount_total, 'usd')}, and the units are back in stock.`,
+  );
   await expect(page.getByText(/^Partially refunded/)).toBeVisible();
-  await expect(page.getByRole('row', { name: /Ceramic mug/ }).getByRole('cell').last()).toHaveText('1 of 1');
+  await expect(
+    page
+      .getByRole('row', { name: /Ceramic mug/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('1 of 1');
   await expect(page.getByText(`Refunded ${formatMoney(mug.amount_total, 'usd')} from the back office`)).toBeVisible();
   await expect(page.getByText(`Refunded${formatMoney(mug.amount_total, 'usd')}`)).toBeVisible();
 
   // At Stripe: one refund of the mug's line as charged; on the shelf: the mug is back.
   expect((await refunded(paymentIntent)).map((r) => r.amount)).toEqual([mug.amount_total]);
-  expect((await stripe.paymentIntents.retrieve(paymentIntent, { expand: ['latest_charge'] })).latest_charge).toMatchObject({ amount_refunded: mug.amount_total, refunded: false });
+  expect(
+    (await stripe.paymentIntents.retrieve(paymentIntent, { expand: ['latest_charge'] })).latest_charge,
+  ).toMatchObject({ amount_refunded: mug.amount_total, refunded: false });
   expect(await stockOf(page, 'Ceramic mug')).toBe(mugsBefore + 1);
   await expectNoSeriousViolations(page, 'the stock page');
 
@@ -124,7 +170,9 @@ test('a refund form sent twice refunds once', async ({ page }) => {
   const formKey = await page.locator('input[name="form_key"]').getAttribute('value');
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const body = `form_key=${formKey}&scope=lines&qty_0=1&restock=on`;
-  const [first, second] = await Promise.all([0, 1].map(() => send(`/api/admin/orders/${orderId}/refund`, { ...FORM, cookie }, body)));
+  const [first, second] = await Promise.all(
+    [0, 1].map(() => send(`/api/admin/orders/${orderId}/refund`, { ...FORM, cookie }, body)),
+  );
   expect([first!.status, second!.status]).toEqual([303, 303]);
   const third = await send(`/api/admin/orders/${orderId}/refund`, { ...FORM, cookie }, body);
   expect(third.status).toBe(303);
@@ -136,19 +184,27 @@ test('a refund form sent twice refunds once', async ({ page }) => {
   await expect(page.getByText(/from the back office/)).toHaveCount(1);
 });
 
-test("a refund made directly at the local Stripe reaches the order once, though its webhook comes twice", async ({ page, request }) => {
+test('a refund made directly at the local Stripe reaches the order once, though its webhook comes twice', async ({
+  page,
+  request,
+}) => {
   const { email, session, paymentIntent } = await paidOrder();
   await signIn(page);
   const orderId = await openOrderByEmail(page, email);
   const refund = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 500 });
   // Stripe delivered refund.created; it comes again, twice, signed as Stripe signs it.
-  const event = (await stripe.events.list({ type: 'refund.created', limit: 20 })).data.find((e) => (e.data.object as { id: string }).id === refund.id)!;
+  const event = (await stripe.events.list({ type: 'refund.created', limit: 20 })).data.find(
+    (e) => (e.data.object as { id: string }).id === refund.id,
+  )!;
   await expect.poll(async () => (await stripe.events.retrieve(event.id)).pending_webhooks, { timeout: 10_000 }).toBe(0);
   const payload = JSON.stringify(event);
   for (let i = 0; i < 2; i++) {
     const response = await request.post('/api/webhooks/stripe', {
       data: payload,
-      headers: { 'content-type': 'application/json', 'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
+      },
     });
     expect(response.status()).toBe(200);
   }
@@ -159,7 +215,9 @@ test("a refund made directly at the local Stripe reaches the order once, though 
   expect(session.amount_total).toBeGreaterThan(500);
 });
 
-test('the confirmation email of a paid order is in the outbox with its totals; axe on the list pages', async ({ page }) => {
+test('the confirmation email of a paid order is in the outbox with its totals; axe on the list pages', async ({
+  page,
+}) => {
   const { email, session } = await paidOrder();
   await signIn(page);
   await expectNoSeriousViolations(page, 'the orders list');
@@ -169,19 +227,29 @@ test('the confirmation email of a paid order is in the outbox with its totals; a
   await expect(row).toContainText(email);
   await row.getByText(`Your order #${orderId} at`).click();
   const body = row.locator('pre');
-  await expect(body).toContainText(new RegExp(`Total paid\\s+${formatMoney(session.amount_total!, 'usd').replace('$', '\\$')}`));
-  await expect(body).toContainText(new RegExp(`Subtotal\\s+${formatMoney(session.amount_subtotal!, 'usd').replace('$', '\\$')}`));
+  await expect(body).toContainText(
+    new RegExp(`Total paid\\s+${formatMoney(session.amount_total!, 'usd').replace('$', '\\$')}`),
+  );
+  await expect(body).toContainText(
+    new RegExp(`Subtotal\\s+${formatMoney(session.amount_subtotal!, 'usd').replace('$', '\\$')}`),
+  );
   await expect(body).toContainText('2 × House Blend, 340 g');
   await expect(body).toContainText('Portland');
 });
 
-test('without a mail server the outbox offers no send button, and a send asked for anyway says why it cannot', async ({ page }) => {
+test('without a mail server the outbox offers no send button, and a send asked for anyway says why it cannot', async ({
+  page,
+}) => {
   await paidOrder();
   await signIn(page);
   await page.goto('/admin/emails');
   await expect(page.getByRole('row').nth(1)).toContainText('In the outbox');
   await expect(page.getByRole('button', { name: /^Send (again|now)/ })).toHaveCount(0);
-  const response = await page.request.post('/api/admin/emails/1/send', { form: { page: '1' }, headers: { origin: APP_ORIGIN }, maxRedirects: 0 });
+  const response = await page.request.post('/api/admin/emails/1/send', {
+    form: { page: '1' },
+    headers: { origin: APP_ORIGIN },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(303);
   expect(response.headers().location).toMatch(/\/admin\/emails$/);
   await page.goto('/admin/emails');
@@ -189,14 +257,18 @@ test('without a mail server the outbox offers no send button, and a send asked f
   await expect(page.getByRole('row').nth(1)).toContainText('In the outbox');
 });
 
-test('on a phone (390 px) every back-office page fits its width, tables read as labelled cards, and axe finds nothing serious', async ({ page }) => {
+test('on a phone (390 px) every back-office page fits its width, tables read as labelled cards, and axe finds nothing serious', async ({
+  page,
+}) => {
   const { email } = await paidOrder();
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page);
   const orderId = await openOrderByEmail(page, email);
   for (const path of ['/admin/orders', `/admin/orders/${orderId}`, '/admin/stock', '/admin/emails']) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
     await expectNoSeriousViolations(page, `${path} on a phone`);
   }

@@ -2,7 +2,9 @@
 // cart is empty afterwards (the webhook's order transaction emptied it).
 import { expect, expectWebhookDelivered, fillCard, OREGON, test, useShippingAddress } from './support';
 
-test('two products to the cart, a quantity changed, checked out as one session, paid: the cart is empty', async ({ page }) => {
+test('two products to the cart, a quantity changed, checked out as one session, paid: the cart is empty', async ({
+  page,
+}) => {
   await page.goto('/');
   const cartLink = page.getByRole('banner').getByRole('link', { name: /^Cart/ });
   await expect(cartLink).toHaveText('Cart (0)');
@@ -25,7 +27,9 @@ test('two products to the cart, a quantity changed, checked out as one session, 
   // More than the per-order limit: an alert, and the stored quantity stays.
   await beans.fill('11');
   await beans.press('Enter');
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('You can buy at most 10 of House Blend, 340 g per order.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'You can buy at most 10 of House Blend, 340 g per order.',
+  );
   await expect(beans).toHaveValue('2');
 
   await page.reload();

@@ -5,7 +5,9 @@ import { expect, OREGON, sessionIdOf, stripe, test, useShippingAddress } from '.
 
 const summary = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Order summary' });
 const linesOf = async (sessionId: string) =>
-  (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => `${item.price?.lookup_key} × ${item.quantity}`);
+  (await stripe.checkout.sessions.listLineItems(sessionId)).data.map(
+    (item) => `${item.price?.lookup_key} × ${item.quantity}`,
+  );
 
 test('quantities, a cross-sell and the gift: the page and Stripe agree at every step', async ({ page }) => {
   const release = await holdAllBut('hand-grinder', 1);
@@ -34,7 +36,9 @@ test('quantities, a cross-sell and the gift: the page and Stripe agree at every 
     const grinders = page.getByLabel('Quantity of Hand grinder');
     await grinders.fill('2');
     await grinders.press('Enter');
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Only 1 of Hand grinder left. Please lower the quantity.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'Only 1 of Hand grinder left. Please lower the quantity.',
+    );
     await expect(grinders).toHaveValue('1');
     await expect(page.getByTestId('total')).toHaveText('$105.00');
     expect(await linesOf(sessionId)).toEqual(['house_blend_340g × 1', 'hand_grinder × 1', 'tasting_sample × 1']);

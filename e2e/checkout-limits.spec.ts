@@ -27,11 +27,33 @@ test.beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL, DATABASE_URL: '', PGLITE_DATA_DIR: 'memory://', CHECKOUT_SESSIONS_PER_MINUTE: String(LIMIT), TRUST_PROXY: '', SCHEDULED_JOBS: 'off' },
-    stdio: ['ignore', openSync('test-results/next-limits.log', 'a'), openSync('test-results/next-limits.log', 'a')],
-  });
-  await expect.poll(() => fetch(origin).then((response) => response.ok, () => false), { timeout: 120_000 }).toBe(true);
+  server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      env: {
+        ...process.env,
+        STRIPE_SECRET_KEY: '',
+        STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
+        DATABASE_URL: '',
+        PGLITE_DATA_DIR: 'memory://',
+        CHECKOUT_SESSIONS_PER_MINUTE: String(LIMIT),
+        TRUST_PROXY: '',
+        SCHEDULED_JOBS: 'off',
+      },
+      stdio: ['ignore', openSync('test-results/next-limits.log', 'a'), openSync('test-results/next-limits.log', 'a')],
+    },
+  );
+  await expect
+    .poll(
+      () =>
+        fetch(origin).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      { timeout: 120_000 },
+    )
+    .toBe(true);
 });
 
 test.afterAll(() => {
@@ -47,8 +69,18 @@ test('a cookieless creation loop with a rotating X-Forwarded-For is answered 429
   const before = await onShelf('ceramic-mug');
   const answers = [];
   for (let i = 0; i < LIMIT + 7; i += 1) {
-    const body = JSON.stringify({ cart: { kind: 'products', items: [{ productId: 'ceramic-mug', quantity: 1 }] }, attemptId: randomUUID() });
-    answers.push(await send('/api/checkout/sessions', { ...BROWSER_HEADERS, origin, 'x-forwarded-for': `203.0.113.${i}` }, body, origin));
+    const body = JSON.stringify({
+      cart: { kind: 'products', items: [{ productId: 'ceramic-mug', quantity: 1 }] },
+      attemptId: randomUUID(),
+    });
+    answers.push(
+      await send(
+        '/api/checkout/sessions',
+        { ...BROWSER_HEADERS, origin, 'x-forwarded-for': `203.0.113.${i}` },
+        body,
+        origin,
+      ),
+    );
   }
   expect(answers.map((answer) => answer.status)).toEqual([...Array(LIMIT).fill(201), ...Array(7).fill(429)]);
   for (const refused of answers.slice(LIMIT)) {

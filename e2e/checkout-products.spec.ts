@@ -1,6 +1,8 @@
 import { expect, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
-test('buy beans with express shipping: the total follows the option, and the receipt lists the order', async ({ page }) => {
+test('buy beans with express shipping: the total follows the option, and the receipt lists the order', async ({
+  page,
+}) => {
   const created = page.waitForResponse('**/api/checkout/sessions');
   await page.goto('/checkout?item=house-blend');
   const { clientSecret } = (await (await created).json()) as { clientSecret: string };

@@ -22,7 +22,10 @@ async function addToCart(page: Page, name: string) {
   await expect(page.getByRole('banner').getByRole('link', { name: /^Cart \([1-9]/ })).toBeVisible();
 }
 
-test('a reload and a second tab resume one session, keeping quantity, cross-sell, address, option and promotion code', async ({ page, context }) => {
+test('a reload and a second tab resume one session, keeping quantity, cross-sell, address, option and promotion code', async ({
+  page,
+  context,
+}) => {
   await addToCart(page, BLEND);
   const first = await openCheckout(page);
   expect(first.status).toBe(201);
@@ -52,17 +55,23 @@ test('a reload and a second tab resume one session, keeping quantity, cross-sell
   expect((await openCheckout(second)).sessionId).toBe(first.sessionId);
   // Twenty more opens (reloads, Back) hold nothing more: the shelf shows the same units left.
   for (let i = 0; i < 20; i += 1) {
-    const response = await page.request.post('/api/checkout/sessions', { data: { cart: { kind: 'stored' }, attemptId: crypto.randomUUID() } });
+    const response = await page.request.post('/api/checkout/sessions', {
+      data: { cart: { kind: 'stored' }, attemptId: crypto.randomUUID() },
+    });
     expect(response.status()).toBe(200);
   }
   expect(await onShelf('house-blend')).toBe(shelfBefore);
   // At Stripe, this browser has exactly one open checkout: the first one.
   const mine = (await stripe.checkout.sessions.retrieve(first.sessionId)).metadata?.storefront_browser_tag;
   const open = await stripe.checkout.sessions.list({ status: 'open', limit: 100 });
-  expect(open.data.filter((session) => session.metadata?.storefront_browser_tag === mine).map((session) => session.id)).toEqual([first.sessionId]);
+  expect(
+    open.data.filter((session) => session.metadata?.storefront_browser_tag === mine).map((session) => session.id),
+  ).toEqual([first.sessionId]);
 });
 
-test('a quantity changed at checkout shows in the cart; a cart change shows in the reopened checkout', async ({ page }) => {
+test('a quantity changed at checkout shows in the cart; a cart change shows in the reopened checkout', async ({
+  page,
+}) => {
   await addToCart(page, BLEND);
   const { sessionId } = await openCheckout(page);
   const quantity = page.getByLabel(`Quantity of ${BLEND}`);
@@ -84,7 +93,10 @@ test('a quantity changed at checkout shows in the cart; a cart change shows in t
   expect(items.data.map((item) => item.quantity)).toEqual([5, 1]); // five bags, and the gift past $75
 });
 
-test('paying in one tab turns the other into "already paid", with a link to the order and no Pay button', async ({ page, context }) => {
+test('paying in one tab turns the other into "already paid", with a link to the order and no Pay button', async ({
+  page,
+  context,
+}) => {
   await addToCart(page, 'Ceramic mug');
   const { sessionId } = await openCheckout(page);
   const other = await context.newPage();
@@ -100,5 +112,7 @@ test('paying in one tab turns the other into "already paid", with a link to the 
   await expect(other.getByTestId('checkout-paid')).toBeVisible();
   await expect(other.getByRole('button', { name: /^Pay / })).toHaveCount(0);
   await other.getByRole('link', { name: 'See your order' }).click();
-  await expect(other.getByTestId('order-number')).toHaveText(await page.getByTestId('order-number').textContent() ?? '');
+  await expect(other.getByTestId('order-number')).toHaveText(
+    (await page.getByTestId('order-number').textContent()) ?? '',
+  );
 });

@@ -7,10 +7,25 @@ import { expect, fillCard, stripe, test, useShippingAddress, type TestAddress } 
 
 const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 const rate = (id: string) => SHIPPING_RATES.find((candidate) => candidate.id === id)!;
-const SACRAMENTO: TestAddress = { name: 'Ada Buyer', country: 'US', line1: '1 Capitol Mall', city: 'Sacramento', state: 'CA', postalCode: '95814' };
-const BERLIN: TestAddress = { name: 'Ada Buyer', country: 'DE', line1: 'Unter den Linden 1', city: 'Berlin', postalCode: '10117' };
+const SACRAMENTO: TestAddress = {
+  name: 'Ada Buyer',
+  country: 'US',
+  line1: '1 Capitol Mall',
+  city: 'Sacramento',
+  state: 'CA',
+  postalCode: '95814',
+};
+const BERLIN: TestAddress = {
+  name: 'Ada Buyer',
+  country: 'DE',
+  line1: 'Unter den Linden 1',
+  city: 'Berlin',
+  postalCode: '10117',
+};
 
-test('a US address in a taxed state, then Germany, then a country we do not ship to; past the threshold standard is free; pay', async ({ page }) => {
+test('a US address in a taxed state, then Germany, then a country we do not ship to; past the threshold standard is free; pay', async ({
+  page,
+}) => {
   const created = page.waitForResponse('**/api/checkout/sessions');
   await page.goto('/checkout?item=house-blend');
   const { clientSecret } = (await (await created).json()) as { clientSecret: string };
@@ -52,7 +67,9 @@ test('a US address in a taxed state, then Germany, then a country we do not ship
   await page.unroute('**/api/checkout/shipping-address');
   await expect(page.getByRole('main').getByRole('alert')).toHaveText("We don't ship to Japan.");
   await expect(page.getByTestId('total')).toHaveText(money(1600 + rate('international').amount));
-  expect((await stripe.checkout.sessions.retrieve(sessionId)).collected_information?.shipping_details?.address.country).toBe('DE');
+  expect(
+    (await stripe.checkout.sessions.retrieve(sessionId)).collected_information?.shipping_details?.address.country,
+  ).toBe('DE');
 
   // Back to California, then beans past the threshold: standard becomes free, the tax follows the lines.
   expect(await useShippingAddress(page, SACRAMENTO)).toBe(200);
@@ -79,7 +96,13 @@ test('a US address in a taxed state, then Germany, then a country we do not ship
   }).toPass({ timeout: 15_000 });
   const receipt = page.getByTestId('receipt');
   // In the order of the charge: lines, subtotal, shipping with its method, tax with its rate and place, total.
-  await expect(receipt.locator('dt')).toHaveText(['House Blend, 340 g × 4', 'Subtotal', 'Shipping — Express shipping', 'Tax (CA 7.25 %)', 'Total paid']);
+  await expect(receipt.locator('dt')).toHaveText([
+    'House Blend, 340 g × 4',
+    'Subtotal',
+    'Shipping — Express shipping',
+    'Tax (CA 7.25 %)',
+    'Total paid',
+  ]);
   await expect(page.getByTestId('receipt-shipping')).toContainText(money(rate('express').amount));
   await expect(page.getByTestId('receipt-tax')).toContainText(money(tax));
   await expect(page.getByTestId('ships-to')).toContainText('1 Capitol Mall');
@@ -100,6 +123,9 @@ test('an incomplete address: an alert, and no request', async ({ page }) => {
   const city = page.getByRole('group', { name: 'Shipping address' }).getByLabel('City');
   await expect(city).toHaveAttribute('aria-invalid', 'true');
   await expect(city).toHaveAccessibleDescription('This field is incomplete.');
-  await expect(page.getByRole('group', { name: 'Shipping address' }).getByLabel('Full name')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('group', { name: 'Shipping address' }).getByLabel('Full name')).not.toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   expect(requests).toBe(0);
 });

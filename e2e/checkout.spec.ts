@@ -1,7 +1,18 @@
 import { CURRENCY, PLANS } from '../lib/catalog';
 import { planCheckoutPath } from '../lib/checkout/cart';
 import { formatMoney } from '../lib/format';
-import { clearFaults, expect, expectWebhookDelivered, fillCard, injectFault, OREGON, sessionIdOf, stripe, test, useClubAddress } from './support';
+import {
+  clearFaults,
+  expect,
+  expectWebhookDelivered,
+  fillCard,
+  injectFault,
+  OREGON,
+  sessionIdOf,
+  stripe,
+  test,
+  useClubAddress,
+} from './support';
 
 const MONTHLY_URL = planCheckoutPath(PLANS[0]!.id, 'monthly');
 const summary = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Order summary' });
@@ -12,13 +23,17 @@ const money = (amount: number) => formatMoney(amount, CURRENCY);
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const plan of PLANS) {
-  test(`${plan.name}: from the shop, monthly → yearly → monthly, then pay and see the confirmation`, async ({ page }) => {
+  test(`${plan.name}: from the shop, monthly → yearly → monthly, then pay and see the confirmation`, async ({
+    page,
+  }) => {
     const [monthly, yearly] = [plan.prices.monthly, plan.prices.yearly];
     await page.goto('/');
     await page.getByRole('link', { name: `Subscribe monthly to the ${plan.name}` }).click();
     const toggle = page.getByRole('switch', { name: 'Yearly billing' });
     await expect(toggle).toHaveAttribute('aria-checked', 'false');
-    await expect(summary(page).getByTestId('line-item')).toHaveText(new RegExp(`${escaped(plan.name)}.*${escaped(money(monthly.unitAmount))} / month`));
+    await expect(summary(page).getByTestId('line-item')).toHaveText(
+      new RegExp(`${escaped(plan.name)}.*${escaped(money(monthly.unitAmount))} / month`),
+    );
     await expect(page.getByTestId('total')).toHaveText(money(monthly.unitAmount));
 
     const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
@@ -26,7 +41,9 @@ for (const plan of PLANS) {
     const sessionId = sessionIdOf(await switchRequest);
     const yearlySwitch = page.getByRole('switch', { name: 'Yearly billing' });
     await expect(yearlySwitch).toHaveAttribute('aria-checked', 'true');
-    await expect(summary(page).getByTestId('line-item')).toHaveText(new RegExp(`${escaped(plan.name)}.*${escaped(money(yearly.unitAmount))} / year`));
+    await expect(summary(page).getByTestId('line-item')).toHaveText(
+      new RegExp(`${escaped(plan.name)}.*${escaped(money(yearly.unitAmount))} / year`),
+    );
     await expect(page.getByTestId('total')).toHaveText(money(yearly.unitAmount));
     const afterSwitch = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
     expect(afterSwitch.line_items?.data.map((item) => item.price?.lookup_key)).toEqual([yearly.lookupKey]);
@@ -36,7 +53,9 @@ for (const plan of PLANS) {
     await expect(page.getByRole('switch', { name: 'Yearly billing' })).toHaveAttribute('aria-checked', 'false');
     await expect(page.getByTestId('total')).toHaveText(money(monthly.unitAmount));
     // The renewal, from the plan's price: no trial on this profile, so the first payment is today.
-    await expect(page.getByTestId('renewal-note')).toHaveText(`Then ${money(monthly.unitAmount)} every month, first payment today.`);
+    await expect(page.getByTestId('renewal-note')).toHaveText(
+      `Then ${money(monthly.unitAmount)} every month, first payment today.`,
+    );
 
     // The club ships coffee: Subscribe waits for an address, and says so.
     await page.getByLabel('Email').fill('buyer@example.com');
@@ -50,7 +69,9 @@ for (const plan of PLANS) {
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible();
     await expect(page.getByTestId('receipt')).toContainText(plan.name);
     // The order keeps where the coffee goes, country by name.
-    await expect(page.getByTestId('ships-to')).toHaveText('Ships to: Ada Buyer, 1 Pine St, Portland, OR, 97201, United States');
+    await expect(page.getByTestId('ships-to')).toHaveText(
+      'Ships to: Ada Buyer, 1 Pine St, Portland, OR, 97201, United States',
+    );
     const paid = await stripe.checkout.sessions.retrieve(sessionId);
     expect(paid.status).toBe('complete');
     expect(paid.payment_status).toBe('paid');
@@ -60,7 +81,9 @@ for (const plan of PLANS) {
   });
 }
 
-test('a declined card shows the decline beside Subscribe, focus stays there, and it stays on the checkout', async ({ page }) => {
+test('a declined card shows the decline beside Subscribe, focus stays there, and it stays on the checkout', async ({
+  page,
+}) => {
   const created = page.waitForResponse('**/api/checkout/sessions');
   await page.goto(MONTHLY_URL);
   const { clientSecret } = (await (await created).json()) as { clientSecret: string };
@@ -86,7 +109,9 @@ test('a failed update shows an alert and changes nothing', async ({ page }) => {
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
   await toggle.click();
   const sessionId = sessionIdOf(await switchRequest);
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Something went wrong on our end. Please try again later.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'Something went wrong on our end. Please try again later.',
+  );
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await expect(toggle).toBeEnabled();
   // The refusal sits beside the switch and describes it; focus is still on it.
@@ -97,7 +122,9 @@ test('a failed update shows an alert and changes nothing', async ({ page }) => {
   expect(session.line_items?.data.map((item) => item.price?.lookup_key)).toEqual([PLANS[0]!.prices.monthly.lookupKey]);
 });
 
-test('keyboard only: from the shop to the receipt, address, card fields and email included; focus stays after each step', async ({ page }) => {
+test('keyboard only: from the shop to the receipt, address, card fields and email included; focus stays after each step', async ({
+  page,
+}) => {
   // The one mouse-free start: the shop's address. Everything after it is Tab, Space, Enter and typing.
   await page.goto('/');
   await tabUntilFocused(page, page.getByRole('link', { name: `Subscribe monthly to the ${PLANS[0]!.name}` }));
@@ -118,7 +145,12 @@ test('keyboard only: from the shop to the receipt, address, card fields and emai
   await page.keyboard.press('Tab');
   await expect(form.getByLabel('Country')).toBeFocused();
   await expect(form.getByLabel('Country')).toHaveValue('US');
-  for (const [label, text] of [['Address line 1', OREGON.line1], ['City', OREGON.city], ['State', OREGON.state!], ['ZIP', OREGON.postalCode]] as const) {
+  for (const [label, text] of [
+    ['Address line 1', OREGON.line1],
+    ['City', OREGON.city],
+    ['State', OREGON.state!],
+    ['ZIP', OREGON.postalCode],
+  ] as const) {
     await tabUntilFocused(page, form.getByLabel(label));
     await page.keyboard.type(text);
   }
@@ -154,7 +186,11 @@ async function tabUntilFocused(page: import('@playwright/test').Page, target: im
   throw new Error('Could not reach the element with Tab');
 }
 
-test('coming back before paying resumes the same checkout; another browser cannot', async ({ page, browser, baseURL }) => {
+test('coming back before paying resumes the same checkout; another browser cannot', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto(MONTHLY_URL);
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
   await page.getByRole('switch', { name: 'Yearly billing' }).click();

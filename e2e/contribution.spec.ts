@@ -2,7 +2,16 @@
 // the paid subtotal as its own line, re-prices it when the cart changes, no promotion code discounts it, and the
 // receipt keeps it. Stripe's session is read back at each step.
 import { CONTRIBUTION } from '../lib/catalog';
-import { expect, expectWebhookDelivered, fillCard, OREGON, sessionIdOf, stripe, test, useShippingAddress } from './support';
+import {
+  expect,
+  expectWebhookDelivered,
+  fillCard,
+  OREGON,
+  sessionIdOf,
+  stripe,
+  test,
+  useShippingAddress,
+} from './support';
 
 /** The session's contribution line at Stripe, as `[amount, description]`, or null. */
 async function contributionAt(sessionId: string) {
@@ -11,7 +20,9 @@ async function contributionAt(sessionId: string) {
   return line ? { amount: line.amount_total, unitAmount: line.price?.unit_amount ?? null } : null;
 }
 
-test('5 % for the growers: priced by the server, re-priced with the cart, never discounted, on the receipt', async ({ page }) => {
+test('5 % for the growers: priced by the server, re-priced with the cart, never discounted, on the receipt', async ({
+  page,
+}) => {
   await page.goto('/checkout?item=house-blend');
   // Oregon has no sales tax in the shop's table; standard shipping is $6.00 under $60.00.
   expect(await useShippingAddress(page, OREGON)).toBe(200);
@@ -50,7 +61,9 @@ test('5 % for the growers: priced by the server, re-priced with the cart, never 
   // The recorded order's receipt: the contribution is its own line, at what was charged.
   await page.reload();
   await expect(page.getByTestId('order-number')).toBeVisible();
-  await expect(page.getByTestId('receipt').locator('div').filter({ hasText: CONTRIBUTION.name })).toContainText('$2.40');
+  await expect(page.getByTestId('receipt').locator('div').filter({ hasText: CONTRIBUTION.name })).toContainText(
+    '$2.40',
+  );
   await expect(page.getByTestId('receipt-total')).toHaveText('$51.60');
 });
 

@@ -14,9 +14,12 @@ const DELAY_MS = 4_500; // past the storefront's 4 s Stripe timeout
 const SESSION_PATH = '/v1/checkout/sessions/*';
 
 const fault = (method: string, path: string, kind: Kind, count: number) =>
-  injectFault({ method, path, count, kind, ...(kind === 'delay' && { delayMs: DELAY_MS }) } as Parameters<typeof injectFault>[0]);
+  injectFault({ method, path, count, kind, ...(kind === 'delay' && { delayMs: DELAY_MS }) } as Parameters<
+    typeof injectFault
+  >[0]);
 /** A delayed request still runs when its time comes: wait until every one has, before reading the state. */
-const settle = (kind: Kind) => (kind === 'delay' ? new Promise((resolve) => setTimeout(resolve, 2 * DELAY_MS)) : undefined);
+const settle = (kind: Kind) =>
+  kind === 'delay' ? new Promise((resolve) => setTimeout(resolve, 2 * DELAY_MS)) : undefined;
 const lookupKeys = async (sessionId: string) =>
   (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => item.price?.lookup_key);
 
@@ -24,7 +27,10 @@ test.describe.configure({ timeout: 240_000 });
 test.afterEach(clearFaults);
 
 test('the interval switch: its answer always agrees with the session read back', async () => {
-  for (const [method, call] of [['GET', 'retrieve'], ['POST', 'update']] as const) {
+  for (const [method, call] of [
+    ['GET', 'retrieve'],
+    ['POST', 'update'],
+  ] as const) {
     for (const kind of KINDS) {
       for (const count of [1, 2]) {
         const buyer = await newBuyer();
@@ -38,14 +44,19 @@ test('the interval switch: its answer always agrees with the session read back',
         await clearFaults();
         const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
         expect([200, 502, 503], drill).toContain(response.status);
-        expect(await lookupKeys(buyer.sessionId), drill).toEqual([response.status === 200 ? PLANS[0]!.prices.yearly.lookupKey : PLANS[0]!.prices.monthly.lookupKey]);
+        expect(await lookupKeys(buyer.sessionId), drill).toEqual([
+          response.status === 200 ? PLANS[0]!.prices.yearly.lookupKey : PLANS[0]!.prices.monthly.lookupKey,
+        ]);
       }
     }
   }
 });
 
 test('a quantity change: its answer always agrees with the session and the hold read back', async () => {
-  for (const [method, call] of [['GET', 'retrieve'], ['POST', 'update']] as const) {
+  for (const [method, call] of [
+    ['GET', 'retrieve'],
+    ['POST', 'update'],
+  ] as const) {
     for (const kind of KINDS) {
       for (const count of [1, 2]) {
         const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
@@ -71,8 +82,14 @@ test('a quantity change: its answer always agrees with the session and the hold 
 });
 
 test('a shipping address: its answer always agrees with the session read back', async () => {
-  const shipping_details = { name: 'Ada Buyer', address: { line1: '1 Main St', city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' } };
-  for (const [method, call] of [['GET', 'retrieve'], ['POST', 'update']] as const) {
+  const shipping_details = {
+    name: 'Ada Buyer',
+    address: { line1: '1 Main St', city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' },
+  };
+  for (const [method, call] of [
+    ['GET', 'retrieve'],
+    ['POST', 'update'],
+  ] as const) {
     for (const kind of KINDS) {
       for (const count of [1, 2]) {
         const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
@@ -88,7 +105,9 @@ test('a shipping address: its answer always agrees with the session read back', 
         expect([200, 502, 503], drill).toContain(response.status);
         const after = await stripe.checkout.sessions.retrieve(buyer.sessionId);
         const applied = response.status === 200;
-        expect(after.collected_information?.shipping_details?.address.postal_code ?? null, drill).toBe(applied ? '12207' : null);
+        expect(after.collected_information?.shipping_details?.address.postal_code ?? null, drill).toBe(
+          applied ? '12207' : null,
+        );
         expect(after.shipping_options.length, drill).toBe(applied ? 2 : 0);
         expect(after.total_details?.amount_tax, drill).toBe(applied ? Math.round(1600 * 0.08875) : 0);
       }
@@ -99,7 +118,10 @@ test('a shipping address: its answer always agrees with the session read back', 
 test('creating a session: a failure leaves at most the one session its retry gets back', async () => {
   for (const kind of KINDS) {
     for (const count of [1, 2]) {
-      const body = JSON.stringify({ cart: { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' }, attemptId: randomUUID() });
+      const body = JSON.stringify({
+        cart: { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' },
+        attemptId: randomUUID(),
+      });
       await clearStripeCalls();
       await fault('POST', '/v1/checkout/sessions', kind, count);
       const first = await send('/api/checkout/sessions', BROWSER_HEADERS, body);
@@ -114,7 +136,9 @@ test('creating a session: a failure leaves at most the one session its retry get
       expect(retry.status, drill).toBe(first.status === 201 ? 200 : 201);
       const { clientSecret } = JSON.parse(retry.text) as { clientSecret: string };
       if (first.status === 201) expect(JSON.parse(first.text)).toEqual({ clientSecret });
-      const creations = (await stripeCalls()).filter((c) => c.method === 'POST' && c.path === '/v1/checkout/sessions' && c.status === 200);
+      const creations = (await stripeCalls()).filter(
+        (c) => c.method === 'POST' && c.path === '/v1/checkout/sessions' && c.status === 200,
+      );
       expect(new Set(creations.map((c) => c.idempotencyKey)).size, drill).toBe(1);
       expect((await stripe.checkout.sessions.retrieve(clientSecret.split('_secret_')[0]!)).status).toBe('open');
     }
@@ -123,13 +147,19 @@ test('creating a session: a failure leaves at most the one session its retry get
 
 const MONTHLY_URL = planCheckoutPath(PLANS[0]!.id, 'monthly');
 
-test('an update that lands although the page was told it failed: the page shows what Stripe holds', async ({ page }) => {
+test('an update that lands although the page was told it failed: the page shows what Stripe holds', async ({
+  page,
+}) => {
   await page.goto(MONTHLY_URL);
   await expect(page.getByTestId('total')).toHaveText('$24.00');
   // The update reaches the server and Stripe; the answer is lost on its way back to the page.
   await page.route('**/api/change-subscription-interval', async (route) => {
     await route.fetch();
-    await route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ type: 'error', message: 'Lost on the way.' }) });
+    await route.fulfill({
+      status: 502,
+      contentType: 'application/json',
+      body: JSON.stringify({ type: 'error', message: 'Lost on the way.' }),
+    });
   });
   const switchRequest = page.waitForRequest('**/api/change-subscription-interval');
   await page.getByRole('switch', { name: 'Yearly billing' }).click();
@@ -140,7 +170,9 @@ test('an update that lands although the page was told it failed: the page shows 
   await expect(page.getByRole('switch', { name: 'Yearly billing' })).toHaveAttribute('aria-checked', 'true');
 });
 
-test('an update whose connection drops twice: an alert, and the page and Stripe both keep monthly', async ({ page }) => {
+test('an update whose connection drops twice: an alert, and the page and Stripe both keep monthly', async ({
+  page,
+}) => {
   await page.goto(MONTHLY_URL);
   await expect(page.getByTestId('total')).toHaveText('$24.00');
   await fault('POST', SESSION_PATH, 'drop', 2);

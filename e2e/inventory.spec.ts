@@ -42,7 +42,10 @@ test('buying a mug: the webhook records the order, and the shop has one mug fewe
   expect(await inStock(page, 'ceramic-mug')).toBe(before - 1);
 });
 
-test('the last grinders: once held, a 409 names the product and what is left, and Stripe makes no session', async ({ page, request }) => {
+test('the last grinders: once held, a 409 names the product and what is left, and Stripe makes no session', async ({
+  page,
+  request,
+}) => {
   const before = await inStock(page, 'hand-grinder');
   const release = await holdAllBut('hand-grinder', 1);
   try {
@@ -50,10 +53,16 @@ test('the last grinders: once held, a 409 names the product and what is left, an
     const newest = async () => (await stripe.checkout.sessions.list({ limit: 1 })).data[0]?.id;
     const before = await newest();
     const refused = await request.post('/api/checkout/sessions', {
-      data: { cart: { kind: 'products', items: [{ productId: 'hand-grinder', quantity: 2 }] }, attemptId: randomUUID() },
+      data: {
+        cart: { kind: 'products', items: [{ productId: 'hand-grinder', quantity: 2 }] },
+        attemptId: randomUUID(),
+      },
     });
     expect(refused.status()).toBe(409);
-    expect(await refused.json()).toEqual({ type: 'error', message: 'Only 1 of Hand grinder left. Please lower the quantity.' });
+    expect(await refused.json()).toEqual({
+      type: 'error',
+      message: 'Only 1 of Hand grinder left. Please lower the quantity.',
+    });
     expect(await newest()).toBe(before);
     expect(await inStock(page, 'hand-grinder')).toBe(1);
   } finally {

@@ -27,7 +27,9 @@ async function buyHouseBlend(page: Page): Promise<{ sessionId: string; orderNumb
   return { sessionId, orderNumber: (await orderNumber.textContent()) ?? '' };
 }
 
-test('a paid checkout shows with its event and delivery; Redeliver sends it again and the storefront records nothing twice', async ({ page }) => {
+test('a paid checkout shows with its event and delivery; Redeliver sends it again and the storefront records nothing twice', async ({
+  page,
+}) => {
   const stockBefore = await onShelf('house-blend');
   const { sessionId, orderNumber } = await buyHouseBlend(page);
   const returnUrl = page.url();
@@ -78,11 +80,16 @@ test('the dashboard pages pass axe', async ({ page }) => {
 
 test('a form posted from another site changes nothing', async ({ page }) => {
   // The storefront's origin is another site to the local Stripe: a form posted from it is refused.
-  const latency = async () => ((await (await fetch(`${LOCAL_STRIPE_URL}/_emulator/latency`)).json()) as { ms: string; description: string });
+  const latency = async () =>
+    (await (await fetch(`${LOCAL_STRIPE_URL}/_emulator/latency`)).json()) as { ms: string; description: string };
   const before = await latency();
   await page.goto('/');
   const status = await page.evaluate(async (url) => {
-    const response = await fetch(`${url}/controls/latency`, { method: 'POST', mode: 'no-cors', body: new URLSearchParams({ ms: '4000' }) });
+    const response = await fetch(`${url}/controls/latency`, {
+      method: 'POST',
+      mode: 'no-cors',
+      body: new URLSearchParams({ ms: '4000' }),
+    });
     return response.type;
   }, LOCAL_STRIPE_URL);
   expect(status).toBe('opaque');

@@ -23,11 +23,25 @@ test.beforeAll(async () => {
   const gift = await stripe.products.create({ name: 'Gift wrap' });
   teePrice = (await stripe.prices.create({ product: tee.id, unit_amount: 1500, currency: 'usd' })).id;
   const giftPrice = (await stripe.prices.create({ product: gift.id, unit_amount: 500, currency: 'usd' })).id;
-  const shippingRate = (await stripe.shippingRates.create({ display_name: 'Standard', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'usd' } })).id;
+  const shippingRate = (
+    await stripe.shippingRates.create({
+      display_name: 'Standard',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 500, currency: 'usd' },
+    })
+  ).id;
   const taxRate = (await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 8.25, inclusive: false })).id;
   const coupon = await stripe.coupons.create({ percent_off: 10, name: '10 % off' });
   await stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: 'WELCOME10' });
-  shop = await startTestShop({ stripe, stripeOrigin: new URL(local.url).origin, publishableKey: PUBLISHABLE_KEY, giftPrice, shippingRate, taxRate, secrets });
+  shop = await startTestShop({
+    stripe,
+    stripeOrigin: new URL(local.url).origin,
+    publishableKey: PUBLISHABLE_KEY,
+    giftPrice,
+    shippingRate,
+    taxRate,
+    secrets,
+  });
 });
 
 test.afterAll(async () => {
@@ -58,7 +72,9 @@ async function openCheckout(page: Page): Promise<string> {
   return session.id;
 }
 
-test('the shipping address element offers the allowed countries; the server sets address, option and tax; a promotion code applies', async ({ page }) => {
+test('the shipping address element offers the allowed countries; the server sets address, option and tax; a promotion code applies', async ({
+  page,
+}) => {
   const stripeCom = await guardStripeCom(page);
   const session = await stripe.checkout.sessions.create({
     mode: 'payment',

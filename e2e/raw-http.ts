@@ -9,16 +9,31 @@ export const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 /** The second storefront, on the seed page's preview API version (the loyalty discount, trials on update). */
 export const SEED_ORIGIN = `http://127.0.0.1:${SEED_PROFILE_PORT}`;
 /** What the storefront's own pages send with a buyer action. */
-export const BROWSER_HEADERS = { 'content-type': 'application/json', origin: APP_ORIGIN, 'sec-fetch-site': 'same-origin' };
+export const BROWSER_HEADERS = {
+  'content-type': 'application/json',
+  origin: APP_ORIGIN,
+  'sec-fetch-site': 'same-origin',
+};
 
 export type RawResponse = { status: number; text: string; headers: Record<string, string | string[] | undefined> };
 
-export function send(path: string, headers: Record<string, string>, body: string | Buffer, origin = APP_ORIGIN): Promise<RawResponse> {
+export function send(
+  path: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  origin = APP_ORIGIN,
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${origin}${path}`, { method: 'POST', headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          headers: response.headers,
+        }),
+      );
     });
     // The server may answer (413) and close before a large body is sent: that answer is what counts.
     request.on('error', reject);
@@ -29,9 +44,17 @@ export function send(path: string, headers: Record<string, string>, body: string
 export type Buyer = { cookie: string; sessionId: string; clientSecret: string };
 
 /** A browser with a checkout of its own: the session, and the cookie that binds it. */
-export async function newBuyer(cart: unknown = { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' }, origin = APP_ORIGIN): Promise<Buyer> {
+export async function newBuyer(
+  cart: unknown = { kind: 'plan', planId: PLANS[0]!.id, interval: 'monthly' },
+  origin = APP_ORIGIN,
+): Promise<Buyer> {
   const headers = { ...BROWSER_HEADERS, origin };
-  const response = await send('/api/checkout/sessions', headers, JSON.stringify({ cart, attemptId: randomUUID() }), origin);
+  const response = await send(
+    '/api/checkout/sessions',
+    headers,
+    JSON.stringify({ cart, attemptId: randomUUID() }),
+    origin,
+  );
   if (response.status !== 201) throw new Error(`creating a checkout answered ${response.status}: ${response.text}`);
   const setCookie = response.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)!.split(';')[0]!;
@@ -63,19 +86,32 @@ export function isSafeErrorAnswer(response: RawResponse): boolean {
   }
   if (typeof body !== 'object' || body === null) return false;
   const { type, message, ...rest } = body as Record<string, unknown>;
-  return type === 'error' && typeof message === 'string' && message.length < 160 && !INTERNAL.test(message) && Object.keys(rest).length === 0;
+  return (
+    type === 'error' &&
+    typeof message === 'string' &&
+    message.length < 160 &&
+    !INTERNAL.test(message) &&
+    Object.keys(rest).length === 0
+  );
 }
 
 /** A buyer action sent as that buyer's browser would: JSON, the storefront's origin, the buyer's cookie. */
-export const postAs = (buyer: Pick<Buyer, 'cookie'>, path: string, body: Record<string, unknown>, origin = APP_ORIGIN) =>
-  send(path, { ...BROWSER_HEADERS, origin, cookie: buyer.cookie }, JSON.stringify(body), origin);
+export const postAs = (
+  buyer: Pick<Buyer, 'cookie'>,
+  path: string,
+  body: Record<string, unknown>,
+  origin = APP_ORIGIN,
+) => send(path, { ...BROWSER_HEADERS, origin, cookie: buyer.cookie }, JSON.stringify(body), origin);
 
 /**
  * Pays a session as the local Stripe.js does (the publishable key and the client secret), without a browser: the
  * buyer who never sees the return page. A plan's address is the buyer's to give (Stripe.js `updateShippingAddress`),
  * so `clubAddress` sends one first.
  */
-export async function payLikeStripeJs(session: Pick<Buyer, 'sessionId' | 'clientSecret'>, { email = 'buyer@example.com', clubAddress = false } = {}) {
+export async function payLikeStripeJs(
+  session: Pick<Buyer, 'sessionId' | 'clientSecret'>,
+  { email = 'buyer@example.com', clubAddress = false } = {},
+) {
   const post = (path: string, params: Record<string, string>) =>
     fetch(`${LOCAL_STRIPE_URL}/v1/payment_pages/${session.sessionId}${path}`, {
       method: 'POST',

@@ -10,7 +10,8 @@ export const REAL_STRIPE = process.env.E2E_REAL_STRIPE === '1';
 
 const EXPIRY_NEEDS_WEBHOOK =
   'gives its held units back by expiring sessions, which frees them only when checkout.session.expired reaches the storefront (no webhook reaches this machine from real Stripe)';
-const COUNTS_STRIPE_CALLS = "counts Stripe calls in the local Stripe's request log (/_emulator/requests) and arms its faults";
+const COUNTS_STRIPE_CALLS =
+  "counts Stripe calls in the local Stripe's request log (/_emulator/requests) and arms its faults";
 const ARMS_FAULTS = "arms the local Stripe's faults (/_emulator/faults), which real Stripe has no equivalent of";
 
 /** A spec that runs on real Stripe, with the tests in it that still cannot (title → reason). */
@@ -21,17 +22,29 @@ type LocalOnly = { localOnly: string };
 export const REAL_STRIPE_SPECS: Record<string, Runs | LocalOnly> = {
   'smoke.spec.ts': {
     runs: 'the home page and headers',
-    except: { 'every page carries the security headers': "asserts the local-Stripe build's CSP, which admits no stripe.com host; a real-Stripe build admits Stripe's" },
+    except: {
+      'every page carries the security headers':
+        "asserts the local-Stripe build's CSP, which admits no stripe.com host; a real-Stripe build admits Stripe's",
+    },
   },
   'api-cart.spec.ts': {
     runs: 'the cart API, and one Checkout Session made from it, read back from Stripe',
-    except: { 'more than is available (stock less what checkouts hold): 409 "Only N left", and nothing changes': EXPIRY_NEEDS_WEBHOOK },
+    except: {
+      'more than is available (stock less what checkouts hold): 409 "Only N left", and nothing changes':
+        EXPIRY_NEEDS_WEBHOOK,
+    },
   },
   'cart.spec.ts': { runs: 'a cart checked out and paid; the return page records the order and empties the cart' },
   'checkout-products.spec.ts': { runs: 'a one-off purchase with a shipping option, paid, its receipt' },
-  'checkout-shipping.spec.ts': { runs: "the shipping address step, its options and tax computed by Stripe's seeded rates, paid" },
-  'promotion-codes.spec.ts': { runs: "promotion codes validated by Stripe itself (WELCOME10 is made by `npm run stripe:seed`)" },
-  'contribution.spec.ts': { runs: "the growers' contribution priced with price_data, re-priced with the cart, not discounted by WELCOME10, paid" },
+  'checkout-shipping.spec.ts': {
+    runs: "the shipping address step, its options and tax computed by Stripe's seeded rates, paid",
+  },
+  'promotion-codes.spec.ts': {
+    runs: 'promotion codes validated by Stripe itself (WELCOME10 is made by `npm run stripe:seed`)',
+  },
+  'contribution.spec.ts': {
+    runs: "the growers' contribution priced with price_data, re-priced with the cart, not discounted by WELCOME10, paid",
+  },
   'checkout.spec.ts': {
     runs: 'the subscription checkout: interval switches, a declined card, resuming',
     except: {
@@ -49,29 +62,48 @@ export const REAL_STRIPE_SPECS: Record<string, Runs | LocalOnly> = {
   },
   'inventory.spec.ts': {
     runs: 'a paid order lowers the stock',
-    except: { 'the last grinders: once held, a 409 names the product and what is left, and Stripe makes no session': EXPIRY_NEEDS_WEBHOOK },
+    except: {
+      'the last grinders: once held, a 409 names the product and what is left, and Stripe makes no session':
+        EXPIRY_NEEDS_WEBHOOK,
+    },
   },
-  'checkout-resume.spec.ts': { runs: 'one open checkout per browser across reloads, tabs and cart edits; paid in another tab' },
+  'checkout-resume.spec.ts': {
+    runs: 'one open checkout per browser across reloads, tabs and cart edits; paid in another tab',
+  },
   'orders-unlosable.spec.ts': {
-    localOnly: "turns the local Stripe's webhook endpoints off and redelivers its events (/_emulator/events), and reads the server's own log",
+    localOnly:
+      "turns the local Stripe's webhook endpoints off and redelivers its events (/_emulator/events), and reads the server's own log",
   },
   'checkout-trust.spec.ts': {
     localOnly: "reads the address element's own fields, labels and errors, which real Stripe renders inside its iframe",
   },
-  'checkout-limits.spec.ts': { localOnly: 'starts a storefront server of its own on the local Stripe to test the creation limit' },
-  'back-office.spec.ts': { localOnly: 'refunds a payment directly at the local Stripe and delivers its webhooks twice, signed with the local secret' },
+  'checkout-limits.spec.ts': {
+    localOnly: 'starts a storefront server of its own on the local Stripe to test the creation limit',
+  },
+  'back-office.spec.ts': {
+    localOnly:
+      'refunds a payment directly at the local Stripe and delivers its webhooks twice, signed with the local secret',
+  },
   'checkout-interactions.spec.ts': { localOnly: EXPIRY_NEEDS_WEBHOOK },
   'shop-flow.spec.ts': { localOnly: EXPIRY_NEEDS_WEBHOOK },
   'api-checkout.spec.ts': { localOnly: COUNTS_STRIPE_CALLS },
   'api-checkout-cart.spec.ts': { localOnly: COUNTS_STRIPE_CALLS },
   'api-shipping-address.spec.ts': { localOnly: COUNTS_STRIPE_CALLS },
-  'checkout-load.spec.ts': { localOnly: `${ARMS_FAULTS}, blocks the local Stripe.js, and checks the return URL the local mode derives from the request` },
+  'checkout-load.spec.ts': {
+    localOnly: `${ARMS_FAULTS}, blocks the local Stripe.js, and checks the return URL the local mode derives from the request`,
+  },
   'fault-drills.spec.ts': { localOnly: ARMS_FAULTS },
   'api-webhooks.spec.ts': { localOnly: 'posts to the webhook route with the secret the local Stripe signs with' },
-  'hostile-requests.spec.ts': { localOnly: 'posts to the webhook route and sends thousands of generated requests (Stripe asks not to load-test test mode)' },
+  'hostile-requests.spec.ts': {
+    localOnly:
+      'posts to the webhook route and sends thousands of generated requests (Stripe asks not to load-test test mode)',
+  },
   'local-stripe-dashboard.spec.ts': { localOnly: "tests the local Stripe's own dashboard and webhook deliveries" },
-  'local-stripe-js.spec.ts': { localOnly: "tests the local Stripe.js itself, on objects made in the local Stripe" },
-  'seed-profile.spec.ts': { localOnly: 'runs on the preview API version (checkout_server_update_beta), which a Stripe account must be enrolled in' },
+  'local-stripe-js.spec.ts': { localOnly: 'tests the local Stripe.js itself, on objects made in the local Stripe' },
+  'seed-profile.spec.ts': {
+    localOnly:
+      'runs on the preview API version (checkout_server_update_beta), which a Stripe account must be enrolled in',
+  },
   'seed-profile-loyalty.spec.ts': {
     localOnly: `runs on the preview API version (checkout_server_update_beta), which a Stripe account must be enrolled in, and ${ARMS_FAULTS}`,
   },
@@ -108,11 +140,15 @@ export function realStripeKeys(source: Record<string, string | undefined>): Real
   const publishableKey = source.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY || undefined;
   if (!secretKey && !publishableKey) return undefined;
   if (!secretKey || !publishableKey) {
-    throw new Error('Set both STRIPE_SECRET_KEY and NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY (test mode) to run the e2e suite on real Stripe');
+    throw new Error(
+      'Set both STRIPE_SECRET_KEY and NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY (test mode) to run the e2e suite on real Stripe',
+    );
   }
   // The suite pays with test cards and creates coupons: never on a live account.
   if (!/^(sk|rk)_test_\w+$/.test(secretKey) || !/^pk_test_\w+$/.test(publishableKey)) {
-    throw new Error('The e2e suite runs on Stripe test mode only: STRIPE_SECRET_KEY must start with sk_test_ (or rk_test_) and NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY with pk_test_');
+    throw new Error(
+      'The e2e suite runs on Stripe test mode only: STRIPE_SECRET_KEY must start with sk_test_ (or rk_test_) and NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY with pk_test_',
+    );
   }
   return { secretKey, publishableKey };
 }

@@ -3,16 +3,30 @@
 // other cart updates. Stripe's session is read back each time.
 import { PLANS } from '../lib/catalog';
 import { SEED_API_VERSION } from './config';
-import { APP_ORIGIN, BROWSER_HEADERS, clearStripeCalls, isSafeErrorAnswer, newBuyer, SEED_ORIGIN, send, stripeCalls, type Buyer } from './raw-http';
+import {
+  APP_ORIGIN,
+  BROWSER_HEADERS,
+  clearStripeCalls,
+  isSafeErrorAnswer,
+  newBuyer,
+  SEED_ORIGIN,
+  send,
+  stripeCalls,
+  type Buyer,
+} from './raw-http';
 import { clearFaults, expect, injectFault, stripe, test } from './support';
 
-const cart = (...items: Array<[string, number]>) => ({ kind: 'products', items: items.map(([productId, quantity]) => ({ productId, quantity })) });
+const cart = (...items: Array<[string, number]>) => ({
+  kind: 'products',
+  items: items.map(([productId, quantity]) => ({ productId, quantity })),
+});
 const GRINDER_AND_BEANS = cart(['hand-grinder', 1], ['house-blend', 1]); // $105: 10 % is $10.50
 const GRINDER = cart(['hand-grinder', 1]); // $89: none
 
 const post = (path: string, buyer: Pick<Buyer, 'cookie'>, body: Record<string, unknown>, origin = SEED_ORIGIN) =>
   send(path, { ...BROWSER_HEADERS, origin, cookie: buyer.cookie }, JSON.stringify(body), origin);
-const loyalty = (buyer: Buyer, origin = SEED_ORIGIN) => post('/api/checkout/loyalty-discount', buyer, { checkout_session_id: buyer.sessionId }, origin);
+const loyalty = (buyer: Buyer, origin = SEED_ORIGIN) =>
+  post('/api/checkout/loyalty-discount', buyer, { checkout_session_id: buyer.sessionId }, origin);
 const discountOf = async (sessionId: string) => {
   const session = await stripe.checkout.sessions.retrieve(sessionId, {}, { apiVersion: SEED_API_VERSION });
   return { amount: session.total_details?.amount_discount ?? 0, discounts: session.discounts?.length ?? 0 };
@@ -46,12 +60,20 @@ test('below $100 the endpoint sets nothing; a cart update past $100 brings the d
   expect(await discountOf(buyer.sessionId)).toEqual({ amount: 0, discounts: 0 });
 
   await clearStripeCalls();
-  const add = await post('/api/checkout/cross-sell', buyer, { checkout_session_id: buyer.sessionId, product_id: 'house-blend', action: 'add' });
+  const add = await post('/api/checkout/cross-sell', buyer, {
+    checkout_session_id: buyer.sessionId,
+    product_id: 'house-blend',
+    action: 'add',
+  });
   expect(add.status, add.text).toBe(200);
   expect((await stripeCalls()).map((call) => call.method)).toEqual(['GET', 'POST']);
   expect(await discountOf(buyer.sessionId)).toEqual({ amount: 1050, discounts: 1 });
 
-  const remove = await post('/api/checkout/cross-sell', buyer, { checkout_session_id: buyer.sessionId, product_id: 'house-blend', action: 'remove' });
+  const remove = await post('/api/checkout/cross-sell', buyer, {
+    checkout_session_id: buyer.sessionId,
+    product_id: 'house-blend',
+    action: 'remove',
+  });
   expect(remove.status, remove.text).toBe(200);
   expect(await discountOf(buyer.sessionId)).toEqual({ amount: 0, discounts: 0 });
 });

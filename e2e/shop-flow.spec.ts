@@ -6,9 +6,12 @@ import { holdAllBut, onShelf } from './stock';
 import { expect, expectWebhookDelivered, fillCard, OREGON, stripe, test, useShippingAddress } from './support';
 
 const PRODUCTS = ['house-blend', 'ceramic-mug', 'hand-grinder'];
-const shelf = async () => Object.fromEntries(await Promise.all(PRODUCTS.map(async (id) => [id, await onShelf(id)] as const)));
+const shelf = async () =>
+  Object.fromEntries(await Promise.all(PRODUCTS.map(async (id) => [id, await onShelf(id)] as const)));
 
-test('cart → checkout → stock refused → cross-sell → gift in and out → paid: stock lower by exactly what was bought', async ({ page }) => {
+test('cart → checkout → stock refused → cross-sell → gift in and out → paid: stock lower by exactly what was bought', async ({
+  page,
+}) => {
   const before = await shelf();
   // Someone else holds all mugs but one: this buyer gets the last.
   const release = await holdAllBut('ceramic-mug', 1);
@@ -29,22 +32,35 @@ test('cart → checkout → stock refused → cross-sell → gift in and out →
     const created = page.waitForResponse('**/api/checkout/sessions');
     await page.getByRole('link', { name: 'Checkout' }).click();
     const sessionId = ((await (await created).json()) as { clientSecret: string }).clientSecret.split('_secret_')[0]!;
-    const lines = async () => (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => `${item.price?.lookup_key} × ${item.quantity}`);
+    const lines = async () =>
+      (await stripe.checkout.sessions.listLineItems(sessionId)).data.map(
+        (item) => `${item.price?.lookup_key} × ${item.quantity}`,
+      );
     await expect(page.getByTestId('gift-progress')).toHaveText('$21.00 more for a free tasting sample');
 
     // A second mug: there is none. An alert; the page and Stripe keep one.
     const mugs = page.getByLabel('Quantity of Ceramic mug');
     await mugs.fill('2');
     await mugs.press('Enter');
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Only 1 of Ceramic mug left. Please lower the quantity.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'Only 1 of Ceramic mug left. Please lower the quantity.',
+    );
     await expect(mugs).toHaveValue('1');
     expect(await lines()).toEqual(['house_blend_340g × 2', 'ceramic_mug × 1']);
 
     // The cross-sell takes the order past $75.00: the gift comes with it, free.
-    await page.getByRole('region', { name: 'You might also like' }).getByRole('button', { name: 'Add Hand grinder' }).click();
+    await page
+      .getByRole('region', { name: 'You might also like' })
+      .getByRole('button', { name: 'Add Hand grinder' })
+      .click();
     const gift = page.getByTestId('line-item').filter({ hasText: 'Tasting sample' });
     await expect(gift).toContainText('Free');
-    expect(await lines()).toEqual(['house_blend_340g × 2', 'ceramic_mug × 1', 'hand_grinder × 1', 'tasting_sample × 1']);
+    expect(await lines()).toEqual([
+      'house_blend_340g × 2',
+      'ceramic_mug × 1',
+      'hand_grinder × 1',
+      'tasting_sample × 1',
+    ]);
 
     // Lower the grinder to none: $54.00 again, and the gift leaves.
     const grinder = page.getByLabel('Quantity of Hand grinder');
@@ -73,5 +89,7 @@ test('cart → checkout → stock refused → cross-sell → gift in and out →
     await release();
   }
   // The others' mugs come back; what this buyer took is sold: exactly two bags and one mug fewer.
-  await expect.poll(shelf, { timeout: 10_000 }).toEqual({ ...before, 'house-blend': before['house-blend']! - 2, 'ceramic-mug': before['ceramic-mug']! - 1 });
+  await expect
+    .poll(shelf, { timeout: 10_000 })
+    .toEqual({ ...before, 'house-blend': before['house-blend']! - 2, 'ceramic-mug': before['ceramic-mug']! - 1 });
 });

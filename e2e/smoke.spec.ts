@@ -16,7 +16,9 @@ test('the home page shows every plan of the catalog and the shop', async ({ page
       await expect(link).toHaveAttribute('href', planCheckoutPath(plan.id, interval));
     }
   }
-  await expect(page.getByRole('article', { name: 'Espresso Club' })).toContainText('$14.00 a month, or $140.00 a year (2 months free)');
+  await expect(page.getByRole('article', { name: 'Espresso Club' })).toContainText(
+    '$14.00 a month, or $140.00 a year (2 months free)',
+  );
   await expect(page.getByRole('heading', { name: 'House Blend, 340 g' })).toBeVisible();
 });
 

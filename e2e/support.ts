@@ -14,7 +14,9 @@ export const test = base.extend<{ realStripeGate: void; stripeRequests: string[]
   // First, so a skipped test opens no page: on real Stripe, a test e2e/real-stripe.ts does not run skips with its reason.
   realStripeGate: [
     async ({}, use, testInfo) => {
-      const reason = REAL_STRIPE ? realStripeSkipReason(basename(testInfo.file), testInfo.title, Boolean(realKeys)) : undefined;
+      const reason = REAL_STRIPE
+        ? realStripeSkipReason(basename(testInfo.file), testInfo.title, Boolean(realKeys))
+        : undefined;
       testInfo.skip(reason !== undefined, reason);
       await use();
     },
@@ -61,8 +63,14 @@ export const stripe = realKeys
       maxNetworkRetries: 0,
     });
 
-export async function injectFault(fault: { method: string; path: string; count: number; kind: 'error_500' | 'error_429' | 'delay' | 'drop' }) {
-  if (REAL_STRIPE) throw new Error('Faults exist on the local Stripe only: list this test as local-only in e2e/real-stripe.ts');
+export async function injectFault(fault: {
+  method: string;
+  path: string;
+  count: number;
+  kind: 'error_500' | 'error_429' | 'delay' | 'drop';
+}) {
+  if (REAL_STRIPE)
+    throw new Error('Faults exist on the local Stripe only: list this test as local-only in e2e/real-stripe.ts');
   const response = await fetch(`${LOCAL_STRIPE_URL}/_emulator/faults`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -112,20 +120,39 @@ export async function fillCard(page: Page, number: string) {
  */
 export async function expectWebhookDelivered(sessionId: string) {
   if (REAL_STRIPE) {
-    await expect.poll(async () => (await stripe.checkout.sessions.retrieve(sessionId)).status, { timeout: 10_000 }).toBe('complete');
+    await expect
+      .poll(async () => (await stripe.checkout.sessions.retrieve(sessionId)).status, { timeout: 10_000 })
+      .toBe('complete');
     return;
   }
   await expect
-    .poll(async () => {
-      const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
-      const event = events.data.find((e) => (e.data.object as { id: string }).id === sessionId);
-      return event?.pending_webhooks;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const events = await stripe.events.list({ type: 'checkout.session.completed', limit: 20 });
+        const event = events.data.find((e) => (e.data.object as { id: string }).id === sessionId);
+        return event?.pending_webhooks;
+      },
+      { timeout: 10_000 },
+    )
     .toBe(0);
 }
 
-export type TestAddress = { name: string; country: string; line1: string; city: string; state?: string; postalCode: string };
-export const OREGON: TestAddress = { name: 'Ada Buyer', country: 'US', line1: '1 Pine St', city: 'Portland', state: 'OR', postalCode: '97201' };
+export type TestAddress = {
+  name: string;
+  country: string;
+  line1: string;
+  city: string;
+  state?: string;
+  postalCode: string;
+};
+export const OREGON: TestAddress = {
+  name: 'Ada Buyer',
+  country: 'US',
+  line1: '1 Pine St',
+  city: 'Portland',
+  state: 'OR',
+  postalCode: '97201',
+};
 
 /** Fills the checkout's shipping address element (no "Use this address" yet). */
 export async function fillShippingAddress(page: Page, address: TestAddress) {
@@ -157,5 +184,10 @@ export async function useClubAddress(page: Page, address: TestAddress, sessionId
   await page.getByRole('button', { name: 'Use this address' }).click();
   // Pay's reason, when it still has one (the card may be incomplete), is no longer the address.
   await expect(page.getByTestId('pay-reason').filter({ hasText: 'address' })).toHaveCount(0);
-  await expect.poll(async () => (await stripe.checkout.sessions.retrieve(sessionId)).collected_information?.shipping_details?.address?.line1).toBe(address.line1);
+  await expect
+    .poll(
+      async () =>
+        (await stripe.checkout.sessions.retrieve(sessionId)).collected_information?.shipping_details?.address?.line1,
+    )
+    .toBe(address.line1);
 }

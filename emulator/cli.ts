@@ -7,7 +7,10 @@ import { createLocalStripe } from './server';
 async function main(): Promise<void> {
   const port = Number(process.env.STRIPE_EMULATOR_PORT ?? 12111);
   const latency = latencyFromEnv();
-  const stripe = createLocalStripe({ webhookSecret: process.env.STRIPE_EMULATOR_WEBHOOK_SECRET || undefined, ...latency });
+  const stripe = createLocalStripe({
+    webhookSecret: process.env.STRIPE_EMULATOR_WEBHOOK_SECRET || undefined,
+    ...latency,
+  });
   const server = await stripe.listen(port, '127.0.0.1');
   console.log(`Local Stripe listening on ${server.url}`);
   console.log(`Webhook signing secret: ${stripe.webhookSecret}`);

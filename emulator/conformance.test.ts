@@ -8,17 +8,29 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe } from './test-helpers';
+import {
+  createPaymentSession,
+  type Catalog,
+  type Harness,
+  paySession,
+  seedCatalog,
+  startLocalStripe,
+} from './test-helpers';
 
 type Resources = Record<string, Record<string, unknown>>;
-const FIXTURES = (JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/stripe-fixtures.json'), 'utf8')) as { resources: Resources }).resources;
+const FIXTURES = (
+  JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/stripe-fixtures.json'), 'utf8')) as {
+    resources: Resources;
+  }
+).resources;
 
 const ENDIVE = 'present in the types of stripe@23 (API 2026-10-28.endive), newer than the fixture (2026-07-29.dahlia)';
 
 /** Keys we return that the fixture lacks (+) or the fixture has that we do not return (-). */
 const DIFFERENCES: Record<string, Record<string, string>> = {
   'checkout.session': {
-    '+return_url': 'elements sessions carry return_url (SDK type: optional, present for embedded_page/elements); the fixture is a hosted session',
+    '+return_url':
+      'elements sessions carry return_url (SDK type: optional, present for embedded_page/elements); the fixture is a hosted session',
     '+allowed_payment_method_types': ENDIVE,
   },
   product: { '+tax_details': ENDIVE },
@@ -32,8 +44,17 @@ const objects: Record<string, unknown> = {};
 before(async () => {
   h = await startLocalStripe();
   c = await seedCatalog(h.stripe);
-  const coupon = await h.stripe.coupons.create({ percent_off: 10, duration: 'repeating', duration_in_months: 3, name: '10 % off' });
-  const promotionCode = await h.stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: 'FALL10', restrictions: { minimum_amount: 100, minimum_amount_currency: 'usd' } });
+  const coupon = await h.stripe.coupons.create({
+    percent_off: 10,
+    duration: 'repeating',
+    duration_in_months: 3,
+    name: '10 % off',
+  });
+  const promotionCode = await h.stripe.promotionCodes.create({
+    promotion: { type: 'coupon', coupon: coupon.id },
+    code: 'FALL10',
+    restrictions: { minimum_amount: 100, minimum_amount_currency: 'usd' },
+  });
   const pay = await createPaymentSession(h.stripe, {
     line_items: [{ price: c.tee.id, quantity: 1, tax_rates: [c.vat.id] }],
     discounts: [{ promotion_code: promotionCode.id }],
@@ -43,9 +64,17 @@ before(async () => {
     shipping_address_collection: { allowed_countries: ['US'] },
   });
   await h.stripe.checkout.sessions.update(pay.id, {
-    collected_information: { shipping_details: { name: 'Ada', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' } } },
+    collected_information: {
+      shipping_details: {
+        name: 'Ada',
+        address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' },
+      },
+    },
   });
-  const sub = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }] });
+  const sub = await createPaymentSession(h.stripe, {
+    mode: 'subscription',
+    line_items: [{ price: c.monthly.id, quantity: 1 }],
+  });
   await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/none', enabled_events: ['*'] });
   for (const s of [pay, sub]) {
     await paySession(h, s);
@@ -54,7 +83,8 @@ before(async () => {
   const subscribed = await h.stripe.checkout.sessions.retrieve(sub.id);
   objects['checkout.session'] = paid;
   objects.item = (await h.stripe.checkout.sessions.listLineItems(pay.id)).data[0];
-  objects.discount = (await h.stripe.checkout.sessions.listLineItems(pay.id, { expand: ['data.discounts'] })).data[0]?.discounts?.[0]?.discount;
+  objects.discount = (await h.stripe.checkout.sessions.listLineItems(pay.id, { expand: ['data.discounts'] })).data[0]
+    ?.discounts?.[0]?.discount;
   objects.coupon = await h.stripe.coupons.retrieve(coupon.id);
   objects.promotion_code = await h.stripe.promotionCodes.retrieve(promotionCode.id);
   objects.price = await h.stripe.prices.retrieve(c.tee.id);
@@ -73,7 +103,10 @@ after(() => h.close());
 function keyDiff(ours: object, fixture: object): string[] {
   const a = new Set(Object.keys(ours));
   const b = new Set(Object.keys(fixture));
-  return [...[...a].filter((k) => !b.has(k)).map((k) => `+${k}`), ...[...b].filter((k) => !a.has(k)).map((k) => `-${k}`)].sort();
+  return [
+    ...[...a].filter((k) => !b.has(k)).map((k) => `+${k}`),
+    ...[...b].filter((k) => !a.has(k)).map((k) => `-${k}`),
+  ].sort();
 }
 
 type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
@@ -101,7 +134,23 @@ function typeDiff(ours: unknown, fixture: unknown, path = ''): string[] {
   );
 }
 
-for (const type of ['checkout.session', 'item', 'price', 'product', 'shipping_rate', 'tax_rate', 'coupon', 'promotion_code', 'discount', 'customer', 'payment_intent', 'subscription', 'invoice', 'event', 'webhook_endpoint']) {
+for (const type of [
+  'checkout.session',
+  'item',
+  'price',
+  'product',
+  'shipping_rate',
+  'tax_rate',
+  'coupon',
+  'promotion_code',
+  'discount',
+  'customer',
+  'payment_intent',
+  'subscription',
+  'invoice',
+  'event',
+  'webhook_endpoint',
+]) {
   it(`${type} has the keys of its fixture`, () => {
     const ours = objects[type] as Stripe.Response<object> | undefined;
     assert.ok(ours, `no ${type} produced`);
@@ -123,7 +172,14 @@ for (const type of ['checkout.session', 'item', 'price', 'product', 'shipping_ra
 it('nested shapes that the storefront reads match too', () => {
   const session = objects['checkout.session'] as Stripe.Checkout.Session;
   const fixture = FIXTURES['checkout.session'] as Record<string, Record<string, unknown>>;
-  for (const key of ['total_details', 'shipping_cost', 'collected_information', 'customer_details', 'automatic_tax', 'custom_text']) {
+  for (const key of [
+    'total_details',
+    'shipping_cost',
+    'collected_information',
+    'customer_details',
+    'automatic_tax',
+    'custom_text',
+  ]) {
     const ours = session[key as keyof Stripe.Checkout.Session] as object;
     assert.deepEqual(keyDiff(ours, fixture[key] ?? {}), [], key);
   }
@@ -134,8 +190,11 @@ it('nested shapes that the storefront reads match too', () => {
 });
 
 it('the type check tells a wrong type from a null one', () => {
-  assert.deepEqual(typeDiff({ amount: '100', customer: null, lines: [{ id: 1 }] }, { amount: 100, customer: 'cus_1', lines: [{ id: 'li_1' }] }), [
-    'amount: string, fixture number',
-    'lines[0].id: number, fixture string',
-  ]);
+  assert.deepEqual(
+    typeDiff(
+      { amount: '100', customer: null, lines: [{ id: 1 }] },
+      { amount: 100, customer: 'cus_1', lines: [{ id: 'li_1' }] },
+    ),
+    ['amount: string, fixture number', 'lines[0].id: number, fixture string'],
+  );
 });

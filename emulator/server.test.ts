@@ -7,7 +7,12 @@ const AUTH = { Authorization: 'Bearer sk_test_inprocess' };
 
 it('handles requests in-process, with a request id and the injected clock', async () => {
   const local = createLocalStripe({ now: () => Date.UTC(2030, 0, 1) });
-  const created = await local.handle({ method: 'POST', path: '/v1/products', headers: { ...AUTH, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'name=Tee' });
+  const created = await local.handle({
+    method: 'POST',
+    path: '/v1/products',
+    headers: { ...AUTH, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'name=Tee',
+  });
   assert.equal(created.status, 200);
   assert.match(created.headers['Request-Id'] ?? '', /^req_/);
   const product = JSON.parse(created.body) as { id: string; created: number };
@@ -19,10 +24,23 @@ it('handles requests in-process, with a request id and the injected clock', asyn
 
 it('surfaces a dropped connection as a rejection in-process', async () => {
   const local = createLocalStripe();
-  await local.handle({ method: 'POST', path: '/_emulator/faults', headers: {}, body: JSON.stringify({ method: 'GET', path: '/v1/products', count: 1, kind: 'drop' }) });
-  await assert.rejects(local.handle({ method: 'GET', path: '/v1/products', headers: AUTH, body: '' }), /socket hang up/);
-  const log = JSON.parse((await local.handle({ method: 'GET', path: '/_emulator/requests', headers: {}, body: '' })).body) as { data: { status: number }[] };
-  assert.deepEqual(log.data.map((e) => e.status), [0]);
+  await local.handle({
+    method: 'POST',
+    path: '/_emulator/faults',
+    headers: {},
+    body: JSON.stringify({ method: 'GET', path: '/v1/products', count: 1, kind: 'drop' }),
+  });
+  await assert.rejects(
+    local.handle({ method: 'GET', path: '/v1/products', headers: AUTH, body: '' }),
+    /socket hang up/,
+  );
+  const log = JSON.parse(
+    (await local.handle({ method: 'GET', path: '/_emulator/requests', headers: {}, body: '' })).body,
+  ) as { data: { status: number }[] };
+  assert.deepEqual(
+    log.data.map((e) => e.status),
+    [0],
+  );
 });
 
 it('serves the local Stripe.js assets before auth, with CORS and a short cache', async () => {

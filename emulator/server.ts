@@ -60,7 +60,9 @@ export type LocalStripe = {
   webhookSecret: string;
 };
 
-function numberFromEnv(name: 'STRIPE_EMULATOR_REQUEST_LOG_SIZE' | 'STRIPE_EMULATOR_IDEMPOTENCY_KEYS'): number | undefined {
+function numberFromEnv(
+  name: 'STRIPE_EMULATOR_REQUEST_LOG_SIZE' | 'STRIPE_EMULATOR_IDEMPOTENCY_KEYS',
+): number | undefined {
   const raw = process.env[name];
   return raw ? Number(raw) : undefined;
 }
@@ -70,10 +72,30 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
   const store = new Store();
   const clock = new Clock(options.now);
   const deliveries = new DeliveryLog();
-  const deliverer = new WebhookDeliverer(store, webhookSecret, options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, deliveries, () => clock.nowMs());
+  const deliverer = new WebhookDeliverer(
+    store,
+    webhookSecret,
+    options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    deliveries,
+    () => clock.nowMs(),
+  );
   const latency = new Latency(options.latencyMs, options.latencySeed);
-  const world: World = { store, clock, events: new Events(store, clock, deliverer), expander: createExpander(checkoutExpansions) };
-  const deps = { world, router: new Router(allRoutes(webhookSecret)), idempotency: new IdempotencyStore(clock, options.idempotencyKeys ?? numberFromEnv('STRIPE_EMULATOR_IDEMPOTENCY_KEYS')), faults: new Faults(), log: new RequestLog(options.requestLogSize ?? numberFromEnv('STRIPE_EMULATOR_REQUEST_LOG_SIZE')) };
+  const world: World = {
+    store,
+    clock,
+    events: new Events(store, clock, deliverer),
+    expander: createExpander(checkoutExpansions),
+  };
+  const deps = {
+    world,
+    router: new Router(allRoutes(webhookSecret)),
+    idempotency: new IdempotencyStore(
+      clock,
+      options.idempotencyKeys ?? numberFromEnv('STRIPE_EMULATOR_IDEMPOTENCY_KEYS'),
+    ),
+    faults: new Faults(),
+    log: new RequestLog(options.requestLogSize ?? numberFromEnv('STRIPE_EMULATOR_REQUEST_LOG_SIZE')),
+  };
   const assets = new AssetCache();
   const controls = {
     faults: deps.faults,
@@ -107,7 +129,13 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
       const url = new URL(pathAndQuery, 'http://localhost');
       const match = deps.router.match('GET', url.pathname);
       if (!match) throw new StripeApiError(404, 'invalid_request_error', MSG.unrecognizedUrl('GET', url.pathname));
-      const ctx = { ...world, requestId: newRequestId(), idempotencyKey: null, version: parseApiVersion(undefined), auth: 'secret' as const };
+      const ctx = {
+        ...world,
+        requestId: newRequestId(),
+        idempotencyKey: null,
+        version: parseApiVersion(undefined),
+        auth: 'secret' as const,
+      };
       return match.route.run(ctx, parseForm(url.search.slice(1)), match.path);
     },
   };
@@ -134,10 +162,18 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
       const asset = await assets.get(path);
       if (asset && (method === 'GET' || method === 'HEAD' || method === 'OPTIONS')) {
         if (method === 'OPTIONS') return { status: 204, headers: { ...headers, ...CORS_HEADERS }, body: '' };
-        const assetHeaders = { ...headers, ...CORS_HEADERS, 'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=60' };
+        const assetHeaders = {
+          ...headers,
+          ...CORS_HEADERS,
+          'Content-Type': asset.contentType,
+          'Cache-Control': 'public, max-age=60',
+        };
         return { status: 200, headers: assetHeaders, body: asset.body };
       }
-      return errorResponse(new StripeApiError(404, 'invalid_request_error', MSG.unrecognizedUrl(method, path)), headers);
+      return errorResponse(
+        new StripeApiError(404, 'invalid_request_error', MSG.unrecognizedUrl(method, path)),
+        headers,
+      );
     } catch (error) {
       return errorResponse(error, headers);
     }
@@ -155,7 +191,12 @@ export function createLocalStripe(options: LocalStripeOptions = {}): LocalStripe
     async function serve(req: IncomingMessage, res: ServerResponse) {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const out = await route({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const out = await route({
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       if (out.drop) return req.socket.destroy();
       res.writeHead(out.status, out.headers);
       res.end(req.method === 'HEAD' ? undefined : out.body);

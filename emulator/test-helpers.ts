@@ -15,8 +15,12 @@ export type Harness = {
   sdk(options?: Partial<ConstructorParameters<typeof Stripe>[1]>): Stripe;
   close(): Promise<void>;
   control(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields one by one
-  client(method: 'GET' | 'POST', path: string, params?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  client(
+    method: 'GET' | 'POST',
+    path: string,
+    params?: Record<string, string>,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields one by one
+  ): Promise<{ status: number; body: any; headers: Headers }>;
 };
 
 export const SEED_VERSION = '2025-03-31.basil; checkout_server_update_beta=v1;';
@@ -26,7 +30,14 @@ export async function startLocalStripe(options: LocalStripeOptions = {}): Promis
   const server = await local.listen(0);
   const port = Number(new URL(server.url).port);
   const sdk = (extra: Partial<ConstructorParameters<typeof Stripe>[1]> = {}) =>
-    new Stripe('sk_test_emulator', { host: '127.0.0.1', port, protocol: 'http', telemetry: false, maxNetworkRetries: 0, ...extra });
+    new Stripe('sk_test_emulator', {
+      host: '127.0.0.1',
+      port,
+      protocol: 'http',
+      telemetry: false,
+      maxNetworkRetries: 0,
+      ...extra,
+    });
   return {
     local,
     url: server.url,
@@ -35,7 +46,10 @@ export async function startLocalStripe(options: LocalStripeOptions = {}): Promis
     sdk,
     close: server.close,
     async control(method, path, body) {
-      const res = await fetch(`${server.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return (await res.json()) as Record<string, unknown>;
     },
     async client(method, path, params = {}) {
@@ -68,13 +82,31 @@ export async function seedCatalog(stripe: Stripe): Promise<Catalog> {
   return {
     tee: await stripe.prices.create({ product: teeP.id, currency: 'usd', unit_amount: 2500, lookup_key: 'tee' }),
     mug: await stripe.prices.create({ product: mugP.id, currency: 'usd', unit_amount: 1299, lookup_key: 'mug' }),
-    monthly: await stripe.prices.create({ product: planP.id, currency: 'usd', unit_amount: 900, recurring: { interval: 'month' } }),
-    yearly: await stripe.prices.create({ product: planP.id, currency: 'usd', unit_amount: 9000, recurring: { interval: 'year' } }),
+    monthly: await stripe.prices.create({
+      product: planP.id,
+      currency: 'usd',
+      unit_amount: 900,
+      recurring: { interval: 'month' },
+    }),
+    yearly: await stripe.prices.create({
+      product: planP.id,
+      currency: 'usd',
+      unit_amount: 9000,
+      recurring: { interval: 'year' },
+    }),
     eur: await stripe.prices.create({ product: teeP.id, currency: 'eur', unit_amount: 2300 }),
     vat: await stripe.taxRates.create({ display_name: 'Sales tax', percentage: 8.25, inclusive: false }),
     vatIncluded: await stripe.taxRates.create({ display_name: 'VAT', percentage: 20, inclusive: true }),
-    ground: await stripe.shippingRates.create({ display_name: 'Ground', type: 'fixed_amount', fixed_amount: { amount: 500, currency: 'usd' } }),
-    express: await stripe.shippingRates.create({ display_name: 'Express', type: 'fixed_amount', fixed_amount: { amount: 1500, currency: 'usd' } }),
+    ground: await stripe.shippingRates.create({
+      display_name: 'Ground',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 500, currency: 'usd' },
+    }),
+    express: await stripe.shippingRates.create({
+      display_name: 'Express',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 1500, currency: 'usd' },
+    }),
   };
 }
 
@@ -98,7 +130,12 @@ export async function refusedUrl(path = '/hook'): Promise<string> {
 }
 
 /** A webhook endpoint on a free port that records the ids of the events it receives and answers `status`. */
-export async function startWebhookReceiver(): Promise<{ url: string; received: string[]; status: number; close(): void }> {
+export async function startWebhookReceiver(): Promise<{
+  url: string;
+  received: string[];
+  status: number;
+  close(): void;
+}> {
   const receiver = { url: '', received: [] as string[], status: 200, close: () => void server.close() };
   const server = createServer((req, res) => {
     let body = '';
@@ -116,7 +153,10 @@ export async function startWebhookReceiver(): Promise<{ url: string; received: s
 export const RETURN_URL = 'https://shop.example/return?session_id={CHECKOUT_SESSION_ID}';
 
 /** A GA Elements session in payment mode. */
-export function createPaymentSession(stripe: Stripe, params: Partial<Stripe.Checkout.SessionCreateParams> & Pick<Stripe.Checkout.SessionCreateParams, 'line_items'>) {
+export function createPaymentSession(
+  stripe: Stripe,
+  params: Partial<Stripe.Checkout.SessionCreateParams> & Pick<Stripe.Checkout.SessionCreateParams, 'line_items'>,
+) {
   return stripe.checkout.sessions.create({ mode: 'payment', ui_mode: 'elements', return_url: RETURN_URL, ...params });
 }
 

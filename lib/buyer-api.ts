@@ -17,31 +17,57 @@ export type UpdateAnswer = { type: 'success' };
 export type ErrorAnswer = { type: 'error'; message: string };
 
 const session = { checkout_session_id: checkoutSessionIdSchema };
-const productId = z.string().max(100).refine((id) => findProductForSale(id) !== undefined, 'unknown product');
+const productId = z
+  .string()
+  .max(100)
+  .refine((id) => findProductForSale(id) !== undefined, 'unknown product');
 
 /** An endpoint that answers `Answer` when it succeeds (named first; the body's schema is inferred). */
 const endpoint =
   <Answer>() =>
-  <Body extends z.ZodType>(path: `/api/${string}`, body: Body) => ({ path, body, answer: undefined as unknown as Answer });
+  <Body extends z.ZodType>(path: `/api/${string}`, body: Body) => ({
+    path,
+    body,
+    answer: undefined as unknown as Answer,
+  });
 const update = endpoint<UpdateAnswer>();
 
 /** Changes to an open checkout, each run inside Stripe.js's `runServerUpdate` (lib/actions/checkout-pipeline.ts). */
 export const CHECKOUT_UPDATES = {
   /** The plan's interval: the seed page's own endpoint and contract. */
-  interval: update('/api/change-subscription-interval', z.strictObject({ ...session, interval: z.enum(BILLING_INTERVALS) })),
+  interval: update(
+    '/api/change-subscription-interval',
+    z.strictObject({ ...session, interval: z.enum(BILLING_INTERVALS) }),
+  ),
   /** A line's quantity (0 removes it); the stock check and the hold happen on the server. */
   quantity: update(
     '/api/checkout/line-item-quantity',
-    z.strictObject({ ...session, line_item_id: z.string().max(255).regex(/^li_\w+$/), quantity: z.number().int().min(0).max(MAX_QUANTITY) }),
+    z.strictObject({
+      ...session,
+      line_item_id: z
+        .string()
+        .max(255)
+        .regex(/^li_\w+$/),
+      quantity: z.number().int().min(0).max(MAX_QUANTITY),
+    }),
   ),
   /** "Add cross-sell items": the browser names a product; what may be added, and its price, is the server's rule. */
-  crossSell: update('/api/checkout/cross-sell', z.strictObject({ ...session, product_id: z.string().max(100), action: z.enum(['add', 'remove']) })),
+  crossSell: update(
+    '/api/checkout/cross-sell',
+    z.strictObject({ ...session, product_id: z.string().max(100), action: z.enum(['add', 'remove']) }),
+  ),
   /** The shipping address, set by the server with the options and tax it decides for that destination. */
-  shippingAddress: update('/api/checkout/shipping-address', z.strictObject({ ...session, shipping_details: shippingDetailsSchema })),
+  shippingAddress: update(
+    '/api/checkout/shipping-address',
+    z.strictObject({ ...session, shipping_details: shippingDetailsSchema }),
+  ),
   /** The preview's server-decided discount, decided again on its own: the browser names the session only. */
   loyaltyDiscount: update('/api/checkout/loyalty-discount', z.strictObject(session)),
   /** The growers' contribution: the browser names a share, the server prices it from the paid subtotal. */
-  contribution: update('/api/checkout/contribution', z.strictObject({ ...session, percent: z.literal(CONTRIBUTION.percents) })),
+  contribution: update(
+    '/api/checkout/contribution',
+    z.strictObject({ ...session, percent: z.literal(CONTRIBUTION.percents) }),
+  ),
 };
 
 /** The buyer's other endpoints: opening a checkout, and changing the stored cart. */
@@ -62,7 +88,8 @@ export const BUYER_REQUESTS = {
 };
 
 export type CheckoutUpdate = keyof typeof CHECKOUT_UPDATES;
-export type BuyerEndpoint = (typeof CHECKOUT_UPDATES)[CheckoutUpdate] | (typeof BUYER_REQUESTS)[keyof typeof BUYER_REQUESTS];
+export type BuyerEndpoint =
+  (typeof CHECKOUT_UPDATES)[CheckoutUpdate] | (typeof BUYER_REQUESTS)[keyof typeof BUYER_REQUESTS];
 /** The JSON body an endpoint takes, as the browser sends it. */
 export type BodyOf<E extends BuyerEndpoint> = z.input<E['body']>;
 /** What an endpoint answers when it succeeds. */

@@ -156,13 +156,20 @@ export const GIFT: { product: Product; threshold: number } = {
 /** Codes a buyer may type at checkout (GA profile): `npm run stripe:seed` makes a coupon and a promotion code of each. */
 export type PromotionCode = { code: string; name: string; percentOff: number; duration: 'once' | 'forever' };
 
-export const PROMOTION_CODES: readonly PromotionCode[] = [{ code: 'WELCOME10', name: 'Welcome, 10 % off', percentOff: 10, duration: 'once' }];
+export const PROMOTION_CODES: readonly PromotionCode[] = [
+  { code: 'WELCOME10', name: 'Welcome, 10 % off', percentOff: 10, duration: 'once' },
+];
 
 /**
  * The loyalty discount (preview profile, decided by the server): `percentOff` of the paid lines once they
  * reach `threshold`, at most `maxAmount` (minor units).
  */
-export const LOYALTY_DISCOUNT = { name: 'Loyalty discount', threshold: 10000, percentOff: 10, maxAmount: 2000 } as const;
+export const LOYALTY_DISCOUNT = {
+  name: 'Loyalty discount',
+  threshold: 10000,
+  percentOff: 10,
+  maxAmount: 2000,
+} as const;
 
 /**
  * A contribution to the growers' cooperative the buyer may add at checkout: a share of the paid subtotal, priced
@@ -192,10 +199,36 @@ export const FREE_SHIPPING_THRESHOLD = 6000;
 
 /** Every rate the shop may offer; lib/checkout/shipping.ts picks those for a destination and a subtotal. */
 export const SHIPPING_RATES: readonly ShippingRate[] = [
-  { id: 'standard', displayName: 'Standard shipping', amount: 600, deliveryDays: { minimum: 3, maximum: 5 }, zone: 'domestic', belowSubtotal: FREE_SHIPPING_THRESHOLD },
-  { id: 'standard-free', displayName: 'Free standard shipping', amount: 0, deliveryDays: { minimum: 3, maximum: 5 }, zone: 'domestic', minSubtotal: FREE_SHIPPING_THRESHOLD },
-  { id: 'express', displayName: 'Express shipping', amount: 1500, deliveryDays: { minimum: 1, maximum: 2 }, zone: 'domestic' },
-  { id: 'international', displayName: 'International shipping', amount: 2500, deliveryDays: { minimum: 5, maximum: 10 }, zone: 'international' },
+  {
+    id: 'standard',
+    displayName: 'Standard shipping',
+    amount: 600,
+    deliveryDays: { minimum: 3, maximum: 5 },
+    zone: 'domestic',
+    belowSubtotal: FREE_SHIPPING_THRESHOLD,
+  },
+  {
+    id: 'standard-free',
+    displayName: 'Free standard shipping',
+    amount: 0,
+    deliveryDays: { minimum: 3, maximum: 5 },
+    zone: 'domestic',
+    minSubtotal: FREE_SHIPPING_THRESHOLD,
+  },
+  {
+    id: 'express',
+    displayName: 'Express shipping',
+    amount: 1500,
+    deliveryDays: { minimum: 1, maximum: 2 },
+    zone: 'domestic',
+  },
+  {
+    id: 'international',
+    displayName: 'International shipping',
+    amount: 2500,
+    deliveryDays: { minimum: 5, maximum: 10 },
+    zone: 'international',
+  },
 ];
 
 /**
@@ -203,9 +236,33 @@ export const SHIPPING_RATES: readonly ShippingRate[] = [
  * A US state's rate applies to addresses in that state; a country's rate (no state) to the whole country.
  */
 export const TAX_RATES: readonly TaxRate[] = [
-  { id: 'us-ca', displayName: 'Sales tax', percentage: 7.25, inclusive: false, country: 'US', state: 'CA', jurisdiction: 'US-CA' },
-  { id: 'us-ny', displayName: 'Sales tax', percentage: 8.875, inclusive: false, country: 'US', state: 'NY', jurisdiction: 'US-NY' },
-  { id: 'us-wa', displayName: 'Sales tax', percentage: 6.5, inclusive: false, country: 'US', state: 'WA', jurisdiction: 'US-WA' },
+  {
+    id: 'us-ca',
+    displayName: 'Sales tax',
+    percentage: 7.25,
+    inclusive: false,
+    country: 'US',
+    state: 'CA',
+    jurisdiction: 'US-CA',
+  },
+  {
+    id: 'us-ny',
+    displayName: 'Sales tax',
+    percentage: 8.875,
+    inclusive: false,
+    country: 'US',
+    state: 'NY',
+    jurisdiction: 'US-NY',
+  },
+  {
+    id: 'us-wa',
+    displayName: 'Sales tax',
+    percentage: 6.5,
+    inclusive: false,
+    country: 'US',
+    state: 'WA',
+    jurisdiction: 'US-WA',
+  },
   { id: 'de-vat', displayName: 'VAT', percentage: 19, inclusive: true, country: 'DE', jurisdiction: 'DE' },
   { id: 'fr-vat', displayName: 'VAT', percentage: 20, inclusive: true, country: 'FR', jurisdiction: 'FR' },
   { id: 'nl-vat', displayName: 'VAT', percentage: 21, inclusive: true, country: 'NL', jurisdiction: 'NL' },

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-const request = (forwardedFor?: string) => new Request('http://shop.test/api/checkout/sessions', { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
+const request = (forwardedFor?: string) =>
+  new Request('http://shop.test/api/checkout/sessions', {
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  });
 
 test('without a trusted proxy, X-Forwarded-For proves nothing: every client is one, rotating the header or not', async () => {
   process.env.TRUST_PROXY = '';

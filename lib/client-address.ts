@@ -10,6 +10,10 @@ import { env } from '@/lib/env';
  */
 export function clientAddress(request: Request): string {
   if (!env().trustProxy) return 'direct';
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean);
+  const forwarded = request.headers
+    .get('x-forwarded-for')
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded?.at(-1)?.slice(0, 64) ?? request.headers.get('x-real-ip')?.slice(0, 64) ?? 'unknown';
 }

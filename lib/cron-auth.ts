@@ -12,7 +12,13 @@ const hash = (text: string) => createHash('sha256').update(text).digest();
  */
 export function authorizeCron(request: Request): void {
   const secret = env().cronSecret;
-  if (!secret) throw new AppError('cron_disabled', 403, 'CRON_SECRET is not set', 'Scheduled jobs are not enabled on this server.');
+  if (!secret)
+    throw new AppError(
+      'cron_disabled',
+      403,
+      'CRON_SECRET is not set',
+      'Scheduled jobs are not enabled on this server.',
+    );
   const given = request.headers.get('authorization') ?? '';
   if (!timingSafeEqual(hash(given), hash(`Bearer ${secret}`))) {
     throw new AppError('cron_unauthorized', 401, 'Bad or missing cron bearer token', 'Not authorized.');

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_PGLITE_DATA_DIR, DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT_MS, EnvError, LOCAL_STRIPE_DEFAULT_URL, parseEnv } from '@/lib/env-schema';
+import {
+  DEFAULT_PGLITE_DATA_DIR,
+  DEFAULT_POOL_SIZE,
+  DEFAULT_POOL_TIMEOUT_MS,
+  EnvError,
+  LOCAL_STRIPE_DEFAULT_URL,
+  parseEnv,
+} from '@/lib/env-schema';
 
 test('no keys means the local Stripe', () => {
   const env = parseEnv({});
@@ -16,7 +23,10 @@ test('APP_URL overrides the local default; its trailing slash is dropped', () =>
 test('real keys in production need APP_URL or a Vercel URL; in development they default to this machine', () => {
   const keys = { STRIPE_SECRET_KEY: 'sk_test_abc', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' };
   assert.throws(() => parseEnv({ ...keys, NODE_ENV: 'production' }), /APP_URL is required in production/);
-  assert.equal(parseEnv({ ...keys, NODE_ENV: 'production', APP_URL: 'https://shop.example' }).appUrl, 'https://shop.example');
+  assert.equal(
+    parseEnv({ ...keys, NODE_ENV: 'production', APP_URL: 'https://shop.example' }).appUrl,
+    'https://shop.example',
+  );
   assert.equal(parseEnv({ ...keys, NODE_ENV: 'development', PORT: '4100' }).appUrl, 'http://localhost:4100');
   assert.equal(parseEnv({ NODE_ENV: 'production' }).appUrl, undefined, 'the local Stripe needs none');
 });
@@ -42,7 +52,10 @@ test('a live secret key with a test publishable key is refused, and the reverse'
 });
 
 test('on Vercel a missing secret key is an error, not a silent local Stripe', () => {
-  assert.throws(() => parseEnv({ VERCEL: '1', VERCEL_URL: 'shop.vercel.app' }), /STRIPE_SECRET_KEY is required on Vercel/);
+  assert.throws(
+    () => parseEnv({ VERCEL: '1', VERCEL_URL: 'shop.vercel.app' }),
+    /STRIPE_SECRET_KEY is required on Vercel/,
+  );
 });
 
 test('one error names every bad variable', () => {
@@ -51,7 +64,8 @@ test('one error names every bad variable', () => {
     assert.fail('expected an EnvError');
   } catch (error) {
     assert.ok(error instanceof EnvError);
-    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'APP_URL']) assert.match(error.message, new RegExp(name));
+    for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'APP_URL'])
+      assert.match(error.message, new RegExp(name));
   }
 });
 
@@ -88,7 +102,11 @@ test("the Postgres pool's size and connection timeout come from DATABASE_POOL_SI
     poolTimeoutMs: 250,
   });
   // A timeout of 0 is node-postgres's "wait forever": refused, as are sizes that are not a count.
-  for (const [name, value] of [['DATABASE_POOL_TIMEOUT_MS', '0'], ['DATABASE_POOL_SIZE', '0'], ['DATABASE_POOL_SIZE', 'ten']] as const) {
+  for (const [name, value] of [
+    ['DATABASE_POOL_TIMEOUT_MS', '0'],
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', 'ten'],
+  ] as const) {
     assert.throws(() => parseEnv({ DATABASE_URL: url, [name]: value }), new RegExp(name));
   }
 });
@@ -102,5 +120,8 @@ test('on Vercel a missing DATABASE_URL is an error, named beside a missing secre
     () => parseEnv({ VERCEL: '1', STRIPE_SECRET_KEY: 'sk_test_a', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_a' }),
     /DATABASE_URL is required on Vercel/,
   );
-  assert.throws(() => parseEnv({ VERCEL: '1' }), /STRIPE_SECRET_KEY is required on Vercel[\s\S]*DATABASE_URL is required on Vercel/);
+  assert.throws(
+    () => parseEnv({ VERCEL: '1' }),
+    /STRIPE_SECRET_KEY is required on Vercel[\s\S]*DATABASE_URL is required on Vercel/,
+  );
 });

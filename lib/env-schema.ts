@@ -11,8 +11,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const rawEnvSchema = z.object({
-  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')),
-  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: optional(z.string().regex(/^pk_(test|live)_\w+$/, 'must start with pk_test_ or pk_live_')),
+  STRIPE_SECRET_KEY: optional(
+    z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_'),
+  ),
+  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: optional(
+    z.string().regex(/^pk_(test|live)_\w+$/, 'must start with pk_test_ or pk_live_'),
+  ),
   STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_\w+$/, 'must start with whsec_')),
   STRIPE_API_VERSION: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}\.\w+(;.*)?$/, 'must look like 2026-10-28.endive')),
   STRIPE_EMULATOR_URL: optional(z.url({ protocol: /^https?$/ })),
@@ -27,7 +31,13 @@ const rawEnvSchema = z.object({
   NODE_ENV: optional(z.string()),
   PORT: optional(z.string().regex(/^\d{1,5}$/, 'must be a port number')),
   CHECKOUT_SESSIONS_PER_MINUTE: optional(z.coerce.number().int().min(0).max(100_000)),
-  CHECKOUT_HOLD_MINUTES: optional(z.coerce.number().int().min(30, 'must be at least 30 (Stripe\'s shortest session)').max(1440, 'must be at most 1440 (24 h, Stripe\'s longest)')),
+  CHECKOUT_HOLD_MINUTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(30, "must be at least 30 (Stripe's shortest session)")
+      .max(1440, "must be at most 1440 (24 h, Stripe's longest)"),
+  ),
   TRUST_PROXY: optional(z.enum(['0', '1', 'true', 'false'])),
   CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   SCHEDULED_JOBS: optional(z.enum(['on', 'off'])),
@@ -45,7 +55,8 @@ export type StripeMode =
  * A Postgres pool has `poolSize` connections; a request that waits `poolTimeoutMs` for one gets a 503
  * (lib/db/pool.ts). PGlite has one connection and no pool: requests queue inside it.
  */
-export type DatabaseMode = { kind: 'postgres'; url: string; poolSize?: number; poolTimeoutMs?: number } | { kind: 'pglite'; dataDir: string };
+export type DatabaseMode =
+  { kind: 'postgres'; url: string; poolSize?: number; poolTimeoutMs?: number } | { kind: 'pglite'; dataDir: string };
 
 export const DEFAULT_POOL_SIZE = 10;
 /** Long enough for a burst to drain, short enough that a buyer hears "busy" rather than a spinner. */
@@ -94,9 +105,7 @@ const keyEnvironment = (key: string) => (key.includes('_live_') ? 'live' : 'test
 /** Parses the environment; throws one EnvError that names every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = rawEnvSchema.safeParse(source);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   const raw = parsed.success ? parsed.data : undefined;
 
   if (raw) {
@@ -106,7 +115,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
     if (secret && !raw.APP_URL && !raw.VERCEL_URL && raw.NODE_ENV === 'production') {
       // Checkout's return URL must not come from a request header an attacker can set.
-      problems.push('APP_URL is required in production with real Stripe keys (the address buyers return to after paying)');
+      problems.push(
+        'APP_URL is required in production with real Stripe keys (the address buyers return to after paying)',
+      );
     }
     if (raw.VERCEL === '1' && !raw.DATABASE_URL) {
       problems.push('DATABASE_URL is required on Vercel (the embedded PGlite keeps its data on one machine only)');
@@ -148,7 +159,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           poolTimeoutMs: raw.DATABASE_POOL_TIMEOUT_MS ?? DEFAULT_POOL_TIMEOUT_MS,
         }
       : { kind: 'pglite', dataDir: raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR },
-    checkout: { sessionsPerMinute: raw.CHECKOUT_SESSIONS_PER_MINUTE ?? 20, holdMinutes: raw.CHECKOUT_HOLD_MINUTES ?? 30 },
+    checkout: {
+      sessionsPerMinute: raw.CHECKOUT_SESSIONS_PER_MINUTE ?? 20,
+      holdMinutes: raw.CHECKOUT_HOLD_MINUTES ?? 30,
+    },
     trustProxy: raw.VERCEL === '1' || raw.TRUST_PROXY === '1' || raw.TRUST_PROXY === 'true',
     cronSecret: raw.CRON_SECRET,
     scheduledJobs: raw.VERCEL !== '1' && raw.SCHEDULED_JOBS !== 'off',

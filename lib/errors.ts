@@ -88,7 +88,12 @@ export class RateLimitedError extends AppError {
     message: string,
     override readonly retryAfterSeconds: number,
   ) {
-    super('rate_limited', 429, message, 'Too many checkouts were started from your network. Please wait a minute and try again.');
+    super(
+      'rate_limited',
+      429,
+      message,
+      'Too many checkouts were started from your network. Please wait a minute and try again.',
+    );
   }
 }
 

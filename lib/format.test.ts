@@ -9,18 +9,39 @@ test('countries read by name, an unknown code reads as itself', () => {
 });
 
 test('an address reads as a parcel label: "City, ST ZIP" with a state, "ZIP City" without, then the country', () => {
-  assert.deepEqual(addressLines({ line1: '1600 Amphitheatre Parkway', line2: null, city: 'Mountain View', state: 'CA', postalCode: '94043', country: 'US' }), [
-    '1600 Amphitheatre Parkway',
-    'Mountain View, CA 94043',
-    'United States',
-  ]);
-  assert.deepEqual(addressLines({ line1: '22 Harbour Road', line2: 'Apartment 4B', city: 'Toronto', state: 'ON', postalCode: 'M5V 2T6', country: 'CA' }), [
-    '22 Harbour Road',
-    'Apartment 4B',
-    'Toronto, ON M5V 2T6',
-    'Canada',
-  ]);
-  assert.deepEqual(addressLines({ line1: 'Hauptstraße 1', line2: '', city: 'Berlin', state: null, postalCode: '10115', country: 'DE' }), ['Hauptstraße 1', '10115 Berlin', 'Germany']);
+  assert.deepEqual(
+    addressLines({
+      line1: '1600 Amphitheatre Parkway',
+      line2: null,
+      city: 'Mountain View',
+      state: 'CA',
+      postalCode: '94043',
+      country: 'US',
+    }),
+    ['1600 Amphitheatre Parkway', 'Mountain View, CA 94043', 'United States'],
+  );
+  assert.deepEqual(
+    addressLines({
+      line1: '22 Harbour Road',
+      line2: 'Apartment 4B',
+      city: 'Toronto',
+      state: 'ON',
+      postalCode: 'M5V 2T6',
+      country: 'CA',
+    }),
+    ['22 Harbour Road', 'Apartment 4B', 'Toronto, ON M5V 2T6', 'Canada'],
+  );
+  assert.deepEqual(
+    addressLines({
+      line1: 'Hauptstraße 1',
+      line2: '',
+      city: 'Berlin',
+      state: null,
+      postalCode: '10115',
+      country: 'DE',
+    }),
+    ['Hauptstraße 1', '10115 Berlin', 'Germany'],
+  );
   assert.deepEqual(addressLines({ line1: null, city: null, state: null, postalCode: null, country: null }), []);
 });
 
@@ -30,9 +51,18 @@ test('nothing charged reads "Free"; an amount reads as money', () => {
 });
 
 test('the tax line names its rate and place', () => {
-  assert.equal(taxLineLabel({ displayName: 'Sales tax', inclusive: false, percentage: 7.25, place: 'CA' }), 'Tax (CA 7.25 %)');
-  assert.equal(taxLineLabel({ displayName: 'VAT', inclusive: true, percentage: 19, place: 'DE' }), 'VAT included (DE 19 %)');
-  assert.equal(taxLineLabel({ displayName: 'Sales tax', inclusive: false, percentage: 8.875, place: 'NY' }), 'Tax (NY 8.875 %)');
+  assert.equal(
+    taxLineLabel({ displayName: 'Sales tax', inclusive: false, percentage: 7.25, place: 'CA' }),
+    'Tax (CA 7.25 %)',
+  );
+  assert.equal(
+    taxLineLabel({ displayName: 'VAT', inclusive: true, percentage: 19, place: 'DE' }),
+    'VAT included (DE 19 %)',
+  );
+  assert.equal(
+    taxLineLabel({ displayName: 'Sales tax', inclusive: false, percentage: 8.875, place: 'NY' }),
+    'Tax (NY 8.875 %)',
+  );
   assert.equal(taxLineLabel({ displayName: 'VAT', inclusive: true }), 'VAT included');
 });
 

@@ -6,7 +6,8 @@ export function formatMoney(minorUnits: number, currency: string, locale = 'en-U
 }
 
 /** A charged amount, or "Free" for nothing (a gift line, free shipping), as the checkout and receipt show it. */
-export const formatPrice = (minorUnits: number, currency: string) => (minorUnits === 0 ? 'Free' : formatMoney(minorUnits, currency));
+export const formatPrice = (minorUnits: number, currency: string) =>
+  minorUnits === 0 ? 'Free' : formatMoney(minorUnits, currency);
 
 const regionNames = new Intl.DisplayNames(['en-US'], { type: 'region' });
 
@@ -19,7 +20,14 @@ export function countryName(code: string): string {
   }
 }
 
-type AddressParts = { line1?: string | null; line2?: string | null; city?: string | null; state?: string | null; postalCode?: string | null; country?: string | null };
+type AddressParts = {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+};
 
 /**
  * An address as a parcel's label lists it: the street lines, then "City, ST 12345" where it has a state (the US,
@@ -27,7 +35,9 @@ type AddressParts = { line1?: string | null; line2?: string | null; city?: strin
  */
 export function addressLines({ line1, line2, city, state, postalCode, country }: AddressParts): string[] {
   const place = state ? [[city, state].filter(Boolean).join(', '), postalCode] : [postalCode, city];
-  return [line1, line2, place.filter(Boolean).join(' '), country ? countryName(country) : null].filter((part): part is string => Boolean(part));
+  return [line1, line2, place.filter(Boolean).join(' '), country ? countryName(country) : null].filter(
+    (part): part is string => Boolean(part),
+  );
 }
 
 /** "A, B and C": how a sentence lists names. */
@@ -42,8 +52,17 @@ export const formatPercent = (percentage: number) => `${Number(percentage.toFixe
  * The Tax line's name, with its rate and place: "Tax (CA 7.25 %)" or "VAT included (DE 19 %)". The place is
  * the state when the rate is a state's, else the country; null parts are left out.
  */
-export function taxLineLabel(tax: { displayName: string; inclusive: boolean; percentage?: number | null; place?: string | null }): string {
-  const name = tax.inclusive ? `${tax.displayName} included` : tax.displayName === 'Sales tax' ? 'Tax' : tax.displayName;
+export function taxLineLabel(tax: {
+  displayName: string;
+  inclusive: boolean;
+  percentage?: number | null;
+  place?: string | null;
+}): string {
+  const name = tax.inclusive
+    ? `${tax.displayName} included`
+    : tax.displayName === 'Sales tax'
+      ? 'Tax'
+      : tax.displayName;
   const detail = [tax.place, tax.percentage != null ? formatPercent(tax.percentage) : null].filter(Boolean).join(' ');
   return detail ? `${name} (${detail})` : name;
 }

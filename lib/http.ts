@@ -39,8 +39,15 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
 export function assertSameOrigin(request: Request) {
   const origin = request.headers.get('origin');
   const site = request.headers.get('sec-fetch-site');
-  if ((origin !== null && origin !== appOrigin(request)) || (site !== null && site !== 'same-origin' && site !== 'none')) {
-    throw new RequestRefusedError(403, `Cross-origin request (Origin ${origin}, Sec-Fetch-Site ${site})`, "This request didn't come from our shop's pages.");
+  if (
+    (origin !== null && origin !== appOrigin(request)) ||
+    (site !== null && site !== 'same-origin' && site !== 'none')
+  ) {
+    throw new RequestRefusedError(
+      403,
+      `Cross-origin request (Origin ${origin}, Sec-Fetch-Site ${site})`,
+      "This request didn't come from our shop's pages.",
+    );
   }
 }
 
@@ -62,8 +69,13 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, m
   if (!parsed.success) {
     // A schema may write an issue for the buyer ("We don't ship to Japan.", marked with BUYER_MESSAGE); every
     // other issue stays in the log behind the generic message.
-    const buyerMessage = parsed.error.issues.find((issue) => issue.code === 'custom' && issue.params?.[BUYER_MESSAGE] === true)?.message;
-    throw new InvalidRequestError(`Bad request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, buyerMessage);
+    const buyerMessage = parsed.error.issues.find(
+      (issue) => issue.code === 'custom' && issue.params?.[BUYER_MESSAGE] === true,
+    )?.message;
+    throw new InvalidRequestError(
+      `Bad request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      buyerMessage,
+    );
   }
   return parsed.data;
 }
@@ -85,7 +97,8 @@ export function errorResponse(error: unknown, route: string): NextResponse {
   if (appError) {
     const write = appError.status >= 500 ? log.error : log.warn;
     write('request.failed', { route, code: appError.code, status: appError.status, detail: appError.message });
-    const headers = appError.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(appError.retryAfterSeconds) };
+    const headers =
+      appError.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(appError.retryAfterSeconds) };
     return NextResponse.json({ type: 'error', message: appError.publicMessage }, { status: appError.status, headers });
   }
   log.error('request.failed', { route, status: 500, error });

@@ -45,13 +45,22 @@ const BEHIND_ACTIONS = ['lib/db/', 'lib/stripe/'];
 /** Server-side modules and packages the pure rules may not reach. */
 const SERVER_FOLDERS = ['lib/db/', 'lib/stripe/', 'lib/actions/', 'lib/jobs/'];
 const SERVER_FILES = ['lib/env.ts', 'lib/session-binding.ts'];
-const SERVER_PACKAGES = ['server-only', 'next/headers', 'next/server', 'stripe', 'drizzle-orm', 'pg', '@electric-sql/pglite'];
+const SERVER_PACKAGES = [
+  'server-only',
+  'next/headers',
+  'next/server',
+  'stripe',
+  'drizzle-orm',
+  'pg',
+  '@electric-sql/pglite',
+];
 const NODE_BUILTINS = new Set(builtinModules);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'migrations' ? [] : sourceFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'migrations' ? [] : sourceFiles(path);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
@@ -66,7 +75,11 @@ const isFile = (path: string) => {
 
 /** The repository file an import names (`@/…` or relative), or null for a package. */
 function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/') ? join(ROOT, specifier.slice(2)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null;
+  const base = specifier.startsWith('@/')
+    ? join(ROOT, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? resolve(dirname(from), specifier)
+      : null;
   if (!base) return null;
   const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(isFile);
   assert.ok(found, `${rel(from)} imports ${specifier}, which is no file`);
@@ -84,9 +97,14 @@ const cache = new Map<string, Imports>();
 function importsOf(file: string): Imports {
   let imports = cache.get(file);
   if (!imports) {
-    const specifiers = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((imported) => imported.fileName);
+    const specifiers = ts
+      .preProcessFile(readFileSync(file, 'utf8'), true, true)
+      .importedFiles.map((imported) => imported.fileName);
     const files = specifiers.map((specifier) => resolveLocal(file, specifier));
-    imports = { packages: specifiers.filter((_, index) => files[index] === null), files: files.filter((path) => path !== null) };
+    imports = {
+      packages: specifiers.filter((_, index) => files[index] === null),
+      files: files.filter((path) => path !== null),
+    };
     cache.set(file, imports);
   }
   return imports;
@@ -97,8 +115,14 @@ const ALL = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)));
 it('reads the imports it checks', () => {
   // Guards the test itself: a parser that saw nothing would pass every rule below.
   const page = importsOf(join(ROOT, 'app/checkout/page.tsx'));
-  assert.ok(page.files.some((file) => rel(file).startsWith('lib/actions/')), 'the checkout page imports an action');
-  assert.ok(importsOf(join(ROOT, 'lib/stripe/client.ts')).packages.includes('stripe'), 'lib/stripe/client.ts imports stripe');
+  assert.ok(
+    page.files.some((file) => rel(file).startsWith('lib/actions/')),
+    'the checkout page imports an action',
+  );
+  assert.ok(
+    importsOf(join(ROOT, 'lib/stripe/client.ts')).packages.includes('stripe'),
+    'lib/stripe/client.ts imports stripe',
+  );
   assert.ok(ALL.length > 150, `only ${ALL.length} source files found`);
 });
 
@@ -113,7 +137,8 @@ it('pages and components reach the database and Stripe only through lib/actions'
 
 for (const { packages, door, exceptions } of DOORS) {
   it(`only ${door} imports ${packages.join(', ')}`, () => {
-    const allowed = (file: string) => rel(file).startsWith(door) || Object.keys(exceptions).some((prefix) => rel(file).startsWith(prefix));
+    const allowed = (file: string) =>
+      rel(file).startsWith(door) || Object.keys(exceptions).some((prefix) => rel(file).startsWith(prefix));
     const offenders = ALL.filter((file) => !allowed(file)).flatMap((file) =>
       importsOf(file)
         .packages.filter((specifier) => packages.some((name) => inPackage(specifier, name)))
@@ -121,7 +146,10 @@ for (const { packages, door, exceptions } of DOORS) {
     );
     assert.deepEqual(offenders, [], `import it through ${door}, or name the file in the exceptions with its reason`);
     for (const prefix of Object.keys(exceptions)) {
-      assert.ok(ALL.some((file) => rel(file).startsWith(prefix)), `the exception ${prefix} names no file: remove it`);
+      assert.ok(
+        ALL.some((file) => rel(file).startsWith(prefix)),
+        `the exception ${prefix} names no file: remove it`,
+      );
     }
   });
 }
@@ -131,7 +159,10 @@ function serverSide(file: string): string | null {
   const path = rel(file);
   if (SERVER_FOLDERS.some((folder) => path.startsWith(folder)) || SERVER_FILES.includes(path)) return 'a server module';
   const banned = importsOf(file).packages.find(
-    (specifier) => specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || SERVER_PACKAGES.some((name) => inPackage(specifier, name)),
+    (specifier) =>
+      specifier.startsWith('node:') ||
+      NODE_BUILTINS.has(specifier) ||
+      SERVER_PACKAGES.some((name) => inPackage(specifier, name)),
   );
   return banned ? `imports ${banned}` : null;
 }

@@ -7,7 +7,8 @@ const MAX_STRING = 300;
 type Level = 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
 
-const truncate = (text: string) => (text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…(${text.length} chars)` : text);
+const truncate = (text: string) =>
+  text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…(${text.length} chars)` : text;
 
 /** A copy safe to print: strings cut, errors reduced to name, message and code, depth bounded. */
 function clean(value: unknown, depth = 0): unknown {
@@ -16,10 +17,18 @@ function clean(value: unknown, depth = 0): unknown {
   if (depth >= 4) return '[…]';
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
-    return { name: value.name, message: truncate(value.message), ...(code !== undefined && { code: clean(code, depth + 1) }) };
+    return {
+      name: value.name,
+      message: truncate(value.message),
+      ...(code !== undefined && { code: clean(code, depth + 1) }),
+    };
   }
   if (Array.isArray(value)) return value.slice(0, 20).map((item) => clean(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).slice(0, 30).map(([key, item]) => [truncate(key), clean(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, 30)
+      .map(([key, item]) => [truncate(key), clean(item, depth + 1)]),
+  );
 }
 
 export function formatLogLine(level: Level, event: string, fields: LogFields = {}): string {

@@ -46,4 +46,7 @@ export function securityHeaders(mode: CspMode, options: { dev?: boolean } = {}) 
 }
 
 /** Sent only over https (browsers ignore it on http): two years, subdomains included. */
-export const STRICT_TRANSPORT_SECURITY = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' };
+export const STRICT_TRANSPORT_SECURITY = {
+  key: 'Strict-Transport-Security',
+  value: 'max-age=63072000; includeSubDomains',
+};

@@ -41,8 +41,13 @@ export async function benchActions(base: string, stripe: Stripe) {
     `${name.padEnd(44)} p50 ${percentile(samples, 50).toFixed(2)} ms  p99 ${percentile(samples, 99).toFixed(2)} ms`;
   console.log(`Buyer actions, ${ROUNDS} rounds each, sequential`);
   for (const action of ACTIONS) {
-    const created = await fetch(`${base}/api/checkout/sessions`, { method: 'POST', headers, body: JSON.stringify({ cart: action.cart, attemptId: randomUUID() }) });
-    if (created.status !== 201) throw new Error(`creating a session answered ${created.status}: ${await created.text()}`);
+    const created = await fetch(`${base}/api/checkout/sessions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ cart: action.cart, attemptId: randomUUID() }),
+    });
+    if (created.status !== 201)
+      throw new Error(`creating a session answered ${created.status}: ${await created.text()}`);
     const cookie = created.headers.get('set-cookie')!.split(';')[0]!;
     const sessionId = ((await created.json()) as { clientSecret: string }).clientSecret.split('_secret_')[0]!;
     const lineId = (await stripe.checkout.sessions.listLineItems(sessionId)).data[0]!.id;
@@ -53,14 +58,20 @@ export async function benchActions(base: string, stripe: Stripe) {
       handler.push(
         await timed(async () => {
           const body = JSON.stringify({ checkout_session_id: sessionId, ...action.body(round, lineId) });
-          const response = await fetch(`${base}${action.path}`, { method: 'POST', headers: { ...headers, cookie }, body });
+          const response = await fetch(`${base}${action.path}`, {
+            method: 'POST',
+            headers: { ...headers, cookie },
+            body,
+          });
           if (!response.ok) throw new Error(`${action.path} answered ${response.status}: ${await response.text()}`);
         }),
       );
       direct.push(
         await timed(async () => {
           const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
-          await stripe.checkout.sessions.update(sessionId, { line_items: session.line_items!.data.map((line) => ({ id: line.id })) });
+          await stripe.checkout.sessions.update(sessionId, {
+            line_items: session.line_items!.data.map((line) => ({ id: line.id })),
+          });
         }),
       );
     }

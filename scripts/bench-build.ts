@@ -5,7 +5,17 @@
 // and SIGINT/SIGTERM run it too. Every server runs with the creation limit off (the bench makes hundreds of
 // sessions from one address) and no scheduled jobs (a sweep mid-run would add work the numbers do not ask about).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve, sep } from 'node:path';
@@ -71,7 +81,16 @@ export async function POST(request: Request) {
 };
 
 // Not copied: dependencies (symlinked instead), build output, VCS and test artefacts.
-const SKIP = new Set(['node_modules', '.next', '.git', 'test-results', 'playwright-report', 'blob-report', 'bench-results', '.data']);
+const SKIP = new Set([
+  'node_modules',
+  '.next',
+  '.git',
+  'test-results',
+  'playwright-report',
+  'blob-report',
+  'bench-results',
+  '.data',
+]);
 
 const benchNextConfig = (turbopackRoot: string) => `import type { NextConfig } from 'next';
 import app from './next.config.app';
@@ -148,7 +167,8 @@ export async function startBenchBuild(emulatorUrl: string): Promise<BenchServer>
     console.log(`building the bench copy in ${dir} …`);
     const log = join(dir, 'build.log');
     const built = await run(['build'], dir, env, log);
-    if (built !== 0) throw new Error(`next build in the bench copy failed (${built}):\n${readFileSync(log, 'utf8').slice(-3_000)}`);
+    if (built !== 0)
+      throw new Error(`next build in the bench copy failed (${built}):\n${readFileSync(log, 'utf8').slice(-3_000)}`);
 
     const serve = async (extraEnv: Record<string, string>) => {
       const port = await freePort();
@@ -210,7 +230,13 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: string): 
 
 async function waitFor(url: string) {
   for (let attempt = 0; attempt < 150; attempt++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((done) => setTimeout(done, 200));
   }
   throw new Error(`${url} did not start`);

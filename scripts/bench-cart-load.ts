@@ -19,26 +19,48 @@ const PRODUCT = 'house-blend';
 const CLIENTS: Record<Engine, number[]> = { pglite: [1, 10], postgres: [1, 10, 30] };
 
 type Client = { cookie: string; sessionId: string; lineId: string; quantity: number };
-type Row = { engine: Engine; clients: number; perSecond: number; p50: number; p95: number; failed: string; homeP95: number; serverCpu: number; benchCpu: number };
+type Row = {
+  engine: Engine;
+  clients: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  failed: string;
+  homeP95: number;
+  serverCpu: number;
+  benchCpu: number;
+};
 
 /** CPU ms used by the server's processes and by this one (the local Stripe and the clients) while `work` runs. */
-async function withCpu<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; serverMs: number; benchMs: number }> {
+async function withCpu<T>(
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; serverMs: number; benchMs: number }> {
   const [server, bench] = [groupCpuMs(pid), process.cpuUsage()];
   const result = await work();
   const used = process.cpuUsage(bench);
   return { result, serverMs: groupCpuMs(pid) - server, benchMs: (used.user + used.system) / 1000 };
 }
 
-const json = (base: string, cookie?: string) => ({ 'Content-Type': 'application/json', Origin: base, ...(cookie ? { cookie } : {}) });
+const json = (base: string, cookie?: string) => ({
+  'Content-Type': 'application/json',
+  Origin: base,
+  ...(cookie ? { cookie } : {}),
+});
 
 /** A browser: a cart of one unit of PRODUCT (its cookie), then its checkout made from that stored cart. */
 async function openClient(base: string, stripe: Stripe): Promise<Client> {
-  const added = await fetch(`${base}/api/cart/items`, { method: 'POST', headers: json(base), body: JSON.stringify({ product_id: PRODUCT, quantity: 1 }) });
+  const added = await fetch(`${base}/api/cart/items`, {
+    method: 'POST',
+    headers: json(base),
+    body: JSON.stringify({ product_id: PRODUCT, quantity: 1 }),
+  });
   if (!added.ok) throw new Error(`adding to the cart answered ${added.status}: ${await added.text()}`);
   const cookie = added.headers.get('set-cookie')!.split(';')[0]!;
   const body = JSON.stringify({ cart: { kind: 'stored' }, attemptId: randomUUID() });
   const created = await fetch(`${base}/api/checkout/sessions`, { method: 'POST', headers: json(base, cookie), body });
-  if (created.status !== 201) throw new Error(`opening the checkout answered ${created.status}: ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`opening the checkout answered ${created.status}: ${await created.text()}`);
   const sessionId = ((await created.json()) as { clientSecret: string }).clientSecret.split('_secret_')[0]!;
   const lineId = (await stripe.checkout.sessions.listLineItems(sessionId)).data[0]!.id;
   return { cookie, sessionId, lineId, quantity: 1 };
@@ -55,7 +77,11 @@ async function changeQuantities(base: string, clients: Client[], ms: number) {
         const quantity = client.quantity === 1 ? 2 : 1;
         const body = JSON.stringify({ checkout_session_id: client.sessionId, line_item_id: client.lineId, quantity });
         const t0 = performance.now();
-        const response = await fetch(`${base}/api/checkout/line-item-quantity`, { method: 'POST', headers: json(base, client.cookie), body });
+        const response = await fetch(`${base}/api/checkout/line-item-quantity`, {
+          method: 'POST',
+          headers: json(base, client.cookie),
+          body,
+        });
         await response.arrayBuffer();
         if (response.ok) {
           latencies.push(performance.now() - t0);
@@ -118,7 +144,9 @@ async function benchEngine(build: BenchServer, emulatorUrl: string, stripe: Stri
     const server = await build.serve(scratch?.url ? { DATABASE_URL: scratch.url } : {});
     try {
       const counts = CLIENTS[engine];
-      const clients = await Promise.all(Array.from({ length: Math.max(...counts) }, () => openClient(server.base, stripe)));
+      const clients = await Promise.all(
+        Array.from({ length: Math.max(...counts) }, () => openClient(server.base, stripe)),
+      );
       await changeQuantities(server.base, clients, 1); // warm-up, no latency yet: one change each
       await probeHome(server.base, sleep(1_000));
       await setStripeLatency(emulatorUrl, LATENCY_MS);
@@ -162,18 +190,50 @@ export async function benchCartLoad(build: BenchServer, emulatorUrl: string, str
       `${SECONDS} s per row; home page p95 idle vs during (ms, ${HOME_PER_SECOND} loads/s); CPU of the server and of ` +
       `this process (local Stripe, clients, prober) in % of one core${engines.length === 1 ? '; set TEST_DATABASE_URL for Postgres too' : ''}`,
   );
-  console.log(tableRow(['engine', 'clients', 'actions/s', '× one', 'p50 ms', 'p95 ms', 'failed', 'home idle', 'home load', '× idle', 'server cpu %', 'bench cpu %']));
+  console.log(
+    tableRow([
+      'engine',
+      'clients',
+      'actions/s',
+      '× one',
+      'p50 ms',
+      'p95 ms',
+      'failed',
+      'home idle',
+      'home load',
+      '× idle',
+      'server cpu %',
+      'bench cpu %',
+    ]),
+  );
   for (const engine of engines) {
     const { idle, rows } = await benchEngine(build, emulatorUrl, stripe, engine);
     const one = rows[0]!.perSecond;
     for (const row of rows) {
       const ratio = row.perSecond / one;
       const home = row.homeP95 / idle;
-      console.log(tableRow([engine, row.clients, row.perSecond.toFixed(1), ratio.toFixed(1), row.p50.toFixed(0), row.p95.toFixed(0), row.failed, idle.toFixed(1), row.homeP95.toFixed(1), home.toFixed(1), row.serverCpu.toFixed(0), row.benchCpu.toFixed(0)]));
+      console.log(
+        tableRow([
+          engine,
+          row.clients,
+          row.perSecond.toFixed(1),
+          ratio.toFixed(1),
+          row.p50.toFixed(0),
+          row.p95.toFixed(0),
+          row.failed,
+          idle.toFixed(1),
+          row.homeP95.toFixed(1),
+          home.toFixed(1),
+          row.serverCpu.toFixed(0),
+          row.benchCpu.toFixed(0),
+        ]),
+      );
     }
     const ten = rows.find((row) => row.clients === 10)!;
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     const homeVerdicts = rows.map((row) => `${verdict(row.homeP95 <= 2 * idle)} at ${row.clients}`).join(', ');
-    console.log(`  ${engine}: 10 clients ${verdict(ten.perSecond / one >= 8)} (≥ 8× one client); home p95 ≤ 2× idle: ${homeVerdicts}`);
+    console.log(
+      `  ${engine}: 10 clients ${verdict(ten.perSecond / one >= 8)} (≥ 8× one client); home p95 ≤ 2× idle: ${homeVerdicts}`,
+    );
   }
 }

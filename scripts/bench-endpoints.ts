@@ -30,38 +30,70 @@ type Variant = {
 };
 
 export async function benchEndpoints(base: string, stripe: Stripe) {
-  const prices = await stripe.prices.list({ lookup_keys: [PLAN.prices.monthly.lookupKey, PLAN.prices.yearly.lookupKey] });
-  const priceOf = (interval: 'monthly' | 'yearly') => prices.data.find((p) => p.lookup_key === PLAN.prices[interval].lookupKey)!.id;
+  const prices = await stripe.prices.list({
+    lookup_keys: [PLAN.prices.monthly.lookupKey, PLAN.prices.yearly.lookupKey],
+  });
+  const priceOf = (interval: 'monthly' | 'yearly') =>
+    prices.data.find((p) => p.lookup_key === PLAN.prices[interval].lookupKey)!.id;
   const headers = { 'Content-Type': 'application/json', Origin: base };
   const post = (path: string, body: unknown, cookie?: string) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: cookie ? { ...headers, cookie } : headers, body: JSON.stringify(body) });
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: cookie ? { ...headers, cookie } : headers,
+      body: JSON.stringify(body),
+    });
 
   // One session per worker and variant: a worker's switches on its own session never overlap.
   const sessions = async () =>
     Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        const created = await post('/api/checkout/sessions', { cart: { kind: 'plan', planId: PLAN.id, interval: 'monthly' }, attemptId: randomUUID() });
-        if (created.status !== 201) throw new Error(`creating a session answered ${created.status}: ${await created.text()}`);
+        const created = await post('/api/checkout/sessions', {
+          cart: { kind: 'plan', planId: PLAN.id, interval: 'monthly' },
+          attemptId: randomUUID(),
+        });
+        if (created.status !== 201)
+          throw new Error(`creating a session answered ${created.status}: ${await created.text()}`);
         const { clientSecret } = (await created.json()) as { clientSecret: string };
-        return { id: clientSecret.split('_secret_')[0]!, cookie: created.headers.get('set-cookie')!.split(';')[0]!, yearly: false };
+        return {
+          id: clientSecret.split('_secret_')[0]!,
+          cookie: created.headers.get('set-cookie')!.split(';')[0]!,
+          yearly: false,
+        };
       }),
     );
   const [appSessions, bareSessions] = [await sessions(), await sessions()];
-  const toggle = (session: { yearly: boolean }) => (session.yearly = !session.yearly) ? 'yearly' : 'monthly';
+  const toggle = (session: { yearly: boolean }) => ((session.yearly = !session.yearly) ? 'yearly' : 'monthly');
   const cart = { kind: 'plan', planId: PLAN.id, interval: 'monthly' };
 
-  const variant = (name: string, expect: number, request: Variant['request']): Variant =>
-    ({ name, expect, request, latencies: [], roundRps: [], requests: 0, elapsedMs: 0 });
+  const variant = (name: string, expect: number, request: Variant['request']): Variant => ({
+    name,
+    expect,
+    request,
+    latencies: [],
+    roundRps: [],
+    requests: 0,
+    elapsedMs: 0,
+  });
   const variants = [
     variant('POST /api/change-subscription-interval', 200, (w) => {
       const session = appSessions[w]!;
-      return { path: '/api/change-subscription-interval', body: { checkout_session_id: session.id, interval: toggle(session) }, cookie: session.cookie };
+      return {
+        path: '/api/change-subscription-interval',
+        body: { checkout_session_id: session.id, interval: toggle(session) },
+        cookie: session.cookie,
+      };
     }),
     variant('  bare: retrieve + update, no checks', 200, (w) => {
       const session = bareSessions[w]!;
-      return { path: BENCH_ROUTES.bareInterval, body: { checkout_session_id: session.id, price: priceOf(toggle(session)) } };
+      return {
+        path: BENCH_ROUTES.bareInterval,
+        body: { checkout_session_id: session.id, price: priceOf(toggle(session)) },
+      };
     }),
-    variant('POST /api/checkout/sessions', 201, () => ({ path: '/api/checkout/sessions', body: { cart, attemptId: randomUUID() } })),
+    variant('POST /api/checkout/sessions', 201, () => ({
+      path: '/api/checkout/sessions',
+      body: { cart, attemptId: randomUUID() },
+    })),
     variant('  bare: create, no checks', 201, () => ({
       path: BENCH_ROUTES.bareSessions,
       body: { price: priceOf('monthly'), attemptId: randomUUID(), returnUrl: `${base}/checkout/return` },
@@ -105,12 +137,19 @@ export async function benchEndpoints(base: string, stripe: Stripe) {
   };
   const rps = (v: Variant) => (v.requests / v.elapsedMs) * 1000;
   const p50 = (v: Variant) => percentile(v.latencies, 50);
-  console.log(`Mutation endpoints at concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds of ${PER_ROUND} requests each (bench build)`);
+  console.log(
+    `Mutation endpoints at concurrency ${CONCURRENCY}, ${ROUNDS} interleaved rounds of ${PER_ROUND} requests each (bench build)`,
+  );
   console.log(`${'variant'.padEnd(44)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
   for (const v of variants) {
-    console.log(`${v.name.padEnd(44)}${rps(v).toFixed(0).padStart(9)}${p50(v).toFixed(2).padStart(9)}${percentile(v.latencies, 99).toFixed(2).padStart(9)}`);
+    console.log(
+      `${v.name.padEnd(44)}${rps(v).toFixed(0).padStart(9)}${p50(v).toFixed(2).padStart(9)}${percentile(v.latencies, 99).toFixed(2).padStart(9)}`,
+    );
   }
-  for (const [endpoint, bare] of [[variants[0]!, variants[1]!], [variants[2]!, variants[3]!]] as const) {
+  for (const [endpoint, bare] of [
+    [variants[0]!, variants[1]!],
+    [variants[2]!, variants[3]!],
+  ] as const) {
     console.log(
       `${endpoint.name}: ${(rps(endpoint) / rps(bare)).toFixed(2)} of the bare handler's throughput, ` +
         `added p50 ${(p50(endpoint) - p50(bare)).toFixed(2)} ms (ratio per round ${spread(endpoint, bare)})`,

@@ -30,19 +30,29 @@ type Buyer = { token: string; sessionId: string; lineItemId: string };
 async function buyer(name: string): Promise<Buyer> {
   const token = tokenFor(name);
   await changeCartLine(token, { productId: PRODUCT, quantity: 1 });
-  const opened = await openCheckout({ cart: { kind: 'stored' }, attemptId: randomUUID(), browserToken: token, origin: ORIGIN, clientAddress: 'bench' });
+  const opened = await openCheckout({
+    cart: { kind: 'stored' },
+    attemptId: randomUUID(),
+    browserToken: token,
+    origin: ORIGIN,
+    clientAddress: 'bench',
+  });
   const lineItemId = (await s.h.stripe.checkout.sessions.listLineItems(opened.id)).data[0]!.id;
   return { token, sessionId: opened.id, lineItemId };
 }
 
-const change = (b: Buyer, quantity: number) => changeLineItemQuantity({ sessionId: b.sessionId, browserToken: b.token, lineItemId: b.lineItemId, quantity });
+const change = (b: Buyer, quantity: number) =>
+  changeLineItemQuantity({ sessionId: b.sessionId, browserToken: b.token, lineItemId: b.lineItemId, quantity });
 
 /** Sequential quantity changes, Stripe without latency: statements and database time per action. */
 async function statementsPerAction(engine: 'pglite' | 'postgres') {
   const t = await freshDatabase(engine, { poolSize: 10 });
   try {
     serveFrom(t);
-    await seedInventory(t.db, ALL_PRODUCTS.map((product) => ({ id: product.id, stock: 100_000 })));
+    await seedInventory(
+      t.db,
+      ALL_PRODUCTS.map((product) => ({ id: product.id, stock: 100_000 })),
+    );
     const b = await buyer(`count-${engine}`);
     const counter = countStatements(t.db);
     const statements: number[] = [];
@@ -60,7 +70,14 @@ async function statementsPerAction(engine: 'pglite' | 'postgres') {
       counter.statements.forEach((statement, i) => (byPosition[i] ??= []).push(statement.ms));
       if (round === 1) example = counter.statements.map((statement) => statement.text);
     }
-    return { engine, statements, dbMs, wallMs, example, positionP50: byPosition.map((samples) => percentile(samples, 50)) };
+    return {
+      engine,
+      statements,
+      dbMs,
+      wallMs,
+      example,
+      positionP50: byPosition.map((samples) => percentile(samples, 50)),
+    };
   } finally {
     await t.dispose();
   }
@@ -75,9 +92,15 @@ async function queuedActions() {
   const t = await freshDatabase('postgres', { poolSize: 10 });
   try {
     serveFrom(t);
-    await seedInventory(t.db, ALL_PRODUCTS.map((product) => ({ id: product.id, stock: 100_000 })));
+    await seedInventory(
+      t.db,
+      ALL_PRODUCTS.map((product) => ({ id: product.id, stock: 100_000 })),
+    );
     const buyers: Buyer[] = [];
-    for (let i = 0; i < QUEUED; i += 20) buyers.push(...(await Promise.all(Array.from({ length: Math.min(20, QUEUED - i) }, (_, j) => buyer(`queued-${i + j}`)))));
+    for (let i = 0; i < QUEUED; i += 20)
+      buyers.push(
+        ...(await Promise.all(Array.from({ length: Math.min(20, QUEUED - i) }, (_, j) => buyer(`queued-${i + j}`)))),
+      );
     const pool = (t.db as unknown as { $client: { waitingCount: number } }).$client;
     await setStripeLatency(s.h.url, LATENCY_MS);
     let deepest = 0;
@@ -110,13 +133,22 @@ async function queuedActions() {
 
 try {
   const engines = benchEngines();
-  console.log(`One quantity change at checkout, in process, ${ROUNDS} rounds, sequential, Stripe without latency (target ≤ 4 statements)`);
+  console.log(
+    `One quantity change at checkout, in process, ${ROUNDS} rounds, sequential, Stripe without latency (target ≤ 4 statements)`,
+  );
   console.log(tableRow(['engine', 'statements', 'db p50 ms', 'db p95 ms', 'action p50', 'target'], 12, 12));
   const results = [];
   for (const engine of engines) results.push(await statementsPerAction(engine));
   for (const r of results) {
     const [least, most] = [Math.min(...r.statements), Math.max(...r.statements)];
-    const row = [r.engine, least === most ? least : `${least}–${most}`, percentile(r.dbMs, 50).toFixed(2), percentile(r.dbMs, 95).toFixed(2), percentile(r.wallMs, 50).toFixed(2), most <= 4 ? 'met' : 'MISSED'];
+    const row = [
+      r.engine,
+      least === most ? least : `${least}–${most}`,
+      percentile(r.dbMs, 50).toFixed(2),
+      percentile(r.dbMs, 95).toFixed(2),
+      percentile(r.wallMs, 50).toFixed(2),
+      most <= 4 ? 'met' : 'MISSED',
+    ];
     console.log(tableRow(row, 12, 12));
   }
   console.log(`  the statements of one action (p50 ms: ${engines.join(' / ')}):`);
@@ -127,11 +159,31 @@ try {
   if (engines.includes('postgres')) {
     const q = await queuedActions();
     const refused = q.outcomes.get('503') ?? 0;
-    const failed = [...q.outcomes].filter(([status]) => status !== '503').map(([status, n]) => `${n}×${status}`).join(' ') || '0';
+    const failed =
+      [...q.outcomes]
+        .filter(([status]) => status !== '503')
+        .map(([status, n]) => `${n}×${status}`)
+        .join(' ') || '0';
     console.log('');
-    console.log(`${QUEUED} quantity changes at once on Postgres, pool of 10, Stripe at ${LATENCY_MS} ms (no connection timeout yet: nothing is refused)`);
+    console.log(
+      `${QUEUED} quantity changes at once on Postgres, pool of 10, Stripe at ${LATENCY_MS} ms (no connection timeout yet: nothing is refused)`,
+    );
     console.log(tableRow(['served', 'refused 503', 'failed', 'p50 ms', 'queued p95', 'max ms', 'pool queue'], 12, 12));
-    console.log(tableRow([q.served.length, refused, failed, percentile(q.all, 50).toFixed(0), percentile(q.all, 95).toFixed(0), Math.max(...q.all).toFixed(0), q.deepest], 12, 12));
+    console.log(
+      tableRow(
+        [
+          q.served.length,
+          refused,
+          failed,
+          percentile(q.all, 50).toFixed(0),
+          percentile(q.all, 95).toFixed(0),
+          Math.max(...q.all).toFixed(0),
+          q.deepest,
+        ],
+        12,
+        12,
+      ),
+    );
   }
 } finally {
   await s.h.close();

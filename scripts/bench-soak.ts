@@ -27,13 +27,26 @@ function memory(): { rssMiB: number; heapMiB: number } {
 export async function benchSoak(updates = Number(process.argv[2] ?? 20000)): Promise<void> {
   const local = createLocalStripe();
   const server = await local.listen(0);
-  const stripe = new Stripe('sk_test_soak', { host: '127.0.0.1', port: Number(new URL(server.url).port), protocol: 'http', telemetry: false, maxNetworkRetries: 1 });
+  const stripe = new Stripe('sk_test_soak', {
+    host: '127.0.0.1',
+    port: Number(new URL(server.url).port),
+    protocol: 'http',
+    telemetry: false,
+    maxNetworkRetries: 1,
+  });
   try {
     const [a, b] = await Promise.all(
-      ['Monthly', 'Yearly'].map((name, i) => stripe.prices.create({ currency: 'usd', unit_amount: 900 + i * 100, product_data: { name } })),
+      ['Monthly', 'Yearly'].map((name, i) =>
+        stripe.prices.create({ currency: 'usd', unit_amount: 900 + i * 100, product_data: { name } }),
+      ),
     );
     const newSession = () =>
-      stripe.checkout.sessions.create({ mode: 'payment', ui_mode: 'elements', return_url: 'https://soak.example/return', line_items: [{ price: a!.id, quantity: 1 }] });
+      stripe.checkout.sessions.create({
+        mode: 'payment',
+        ui_mode: 'elements',
+        return_url: 'https://soak.example/return',
+        line_items: [{ price: a!.id, quantity: 1 }],
+      });
     const live = await Promise.all(Array.from({ length: LIVE_SESSIONS }, newSession));
     const warmUp = Math.min(updates, 5 * UPDATES_PER_CLOCK_STEP);
     let before = memory();
@@ -42,7 +55,10 @@ export async function benchSoak(updates = Number(process.argv[2] ?? 20000)): Pro
     for (let i = 0; i < updates; i++) {
       if (i === warmUp) before = memory();
       if (i > 0 && i % UPDATES_PER_CLOCK_STEP === 0) {
-        await fetch(`${server.url}/_emulator/clock/advance`, { method: 'POST', body: JSON.stringify({ seconds: CLOCK_STEP_SECONDS }) });
+        await fetch(`${server.url}/_emulator/clock/advance`, {
+          method: 'POST',
+          body: JSON.stringify({ seconds: CLOCK_STEP_SECONDS }),
+        });
       }
       const slot = i % LIVE_SESSIONS;
       const session = live[slot]!;
@@ -57,7 +73,9 @@ export async function benchSoak(updates = Number(process.argv[2] ?? 20000)): Pro
     }
     const seconds = (performance.now() - started) / 1000;
     const after = memory();
-    console.log(`The local Stripe's memory: ${LIVE_SESSIONS} live sessions, ${updates} updates in ${seconds.toFixed(1)} s, clock +${CLOCK_STEP_SECONDS / 3600} h every ${UPDATES_PER_CLOCK_STEP} updates (${replaced} expired sessions replaced)`);
+    console.log(
+      `The local Stripe's memory: ${LIVE_SESSIONS} live sessions, ${updates} updates in ${seconds.toFixed(1)} s, clock +${CLOCK_STEP_SECONDS / 3600} h every ${UPDATES_PER_CLOCK_STEP} updates (${replaced} expired sessions replaced)`,
+    );
     console.table([
       { when: `after ${warmUp} updates (warm-up)`, ...before },
       { when: `after ${updates} updates`, ...after },

@@ -11,8 +11,12 @@ type Queryable = { query: (...args: unknown[]) => unknown; __benchCounted?: true
 /** Wraps the driver under `db`; `statements` lists what was sent since the last `reset()`. */
 export function countStatements(db: Database) {
   const counter = { statements: [] as Statement[], reset: () => void (counter.statements = []) };
-  const record = (text: string, started: number) => counter.statements.push({ text: shorten(text), ms: performance.now() - started });
-  const client = (db as unknown as { $client: unknown }).$client as Queryable & { on?: (event: string, listener: (c: Queryable) => void) => void; transaction?: (fn: (tx: Queryable) => unknown) => unknown };
+  const record = (text: string, started: number) =>
+    counter.statements.push({ text: shorten(text), ms: performance.now() - started });
+  const client = (db as unknown as { $client: unknown }).$client as Queryable & {
+    on?: (event: string, listener: (c: Queryable) => void) => void;
+    transaction?: (fn: (tx: Queryable) => unknown) => unknown;
+  };
   if (typeof client.on === 'function' && 'totalCount' in client) {
     client.on('acquire', (connection) => wrap(connection, record)); // node-postgres pool
   } else {

@@ -17,14 +17,16 @@ export function percentile(samples: readonly number[], p: number): number {
 /** PGlite always; Postgres too when TEST_DATABASE_URL (or else DATABASE_URL) names a server to make scratch databases on. */
 export function benchEngines(): Array<'pglite' | 'postgres'> {
   // Assigning undefined to process.env stores the string "undefined": copy only a value that is there.
-  if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+  if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL)
+    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 /** Sets the local Stripe's latency for every later /v1 answer (POST /_emulator/latency). */
 export async function setStripeLatency(emulatorUrl: string, ms: number): Promise<void> {
   const response = await fetch(`${emulatorUrl}/_emulator/latency`, { method: 'POST', body: JSON.stringify({ ms }) });
-  if (!response.ok) throw new Error(`setting the local Stripe's latency answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`setting the local Stripe's latency answered ${response.status}: ${await response.text()}`);
 }
 
 /** A row of a right-aligned table: the first cell padded to `first`, the others to `width`. */

@@ -75,7 +75,11 @@ const INTERACTIONS: Interaction[] = [
       await page.getByRole('button', { name: 'Use this address' }).click();
       await page.getByRole('group', { name: 'Delivery' }).waitFor();
       await settled(page);
-      return measureClick(page, SUMMARY_BUSY, click(page.getByRole('group', { name: 'Delivery' }).getByLabel('Express shipping')));
+      return measureClick(
+        page,
+        SUMMARY_BUSY,
+        click(page.getByRole('group', { name: 'Delivery' }).getByLabel('Express shipping')),
+      );
     },
   },
   {
@@ -109,7 +113,11 @@ const INTERACTIONS: Interaction[] = [
     run: async (page) => {
       await page.goto(`${base}/checkout?item=house-blend`);
       await page.getByLabel('Promo code').fill('WELCOME10');
-      return measureClick(page, '.promo-code button[aria-disabled="true"]', click(page.getByRole('button', { name: 'Apply' })));
+      return measureClick(
+        page,
+        '.promo-code button[aria-disabled="true"]',
+        click(page.getByRole('button', { name: 'Apply' })),
+      );
     },
   },
   {
@@ -135,7 +143,9 @@ try {
     }
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    rows.push(`${interaction.name.padEnd(26)} median ${median.toFixed(0).padStart(4)} ms   worst ${times.at(-1)!.toFixed(0).padStart(4)} ms   (${runs} runs)`);
+    rows.push(
+      `${interaction.name.padEnd(26)} median ${median.toFixed(0).padStart(4)} ms   worst ${times.at(-1)!.toFixed(0).padStart(4)} ms   (${runs} runs)`,
+    );
     console.log(rows.at(-1));
   }
 } finally {

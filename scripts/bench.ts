@@ -29,7 +29,12 @@ if (['actions', 'endpoints', 'first-load', 'cart-load'].some(want)) {
   const localStripe = createLocalStripe();
   const emulator = await localStripe.listen(0);
   try {
-    const stripe = createStripeClient({ kind: 'local', secretKey: 'sk_test_bench', publishableKey: LOCAL_PUBLISHABLE_KEY, emulatorUrl: emulator.url });
+    const stripe = createStripeClient({
+      kind: 'local',
+      secretKey: 'sk_test_bench',
+      publishableKey: LOCAL_PUBLISHABLE_KEY,
+      emulatorUrl: emulator.url,
+    });
     await syncCatalog(stripe);
     const app = await startBenchBuild(emulator.url);
     try {
@@ -58,7 +63,10 @@ if (want('database')) {
 if (want('pipeline')) {
   // Its own process: it points the app's modules at an in-process local Stripe through the environment.
   await new Promise<void>((done, fail) =>
-    spawn(process.execPath, [...process.execArgv, 'scripts/bench-pipeline.ts'], { stdio: 'inherit', cwd: `${import.meta.dirname}/..` })
+    spawn(process.execPath, [...process.execArgv, 'scripts/bench-pipeline.ts'], {
+      stdio: 'inherit',
+      cwd: `${import.meta.dirname}/..`,
+    })
       .on('error', fail)
       .on('exit', (code) => (code === 0 ? done() : fail(new Error(`bench-pipeline exited with ${code}`)))),
   );

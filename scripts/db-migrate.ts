@@ -17,7 +17,9 @@ const handle = await openDatabase(database).catch((error: unknown) => {
 try {
   await handle.migrate();
   await seedInventory(handle.db);
-  console.log(`Migrated ${database.kind === 'postgres' ? 'the Postgres at DATABASE_URL' : `PGlite in ${database.dataDir}`}; inventory seeded for new products.`);
+  console.log(
+    `Migrated ${database.kind === 'postgres' ? 'the Postgres at DATABASE_URL' : `PGlite in ${database.dataDir}`}; inventory seeded for new products.`,
+  );
 } finally {
   await handle.close();
 }

@@ -56,7 +56,9 @@ if (!process.env.STRIPE_SECRET_KEY) {
   });
   track(started.child);
   if (started.url !== preferred.replace(/\/$/, '')) {
-    console.log(`${new URL(preferred).port} is taken, so the local Stripe listens on ${started.url} (STRIPE_EMULATOR_URL chooses a port).`);
+    console.log(
+      `${new URL(preferred).port} is taken, so the local Stripe listens on ${started.url} (STRIPE_EMULATOR_URL chooses a port).`,
+    );
   }
   // next.config.ts computes the CSP from it when it loads, and the app's Stripe client calls it.
   nextEnv.STRIPE_EMULATOR_URL = started.url;

@@ -10,12 +10,17 @@ const secret = process.env.CRON_SECRET;
 async function askServer(): Promise<boolean> {
   let response: Response;
   try {
-    response = await fetch(`${base}/api/cron/reconcile`, { method: 'POST', headers: secret ? { Authorization: `Bearer ${secret}` } : {} });
+    response = await fetch(`${base}/api/cron/reconcile`, {
+      method: 'POST',
+      headers: secret ? { Authorization: `Bearer ${secret}` } : {},
+    });
   } catch {
     return false; // nothing listens there: no server is running
   }
   if (response.ok) {
-    console.log(`reconcile ran on the server at ${base}: ${JSON.stringify(((await response.json()) as { result?: unknown }).result)}`);
+    console.log(
+      `reconcile ran on the server at ${base}: ${JSON.stringify(((await response.json()) as { result?: unknown }).result)}`,
+    );
     return true;
   }
   console.error(
@@ -35,7 +40,9 @@ async function runHere() {
   const handle = await openReadyDatabase(parseEnv(process.env).database).catch((error: unknown) => {
     if (!(error instanceof PgliteLockedError)) throw error;
     // The embedded database belongs to a server we could not reach: it runs the reconciler itself every few minutes.
-    console.error(`${error.message}\nThat server runs the reconciler itself; to run it now, set APP_URL (or PORT) and CRON_SECRET to the server's.`);
+    console.error(
+      `${error.message}\nThat server runs the reconciler itself; to run it now, set APP_URL (or PORT) and CRON_SECRET to the server's.`,
+    );
     process.exit(1);
   });
   adoptDatabase(handle); // the jobs' modules reach the database through lib/db's one handle

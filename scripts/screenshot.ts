@@ -57,7 +57,10 @@ async function backOffice(browser: Browser, width: number, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
   await shoot('orders');
-  for (const [name, kind] of [['order', 'Products'], ['order-plan', 'Plan']] as const) {
+  for (const [name, kind] of [
+    ['order', 'Products'],
+    ['order-plan', 'Plan'],
+  ] as const) {
     await page.goto(`${base}/admin/orders`);
     const newest = page.getByRole('row').filter({ hasText: kind }).first().getByRole('link');
     if ((await newest.count()) === 0) continue;
@@ -76,8 +79,15 @@ const adminPassword = process.env.SCREENSHOT_ADMIN_PASSWORD;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   for (const width of WIDTHS) {
-    for (const [name, open] of [['checkout', club], ['checkout-products', products], ['shop', shop]] as const) {
-      const page = await browser.newPage({ viewport: { width, height: width > 600 ? 800 : 844 }, deviceScaleFactor: 1 });
+    for (const [name, open] of [
+      ['checkout', club],
+      ['checkout-products', products],
+      ['shop', shop],
+    ] as const) {
+      const page = await browser.newPage({
+        viewport: { width, height: width > 600 ? 800 : 844 },
+        deviceScaleFactor: 1,
+      });
       await open(page);
       // The README's first picture keeps its old name (the club's checkout at desktop width).
       const path = name === 'checkout' && width === 1280 ? 'docs/checkout.png' : `docs/${name}-${width}.png`;

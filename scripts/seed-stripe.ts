@@ -9,7 +9,9 @@ const env = parseEnv(process.env);
 const target = env.stripe.kind === 'live' ? 'your Stripe account' : `the local Stripe at ${env.stripe.emulatorUrl}`;
 try {
   const report = await syncCatalog(createStripeClient(env.stripe, env.apiVersion));
-  console.log(`Seeded ${target}: created ${report.created.length} (${report.created.join(', ') || 'nothing'}), kept ${report.kept.length}.`);
+  console.log(
+    `Seeded ${target}: created ${report.created.length} (${report.created.join(', ') || 'nothing'}), kept ${report.kept.length}.`,
+  );
 } catch (error) {
   console.error(`Could not seed ${target}: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -27,7 +27,9 @@ describe('the local Stripe of `npm run dev` when its port is taken', () => {
     const { child, url } = await startLocalStripe({ url: `http://127.0.0.1:${takenPort}`, chosen: false });
     try {
       assert.notEqual(new URL(url).port, String(takenPort));
-      const products = await fetch(`${url}/v1/products?limit=100`, { headers: { authorization: 'Bearer sk_test_local_stripe' } });
+      const products = await fetch(`${url}/v1/products?limit=100`, {
+        headers: { authorization: 'Bearer sk_test_local_stripe' },
+      });
       const { data } = (await products.json()) as { data: { metadata: Record<string, string> }[] };
       assert.ok(data.length > 0, 'the catalog was loaded into the local Stripe we started');
       assert.equal(impostorRequests, 0, 'nothing was asked of the process that had the port');

@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** What the child says on the IPC channel (scripts/local-stripe.ts). */
-export type LocalStripeMessage = { type: 'local-stripe-ready'; url: string } | { type: 'local-stripe-port-taken'; port: number };
+export type LocalStripeMessage =
+  { type: 'local-stripe-ready'; url: string } | { type: 'local-stripe-port-taken'; port: number };
 
 export class LocalStripeStartError extends Error {}
 
@@ -24,11 +25,21 @@ export type StartOptions = {
 };
 
 /** Resolves with the child and the URL it listens on (the preferred one, or a free one it moved to). */
-export function startLocalStripe({ url, chosen, env = {}, timeoutMs = 60_000 }: StartOptions): Promise<{ child: ChildProcess; url: string }> {
+export function startLocalStripe({
+  url,
+  chosen,
+  env = {},
+  timeoutMs = 60_000,
+}: StartOptions): Promise<{ child: ChildProcess; url: string }> {
   const port = Number(new URL(url).port || 80);
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/local-stripe.ts'], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ...env, STRIPE_EMULATOR_PORT: String(port), STRIPE_EMULATOR_PORT_MAY_MOVE: chosen ? '' : '1' },
+    env: {
+      ...process.env,
+      ...env,
+      STRIPE_EMULATOR_PORT: String(port),
+      STRIPE_EMULATOR_PORT_MAY_MOVE: chosen ? '' : '1',
+    },
   });
   return new Promise((resolve, reject) => {
     const fail = (message: string) => {

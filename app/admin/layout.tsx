@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import '@/components/admin/admin.css';
 
-export const metadata: Metadata = { title: { default: 'Back office', template: '%s · Back office' }, robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: { default: 'Back office', template: '%s · Back office' },
+  robots: { index: false, follow: false },
+};
 // Orders, stock and refunds change all the time: never a cached page.
 export const dynamic = 'force-dynamic';
 

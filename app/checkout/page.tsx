@@ -13,7 +13,11 @@ export const metadata: Metadata = { title: 'Checkout' };
 // The Stripe configuration is read from the server's environment on each request, never baked into the build.
 export const dynamic = 'force-dynamic';
 
-export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   // A bare /checkout (typed, or a bookmark) is a way to the cart, where the buyer sees what it holds.
   if (Object.keys(params).length === 0) redirect('/cart');
@@ -33,7 +37,11 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   if (!source) {
     return (
       <section className="notice" role="alert">
-        <p>{params.session_id ? 'This checkout has ended or belongs to another browser.' : "That item isn't in our shop any more."}</p>
+        <p>
+          {params.session_id
+            ? 'This checkout has ended or belongs to another browser.'
+            : "That item isn't in our shop any more."}
+        </p>
         <Link href="/">Choose from the shop</Link>
       </section>
     );
@@ -46,7 +54,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   );
 }
 
-async function checkoutSource(params: Record<string, string | string[] | undefined>): Promise<CheckoutSource | { kind: 'paid'; sessionId: string } | null> {
+async function checkoutSource(
+  params: Record<string, string | string[] | undefined>,
+): Promise<CheckoutSource | { kind: 'paid'; sessionId: string } | null> {
   if (typeof params.session_id === 'string') {
     const state = await checkoutState(params.session_id, await browserTokenFromCookies());
     if (state.status === 'complete') return { kind: 'paid', sessionId: params.session_id };

@@ -2,7 +2,12 @@ import Link from 'next/link';
 import { formatDateTime } from '@/components/admin/format';
 import type { EmailRow } from '@/lib/actions/admin-views';
 
-const STATUS: Record<string, string> = { outbox: 'In the outbox', pending: 'Waiting to send', sent: 'Sent', failed: 'Failed' };
+const STATUS: Record<string, string> = {
+  outbox: 'In the outbox',
+  pending: 'Waiting to send',
+  sent: 'Sent',
+  failed: 'Failed',
+};
 /** The button of an email the owner may send (with a mail server): one that failed, or one kept before there was one. */
 const SEND: Record<string, string> = { failed: 'Send again', outbox: 'Send now' };
 
@@ -23,7 +28,9 @@ export function EmailsTable({ emails, viaSmtp, page }: { emails: EmailRow[]; via
       <tbody>
         {emails.map((email) => (
           <tr key={email.id}>
-            <td data-label="Made" className="when">{formatDateTime(email.createdAt)}</td>
+            <td data-label="Made" className="when">
+              {formatDateTime(email.createdAt)}
+            </td>
             <td data-label="To">{email.to}</td>
             <td data-label="Email" className="wide">
               <details>
@@ -31,7 +38,9 @@ export function EmailsTable({ emails, viaSmtp, page }: { emails: EmailRow[]; via
                 <pre>{email.text}</pre>
               </details>
             </td>
-            <td data-label="Order">{email.orderId ? <Link href={`/admin/orders/${email.orderId}`}>#{email.orderId}</Link> : '—'}</td>
+            <td data-label="Order">
+              {email.orderId ? <Link href={`/admin/orders/${email.orderId}`}>#{email.orderId}</Link> : '—'}
+            </td>
             <td data-label="State" className="wide">
               <EmailState email={email} />
               <SendButton email={email} viaSmtp={viaSmtp} page={page} />
@@ -54,9 +63,7 @@ function EmailState({ email }: { email: EmailRow }) {
       {state}
       {tries}
       <br />
-      <span className="muted">
-        The mail server said: {email.lastError}
-      </span>
+      <span className="muted">The mail server said: {email.lastError}</span>
     </>
   );
 }

@@ -4,7 +4,10 @@ import type { Flash } from '@/lib/admin/flash';
 export function FlashMessage({ flash }: { flash: Flash | null }) {
   if (!flash) return null;
   return (
-    <p className={`admin-flash${flash.kind === 'error' ? ' error' : ''}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
+    <p
+      className={`admin-flash${flash.kind === 'error' ? ' error' : ''}`}
+      role={flash.kind === 'error' ? 'alert' : 'status'}
+    >
       {flash.text}
     </p>
   );

@@ -8,7 +8,10 @@ export function OrderAmounts({ order }: { order: OrderRow }) {
     ['Subtotal', money(order.amountSubtotal)],
     ...(order.amountDiscount > 0 ? [['Discount', `−${money(order.amountDiscount)}`] as [string, string]] : []),
     [`Shipping${order.shippingMethod ? ` (${order.shippingMethod})` : ''}`, money(order.amountShipping)],
-    [`Tax${order.taxRate ? ` (${order.taxRate.displayName} ${order.taxRate.percentage} %${order.taxRate.inclusive ? ', included' : ''})` : ''}`, money(order.amountTax)],
+    [
+      `Tax${order.taxRate ? ` (${order.taxRate.displayName} ${order.taxRate.percentage} %${order.taxRate.inclusive ? ', included' : ''})` : ''}`,
+      money(order.amountTax),
+    ],
     ['Total paid', money(order.amountTotal)],
     ['Refunded', money(order.amountRefunded)],
   ];

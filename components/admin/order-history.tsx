@@ -2,7 +2,10 @@ import { formatDateTime } from '@/components/admin/format';
 import type { OrderRow, RefundRow } from '@/lib/actions/admin-views';
 import { formatMoney } from '@/lib/format';
 
-const SOURCE = { admin: 'from the back office', stripe: 'from Stripe (the Dashboard or the API)' } as Record<string, string>;
+const SOURCE = { admin: 'from the back office', stripe: 'from Stripe (the Dashboard or the API)' } as Record<
+  string,
+  string
+>;
 
 /** What happened to the order, oldest first: paid, each refund (and its state), a cancelled plan. */
 export function OrderHistory({ order, refunds }: { order: OrderRow; refunds: RefundRow[] }) {

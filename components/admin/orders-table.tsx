@@ -13,7 +13,9 @@ export function OrdersTable({ orders }: { orders: OrderRow[] }) {
           <th scope="col">Placed</th>
           <th scope="col">Email</th>
           <th scope="col">Kind</th>
-          <th scope="col" className="num">Total</th>
+          <th scope="col" className="num">
+            Total
+          </th>
           <th scope="col">State</th>
         </tr>
       </thead>
@@ -23,11 +25,18 @@ export function OrdersTable({ orders }: { orders: OrderRow[] }) {
             <td data-label="Order">
               <Link href={`/admin/orders/${order.id}`}>#{order.id}</Link>
             </td>
-            <td data-label="Placed" className="when">{formatDateTime(order.createdAt)}</td>
+            <td data-label="Placed" className="when">
+              {formatDateTime(order.createdAt)}
+            </td>
             <td data-label="Email">{order.email ?? '—'}</td>
             <td data-label="Kind">{order.mode === 'subscription' ? 'Plan' : 'Products'}</td>
-            <td data-label="Total" className="num">{formatMoney(order.amountTotal, order.currency)}</td>
-            <td data-label="State">{ORDER_STATUS_LABEL[order.status] ?? order.status}{order.canceledAt ? ', cancelled' : ''}</td>
+            <td data-label="Total" className="num">
+              {formatMoney(order.amountTotal, order.currency)}
+            </td>
+            <td data-label="State">
+              {ORDER_STATUS_LABEL[order.status] ?? order.status}
+              {order.canceledAt ? ', cancelled' : ''}
+            </td>
           </tr>
         ))}
       </tbody>

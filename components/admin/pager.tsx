@@ -1,7 +1,17 @@
 import Link from 'next/link';
 
 /** Newer / older pages of a list (`path`: the orders, the emails), keeping its search. */
-export function Pager({ path, page, pageCount, query = '' }: { path: string; page: number; pageCount: number; query?: string }) {
+export function Pager({
+  path,
+  page,
+  pageCount,
+  query = '',
+}: {
+  path: string;
+  page: number;
+  pageCount: number;
+  query?: string;
+}) {
   const href = (to: number) => `${path}?${new URLSearchParams({ ...(query && { q: query }), page: String(to) })}`;
   return (
     <nav className="admin-pager" aria-label="Pages">

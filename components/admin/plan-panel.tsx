@@ -16,15 +16,16 @@ const STATUS: Record<string, string> = {
 
 /** A plan order: the subscription as Stripe has it, and cancelling it (optionally refunding its latest payment). */
 export function PlanPanel({ order, subscription }: { order: OrderRow; subscription: SubscriptionState | null }) {
-  if (!subscription) return <p role="alert">Stripe could not be reached to read this subscription. Try again in a minute.</p>;
+  if (!subscription)
+    return <p role="alert">Stripe could not be reached to read this subscription. Try again in a minute.</p>;
   const payment = subscription.latestPayment;
   const refundable = payment && payment.paymentIntentId && payment.amountPaid > 0;
   return (
     <>
-      <p>
-        The subscription is {STATUS[subscription.status] ?? subscription.status}.
-      </p>
-      {payment && !refundable ? <p>Its latest invoice was {formatMoney(0, payment.currency)} (a free trial): there is nothing to refund.</p> : null}
+      <p>The subscription is {STATUS[subscription.status] ?? subscription.status}.</p>
+      {payment && !refundable ? (
+        <p>Its latest invoice was {formatMoney(0, payment.currency)} (a free trial): there is nothing to refund.</p>
+      ) : null}
       {refundable ? <p>Its latest payment: {formatMoney(payment.amountPaid, payment.currency)}.</p> : null}
       {subscription.status === 'canceled' ? null : (
         <form method="post" action={`/api/admin/orders/${order.id}/cancel`}>

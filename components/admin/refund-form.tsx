@@ -19,7 +19,8 @@ export function RefundForm({ order, lines }: { order: OrderRow; lines: AdminOrde
         </label>
         <br />
         <label>
-          <input type="radio" name="scope" value="order" /> Everything not refunded yet: {formatMoney(left, order.currency)} (shipping included)
+          <input type="radio" name="scope" value="order" /> Everything not refunded yet:{' '}
+          {formatMoney(left, order.currency)} (shipping included)
         </label>
       </fieldset>
       <div className="admin-form">
@@ -28,7 +29,14 @@ export function RefundForm({ order, lines }: { order: OrderRow; lines: AdminOrde
           return (
             <label key={line.position}>
               {line.description} ({open} of {line.quantity} left)
-              <input type="number" name={`qty_${line.position}`} min={0} max={open} defaultValue={0} disabled={open === 0} />
+              <input
+                type="number"
+                name={`qty_${line.position}`}
+                min={0}
+                max={open}
+                defaultValue={0}
+                disabled={open === 0}
+              />
             </label>
           );
         })}

@@ -11,9 +11,13 @@ export function StockTable({ rows }: { rows: AdminStockRow[] }) {
       <thead>
         <tr>
           <th scope="col">Product</th>
-          <th scope="col" className="num">In stock</th>
+          <th scope="col" className="num">
+            In stock
+          </th>
           <th scope="col">Held by open checkouts</th>
-          <th scope="col" className="num">Available</th>
+          <th scope="col" className="num">
+            Available
+          </th>
           <th scope="col">Change</th>
         </tr>
       </thead>
@@ -21,7 +25,9 @@ export function StockTable({ rows }: { rows: AdminStockRow[] }) {
         {rows.map((row) => (
           <tr key={row.productId}>
             <th scope="row">{keepUnitsTogether(row.name)}</th>
-            <td data-label="In stock" className="num">{row.stock}</td>
+            <td data-label="In stock" className="num">
+              {row.stock}
+            </td>
             <td data-label="Held by open checkouts">
               {row.holds.length === 0 ? (
                 'None'
@@ -35,7 +41,9 @@ export function StockTable({ rows }: { rows: AdminStockRow[] }) {
                 </ul>
               )}
             </td>
-            <td data-label="Available" className="num">{row.available}</td>
+            <td data-label="Available" className="num">
+              {row.available}
+            </td>
             <td className="wide">
               <form method="post" action="/api/admin/stock" className="admin-form">
                 <input type="hidden" name="product_id" value={row.productId} />

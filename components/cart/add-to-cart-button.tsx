@@ -12,12 +12,20 @@ export function AddToCartButton({ productId, productName }: { productId: string;
     startTransition(async () => {
       setStatus(null);
       const error = await postCartChange({ product_id: productId, add: 1 });
-      setStatus(error ? { kind: 'error', message: error } : { kind: 'added', message: `${productName} is in your cart.` });
+      setStatus(
+        error ? { kind: 'error', message: error } : { kind: 'added', message: `${productName} is in your cart.` },
+      );
       router.refresh();
     });
   return (
     <>
-      <button type="button" className="button" onClick={() => !pending && add()} aria-disabled={pending} aria-describedby={status ? `cart-status-${productId}` : undefined}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => !pending && add()}
+        aria-disabled={pending}
+        aria-describedby={status ? `cart-status-${productId}` : undefined}
+      >
         Add to cart
       </button>
       {status?.kind === 'error' ? (

@@ -66,7 +66,11 @@ export function CartView({ cart }: { cart: CartViewData }) {
           </ul>
           <div className="cart-footer">
             <p className="cart-subtotal" data-testid="cart-subtotal">
-              Subtotal <span>({cart.count} {cart.count === 1 ? 'item' : 'items'})</span>: {formatMoney(cart.subtotal, CURRENCY)}
+              Subtotal{' '}
+              <span>
+                ({cart.count} {cart.count === 1 ? 'item' : 'items'})
+              </span>
+              : {formatMoney(cart.subtotal, CURRENCY)}
             </p>
             <Link className="button" href="/checkout?from=cart">
               Checkout

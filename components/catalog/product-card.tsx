@@ -14,9 +14,7 @@ export function ProductCard({ product, available }: { product: Product; availabl
       <p className="stock" data-testid={`stock-${product.id}`}>
         {available === 0 ? 'Sold out' : `${available} in stock`}
       </p>
-      {available > 0 && (
-        <AddToCartButton productId={product.id} productName={product.name} />
-      )}
+      {available > 0 && <AddToCartButton productId={product.id} productName={product.name} />}
     </article>
   );
 }

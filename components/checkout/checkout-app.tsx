@@ -17,7 +17,15 @@ export type CheckoutSource = { kind: 'cart'; cart: CheckoutCart } | { kind: 'res
  * can fail says so with a way to try again; "Try again" keeps the same attempt id, so a session the server
  * did create is found again rather than made twice.
  */
-export function CheckoutApp({ source, stripeConfig, shop }: { source: CheckoutSource; stripeConfig: BrowserStripeConfig; shop: CheckoutShop }) {
+export function CheckoutApp({
+  source,
+  stripeConfig,
+  shop,
+}: {
+  source: CheckoutSource;
+  stripeConfig: BrowserStripeConfig;
+  shop: CheckoutShop;
+}) {
   // One attempt id per page view: React may run this twice in development, and the server turns the same
   // attempt into the same Stripe idempotency key, so there is still one session.
   const [attemptId] = useState(() => crypto.randomUUID());

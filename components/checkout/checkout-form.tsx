@@ -1,5 +1,9 @@
 'use client';
-import { PaymentElement, useCheckoutElements, type StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
+import {
+  PaymentElement,
+  useCheckoutElements,
+  type StripeCheckoutElementsValue,
+} from '@stripe/react-stripe-js/checkout';
 import type { StripeAddressElementChangeEvent } from '@stripe/stripe-js';
 import { useState } from 'react';
 import { addressDraft } from '@/components/checkout/address-draft';
@@ -43,7 +47,9 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
   const ships = !plan || Boolean(planOfPrice(shop, plan.priceId)?.ships);
   const productIdsInCart = checkout.lineItems.flatMap((item) => productOfPrice(shop, item.priceId)?.id ?? []);
   const session = { checkout_session_id: checkout.id };
-  useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, (body) => update.run('loyaltyDiscount', body, { source: 'order' }));
+  useLoyaltyDiscount(checkout, shop.offers.loyaltyDiscount && !plan, (body) =>
+    update.run('loyaltyDiscount', body, { source: 'order' }),
+  );
   const draft = addressDraft(addressForm, checkout.shippingAddress);
 
   // A payment-mode checkout's address is our server's to set (it decides the shipping options and tax for
@@ -82,7 +88,11 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             plan
               ? undefined
               : (lineItemId, productId, quantity, focusAfter) =>
-                  void update.run('quantity', { ...session, line_item_id: lineItemId, quantity }, { source: `line:${productId}`, focusAfter })
+                  void update.run(
+                    'quantity',
+                    { ...session, line_item_id: lineItemId, quantity },
+                    { source: `line:${productId}`, focusAfter },
+                  )
           }
         />
         {plan && (
@@ -101,7 +111,11 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             busy={update.pending}
             error={errors['cross-sell']}
             onAdd={(productId) =>
-              void update.run('crossSell', { ...session, product_id: productId, action: 'add' }, { source: 'cross-sell', focusAfter: [quantityKey(productId)] })
+              void update.run(
+                'crossSell',
+                { ...session, product_id: productId, action: 'add' },
+                { source: 'cross-sell', focusAfter: [quantityKey(productId)] },
+              )
             }
           />
         )}
@@ -114,7 +128,14 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
             onChoose={(percent) => void update.run('contribution', { ...session, percent }, { source: 'contribution' })}
           />
         )}
-        {shop.offers.promotionCodes && <PromoCode checkout={checkout} busy={update.pending} error={errors.promo} onError={(message) => setError('promo', message)} />}
+        {shop.offers.promotionCodes && (
+          <PromoCode
+            checkout={checkout}
+            busy={update.pending}
+            error={errors.promo}
+            onError={(message) => setError('promo', message)}
+          />
+        )}
         {errors.order && <Notice>{errors.order}</Notice>}
         <p className="muted update-status" role="status">
           {update.pending ? 'Updating your order…' : ''}
@@ -132,12 +153,23 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
           />
         )}
         {checkout.shippingOptions.length > 0 && (
-          <ShippingOptions checkout={checkout} busy={update.pending} error={errors['shipping-option']} onChoose={chooseOption} />
+          <ShippingOptions
+            checkout={checkout}
+            busy={update.pending}
+            error={errors['shipping-option']}
+            onChoose={chooseOption}
+          />
         )}
         <PayForm
           checkout={checkout}
           subscription={Boolean(plan)}
-          waitReason={waitReason({ session: checkout, pending: update.pending, draft, subscription: Boolean(plan), ships })}
+          waitReason={waitReason({
+            session: checkout,
+            pending: update.pending,
+            draft,
+            subscription: Boolean(plan),
+            ships,
+          })}
           error={errors.pay}
           onError={(message) => setError('pay', message)}
         >

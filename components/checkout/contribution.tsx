@@ -27,7 +27,8 @@ export function Contribution(props: {
     .reduce((sum, item) => sum + item.subtotal.minorUnitsAmount, 0);
   const amount = line?.subtotal.minorUnitsAmount ?? 0;
   const chosen = CONTRIBUTION.percents.reduce<ContributionPercent>(
-    (best, percent) => (Math.abs((paid * percent) / 100 - amount) < Math.abs((paid * best) / 100 - amount) ? percent : best),
+    (best, percent) =>
+      Math.abs((paid * percent) / 100 - amount) < Math.abs((paid * best) / 100 - amount) ? percent : best,
     0,
   );
   return (
@@ -50,7 +51,9 @@ export function Contribution(props: {
             onChange={() => !props.busy && props.onChoose(percent)}
           />
           <span>{LABEL[percent]}</span>
-          <span className="muted">{percent === 0 ? '' : formatPrice(contributionAmount(paid, percent), checkout.currency)}</span>
+          <span className="muted">
+            {percent === 0 ? '' : formatPrice(contributionAmount(paid, percent), checkout.currency)}
+          </span>
         </label>
       ))}
       {props.error && <Notice id="contribution-error">{props.error}</Notice>}

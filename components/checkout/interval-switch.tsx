@@ -8,7 +8,12 @@ import type { BillingInterval } from '@/lib/catalog';
  * the update; the switch only shows the session's interval, so it can never disagree with Stripe. While an
  * update runs it is aria-disabled, not disabled: a disabled button would drop the buyer's focus.
  */
-export function IntervalSwitch(props: { interval: BillingInterval; busy: boolean; error?: string; onChange: (next: BillingInterval) => void }) {
+export function IntervalSwitch(props: {
+  interval: BillingInterval;
+  busy: boolean;
+  error?: string;
+  onChange: (next: BillingInterval) => void;
+}) {
   const yearly = props.interval === 'yearly';
   return (
     <div className="interval">
@@ -30,9 +35,7 @@ export function IntervalSwitch(props: { interval: BillingInterval; busy: boolean
       <p className="muted interval-hint" id="interval-hint">
         {yearly ? 'Billed once a year.' : 'Billed every month.'}
       </p>
-      {props.error && (
-        <Notice id="interval-error">{props.error}</Notice>
-      )}
+      {props.error && <Notice id="interval-error">{props.error}</Notice>}
     </div>
   );
 }

@@ -28,7 +28,9 @@ export function OrderSummary(props: {
   const products = session.lineItems.map((item) => productOfPrice(shop, item.priceId));
   const isCart = products.some((product) => product && !product.gift);
   const toGift = amountToGift(session.total.subtotal.minorUnitsAmount);
-  const editableKeys = products.flatMap((product, index) => (product && !product.gift && !session.lineItems[index]?.recurring ? [quantityKey(product.id)] : []));
+  const editableKeys = products.flatMap((product, index) =>
+    product && !product.gift && !session.lineItems[index]?.recurring ? [quantityKey(product.id)] : [],
+  );
   return (
     <section className="summary" aria-labelledby="summary-heading" aria-busy={busy}>
       <h2 id="summary-heading" tabIndex={-1} data-focus-key={SUMMARY_HEADING_KEY}>
@@ -41,7 +43,9 @@ export function OrderSummary(props: {
           const key = product ? quantityKey(product.id) : item.id;
           // After a removal, focus goes to the next line's quantity (or the one before, or the heading).
           const position = editableKeys.indexOf(key);
-          const neighbours = [editableKeys[position + 1], editableKeys[position - 1]].filter((k): k is string => Boolean(k));
+          const neighbours = [editableKeys[position + 1], editableKeys[position - 1]].filter((k): k is string =>
+            Boolean(k),
+          );
           return (
             <li key={item.id} data-testid="line-item">
               <div className="line-main">
@@ -51,7 +55,12 @@ export function OrderSummary(props: {
                 </span>
                 <span className="line-amount">
                   {product?.gift ? 'Free' : formatPrice(item.subtotal.minorUnitsAmount, session.currency)}
-                  {item.recurring && <span className="muted"> / {INTERVAL_LABEL[item.recurring.interval] ?? item.recurring.interval}</span>}
+                  {item.recurring && (
+                    <span className="muted">
+                      {' '}
+                      / {INTERVAL_LABEL[item.recurring.interval] ?? item.recurring.interval}
+                    </span>
+                  )}
                 </span>
               </div>
               {editable && (
@@ -63,7 +72,14 @@ export function OrderSummary(props: {
                   busy={busy}
                   revision={props.revision}
                   error={props.errors[`line:${product.id}`]}
-                  onSet={(quantity) => onSetQuantity(item.id, product.id, quantity, quantity === 0 ? [...neighbours, SUMMARY_HEADING_KEY] : [])}
+                  onSet={(quantity) =>
+                    onSetQuantity(
+                      item.id,
+                      product.id,
+                      quantity,
+                      quantity === 0 ? [...neighbours, SUMMARY_HEADING_KEY] : [],
+                    )
+                  }
                 />
               )}
             </li>

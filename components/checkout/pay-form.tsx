@@ -46,7 +46,14 @@ export function PayForm(props: {
       {!checkout.email && (
         <label className="field">
           Email
-          <input type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          <input
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
         </label>
       )}
       {props.children}

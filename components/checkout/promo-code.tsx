@@ -25,7 +25,10 @@ export function PromoCode(props: {
   const applied = checkout.discountAmounts?.find((discount) => discount.promotionCode)?.promotionCode ?? null;
   const busy = props.busy || pending;
 
-  const run = async (action: () => Promise<{ type: 'success' } | { type: 'error'; error: { message: string } }>, focusAfter: string) => {
+  const run = async (
+    action: () => Promise<{ type: 'success' } | { type: 'error'; error: { message: string } }>,
+    focusAfter: string,
+  ) => {
     setPending(true);
     onError(null);
     try {

@@ -10,7 +10,11 @@ const formatDate = (unixSeconds: number) =>
  * it on the line) and the session's trial: "Then $24.00 every month, first payment today." or "Free for 7
  * days, then $24.00 every month; first payment on …". The interval switch moves both.
  */
-export function RenewalNote({ session }: { session: Pick<StripeCheckoutSession, 'recurring' | 'currency' | 'lineItems'> }) {
+export function RenewalNote({
+  session,
+}: {
+  session: Pick<StripeCheckoutSession, 'recurring' | 'currency' | 'lineItems'>;
+}) {
   const plan = session.lineItems.find((item) => item.recurring);
   if (!plan?.recurring) return null;
   const every = `${formatMoney(plan.unitAmount.minorUnitsAmount * plan.quantity, session.currency)} every ${plan.recurring.interval}`;

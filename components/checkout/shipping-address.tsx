@@ -9,7 +9,9 @@ import { countryName, listNames } from '@/lib/format';
 export const INCOMPLETE_ADDRESS = 'Please complete your shipping address.';
 export const USE_ADDRESS_KEY = 'use-address';
 
-type AddressElementRef = { getValue(): Promise<{ complete: boolean; value: StripeAddressElementChangeEvent['value'] }> };
+type AddressElementRef = {
+  getValue(): Promise<{ complete: boolean; value: StripeAddressElementChangeEvent['value'] }>;
+};
 
 /**
  * Where the goods go: Stripe's shipping address element (it validates formats and marks its own fields),
@@ -53,7 +55,10 @@ export function ShippingAddress(props: {
       <p className="muted ships-to" id="ships-to-note" data-testid="ships-to-note">
         We ship to {listNames(props.shipsTo.map(countryName))}.
       </p>
-      <ShippingAddressElement onReady={(ready) => (element.current = ready as unknown as AddressElementRef)} onChange={props.onDraft} />
+      <ShippingAddressElement
+        onReady={(ready) => (element.current = ready as unknown as AddressElementRef)}
+        onChange={props.onDraft}
+      />
       {props.error && (
         <Notice id="address-error" testId="address-error">
           {props.error}

@@ -4,7 +4,13 @@ import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checko
 import { Notice } from '@/components/ui/notice';
 import { formatPrice } from '@/lib/format';
 
-const UNIT: Record<string, string> = { business_day: 'business day', day: 'day', hour: 'hour', week: 'week', month: 'month' };
+const UNIT: Record<string, string> = {
+  business_day: 'business day',
+  day: 'day',
+  hour: 'hour',
+  week: 'week',
+  month: 'month',
+};
 
 /** "3–5 business days", from the rate's delivery estimate as Stripe.js gives it. */
 export function deliveryTime(estimate: StripeCheckoutDeliveryEstimate | null): string | null {
@@ -13,7 +19,8 @@ export function deliveryTime(estimate: StripeCheckoutDeliveryEstimate | null): s
   if (!bound) return null;
   const unit = UNIT[bound.unit] ?? bound.unit;
   const high = maximum?.value ?? bound.value;
-  const range = minimum && maximum && minimum.value !== maximum.value ? `${minimum.value}–${maximum.value}` : String(high);
+  const range =
+    minimum && maximum && minimum.value !== maximum.value ? `${minimum.value}–${maximum.value}` : String(high);
   return `${range} ${unit}${high === 1 ? '' : 's'}`;
 }
 

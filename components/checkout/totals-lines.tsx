@@ -42,7 +42,9 @@ export function TotalsLines({ session, shipsGoods }: { session: StripeCheckoutSe
         // A session whose rates Stripe.js does not itemise (taxAmounts null): the totals still name the kind.
         <div>
           <dt>{total.taxExclusive.minorUnitsAmount > 0 ? 'Tax' : 'Tax included'}</dt>
-          <dd data-testid="tax">{formatMoney(total.taxExclusive.minorUnitsAmount || total.taxInclusive.minorUnitsAmount, currency)}</dd>
+          <dd data-testid="tax">
+            {formatMoney(total.taxExclusive.minorUnitsAmount || total.taxInclusive.minorUnitsAmount, currency)}
+          </dd>
         </div>
       )}
       {waiting && taxes.length === 0 && (

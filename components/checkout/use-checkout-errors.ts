@@ -2,7 +2,16 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Where a refusal is shown: beside the control that caused it. A line's source is `line:<line item id>`. */
-export type ErrorSource = 'address' | 'shipping-option' | 'interval' | 'cross-sell' | 'contribution' | 'promo' | 'pay' | 'order' | `line:${string}`;
+export type ErrorSource =
+  | 'address'
+  | 'shipping-option'
+  | 'interval'
+  | 'cross-sell'
+  | 'contribution'
+  | 'promo'
+  | 'pay'
+  | 'order'
+  | `line:${string}`;
 
 /**
  * The checkout's refusals, each kept under its cause so the component beside it can show it, plus the

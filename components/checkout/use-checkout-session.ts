@@ -8,15 +8,15 @@ import type { CheckoutCart } from '@/lib/checkout/cart-rules';
 const CREATE_FAILED = 'We could not start your checkout. Please try again.';
 
 export type CheckoutSessionState =
-  | { type: 'loading' }
-  | { type: 'ready'; clientSecret: string }
-  | { type: 'error'; message: string };
+  { type: 'loading' } | { type: 'ready'; clientSecret: string } | { type: 'error'; message: string };
 
 /** Opens the checkout (lib/buyer-api.ts `openCheckout`): its client secret, or the buyer's message. */
 async function createSession(cart: CheckoutCart, attemptId: string): Promise<CheckoutSessionState> {
   const result = await callBuyerEndpoint(BUYER_REQUESTS.openCheckout, { cart, attemptId });
   // A network failure or the timeout has no message for a buyer; our endpoint's refusal (e.g. what is sold out) has.
-  return result.ok ? { type: 'ready', clientSecret: result.answer.clientSecret } : { type: 'error', message: result.message ?? CREATE_FAILED };
+  return result.ok
+    ? { type: 'ready', clientSecret: result.answer.clientSecret }
+    : { type: 'error', message: result.message ?? CREATE_FAILED };
 }
 
 /**

@@ -14,7 +14,9 @@ export function usePaidElsewhere(sessionId: string, recheck: unknown): boolean {
     const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(PAID_CHANNEL);
     if (channel) channel.onmessage = (event: MessageEvent) => event.data === sessionId && setPaid(true);
     const ask = async () => {
-      const response = await fetch(`/api/checkout/status?session_id=${encodeURIComponent(sessionId)}`, { cache: 'no-store' }).catch(() => null);
+      const response = await fetch(`/api/checkout/status?session_id=${encodeURIComponent(sessionId)}`, {
+        cache: 'no-store',
+      }).catch(() => null);
       const body = (await response?.json().catch(() => null)) as { status?: unknown } | null;
       if (body?.status === 'complete') setPaid(true);
     };

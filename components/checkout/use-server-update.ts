@@ -67,7 +67,11 @@ export function useServerUpdate(
 
   /** Runs one of our checkout updates (lib/buyer-api.ts) inside `runServerUpdate`. */
   const run = useCallback(
-    <U extends CheckoutUpdate>(update: U, body: BodyOf<(typeof CHECKOUT_UPDATES)[U]>, options: UpdateOptions): Promise<boolean> =>
+    <U extends CheckoutUpdate>(
+      update: U,
+      body: BodyOf<(typeof CHECKOUT_UPDATES)[U]>,
+      options: UpdateOptions,
+    ): Promise<boolean> =>
       track(options, async () => {
         const endpoint = CHECKOUT_UPDATES[update];
         let endpointMessage: string | null = null;

@@ -17,9 +17,12 @@ export function waitReason(input: {
   const { session } = input;
   if (input.pending) return 'Updating your order…';
   if (input.draft === 'differs') {
-    return input.subscription ? 'Use this address so we know where to send your coffee.' : 'Use this address to see shipping and tax.';
+    return input.subscription
+      ? 'Use this address so we know where to send your coffee.'
+      : 'Use this address to see shipping and tax.';
   }
-  if (input.ships && !session.shippingAddress?.address) return 'Enter your shipping address, then choose “Use this address”.';
+  if (input.ships && !session.shippingAddress?.address)
+    return 'Enter your shipping address, then choose “Use this address”.';
   if (session.shippingOptions.length > 0 && !session.shipping) return 'Choose a delivery option.';
   if (!session.canConfirm) return 'Complete your payment details.';
   return null;

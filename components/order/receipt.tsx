@@ -59,7 +59,15 @@ export function Receipt({ receipt }: { receipt: CheckoutReceipt }) {
       {address && (
         <p data-testid="ships-to">
           Ships to:{' '}
-          {[receipt.shipping?.name, address.line1, address.line2, address.city, address.state, address.postalCode, address.country && countryName(address.country)]
+          {[
+            receipt.shipping?.name,
+            address.line1,
+            address.line2,
+            address.city,
+            address.state,
+            address.postalCode,
+            address.country && countryName(address.country),
+          ]
             .filter(Boolean)
             .join(', ')}
         </p>

@@ -5,7 +5,17 @@ import type { ReactNode } from 'react';
  * ("Your cart is empty"), never styled as a failure. Give it an `id` so the control it explains can point at
  * it with aria-describedby. It is not a live region itself: each form has one `AlertRegion` that announces.
  */
-export function Notice({ tone = 'error', id, children, testId }: { tone?: 'error' | 'info'; id?: string; children: ReactNode; testId?: string }) {
+export function Notice({
+  tone = 'error',
+  id,
+  children,
+  testId,
+}: {
+  tone?: 'error' | 'info';
+  id?: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <p className={tone === 'error' ? 'notice' : 'notice info'} id={id} data-testid={testId}>
       {tone === 'error' && <span className="visually-hidden">Error: </span>}

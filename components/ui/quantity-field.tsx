@@ -64,7 +64,13 @@ export function QuantityField(props: {
             commit();
           }}
         />
-        <button type="button" className="link-button" aria-disabled={props.busy} data-focus-key={`${id}-remove`} onClick={guard(() => props.onSet(0))}>
+        <button
+          type="button"
+          className="link-button"
+          aria-disabled={props.busy}
+          data-focus-key={`${id}-remove`}
+          onClick={guard(() => props.onSet(0))}
+        >
           Remove<span className="visually-hidden"> {name}</span>
         </button>
       </div>

@@ -1,7 +1,12 @@
 // The page the local Stripe.js e2e test drives: the real CheckoutElementsProvider, useCheckoutElements,
 // PaymentElement and ShippingAddressElement from @stripe/react-stripe-js, with loadStripe from
 // @stripe/stripe-js.
-import { CheckoutElementsProvider, PaymentElement, ShippingAddressElement, useCheckoutElements } from '@stripe/react-stripe-js/checkout';
+import {
+  CheckoutElementsProvider,
+  PaymentElement,
+  ShippingAddressElement,
+  useCheckoutElements,
+} from '@stripe/react-stripe-js/checkout';
 import { loadStripe } from '@stripe/stripe-js';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -32,7 +37,10 @@ function Checkout() {
     const entered = await element?.getValue();
     if (!entered?.complete) return setMessage('Enter the full address');
     const result = await checkout.runServerUpdate(async () => {
-      const response = await fetch(`/shipping?session=${config.sessionId}`, { method: 'POST', body: JSON.stringify(entered.value) });
+      const response = await fetch(`/shipping?session=${config.sessionId}`, {
+        method: 'POST',
+        body: JSON.stringify(entered.value),
+      });
       if (!response.ok) throw new Error(await response.text());
     });
     setMessage(result.type === 'success' ? 'Address saved' : result.error.message);
@@ -59,7 +67,9 @@ function Checkout() {
       <p data-testid="total">Total {checkout.total.total.amount}</p>
       <p data-testid="status">Status {checkout.status.type}</p>
       <p data-testid="tax">Tax {checkout.total.taxExclusive.amount}</p>
-      <p data-testid="discount">Discount {checkout.discountAmounts?.map((d) => `${d.promotionCode} ${d.amount}`).join(', ') ?? 'none'}</p>
+      <p data-testid="discount">
+        Discount {checkout.discountAmounts?.map((d) => `${d.promotionCode} ${d.amount}`).join(', ') ?? 'none'}
+      </p>
       <p data-testid="can-confirm">Can confirm {String(checkout.canConfirm)}</p>
       {config.shipping && (
         <>

@@ -42,8 +42,14 @@ export async function startTestShop(opts: {
       if (req.method === 'GET' && url.pathname === '/app.js') {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(appJs);
       } else if (req.method === 'GET' && url.pathname === '/checkout') {
-        const config = { publishableKey: opts.publishableKey, clientSecret: opts.secrets.get(session), sessionId: session, shipping: url.searchParams.get('shipping') === '1' };
-        res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>Test checkout</title>
+        const config = {
+          publishableKey: opts.publishableKey,
+          clientSecret: opts.secrets.get(session),
+          sessionId: session,
+          shipping: url.searchParams.get('shipping') === '1',
+        };
+        res.writeHead(200, { 'content-type': 'text/html' })
+          .end(`<!doctype html><html lang="en"><head><title>Test checkout</title>
 <script src="${opts.stripeOrigin}/v3/stripe.js"></script>
 <script>window.PAGE_CONFIG = ${JSON.stringify(config)};</script></head>
 <body><div id="root"></div><script src="/app.js"></script></body></html>`);
@@ -56,7 +62,9 @@ export async function startTestShop(opts: {
       } else if (req.method === 'POST' && url.pathname === '/shipping') {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
-        const details = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Stripe.Checkout.SessionUpdateParams.CollectedInformation.ShippingDetails;
+        const details = JSON.parse(
+          Buffer.concat(chunks).toString('utf8'),
+        ) as Stripe.Checkout.SessionUpdateParams.CollectedInformation.ShippingDetails;
         const current = await opts.stripe.checkout.sessions.listLineItems(session);
         await opts.stripe.checkout.sessions.update(session, {
           collected_information: { shipping_details: { name: details.name, address: details.address } },
@@ -65,7 +73,9 @@ export async function startTestShop(opts: {
         });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"type":"success"}');
       } else if (req.method === 'GET' && url.pathname === '/return') {
-        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Thanks</title><h1>Thanks for your order</h1>');
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><title>Thanks</title><h1>Thanks for your order</h1>');
       } else {
         res.writeHead(404).end();
       }

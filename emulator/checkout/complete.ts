@@ -21,7 +21,11 @@ export type Buyer = { email: string; name: string | null; address: Address | nul
 export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: Buyer): void {
   const session = record.session;
   const existing = typeof session.customer === 'string' ? ctx.store.get('customer', session.customer) : undefined;
-  const customer = existing ?? (needsCustomer(session) ? createCustomerRecord(ctx, { email: buyer.email, ...(buyer.name ? { name: buyer.name } : {}) }) : null);
+  const customer =
+    existing ??
+    (needsCustomer(session)
+      ? createCustomerRecord(ctx, { email: buyer.email, ...(buyer.name ? { name: buyer.name } : {}) })
+      : null);
   if (customer && !existing) ctx.events.emit(ctx, 'customer.created', structuredClone(customer));
   const paymentMethod = newId('pm');
   const shippingDetails = session.collected_information?.shipping_details ?? null;
@@ -44,12 +48,22 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
 
   if (session.mode === 'payment') {
     const shipping = shippingDetails
-      ? { address: shippingDetails.address, carrier: null, name: shippingDetails.name, phone: null, tracking_number: null }
+      ? {
+          address: shippingDetails.address,
+          carrier: null,
+          name: shippingDetails.name,
+          phone: null,
+          tracking_number: null,
+        }
       : null;
     const pi = buildPaymentIntent(ctx, record, customer?.id ?? null, paymentMethod, shipping);
     ctx.store.put('payment_intent', pi.id, pi);
     session.payment_intent = pi.id;
-    ctx.events.emit(ctx, 'payment_intent.created', structuredClone({ ...pi, status: 'requires_payment_method', amount_received: 0 }));
+    ctx.events.emit(
+      ctx,
+      'payment_intent.created',
+      structuredClone({ ...pi, status: 'requires_payment_method', amount_received: 0 }),
+    );
     chargePaymentIntent(ctx, pi, buyer);
     ctx.events.emit(ctx, 'payment_intent.succeeded', structuredClone(pi));
   } else if (customer) {
@@ -72,5 +86,7 @@ export function completeSession(ctx: RequestCtx, record: SessionRecord, buyer: B
 // needed ("only subscription mode Sessions and payment mode Sessions with post-purchase invoices
 // enabled require a Customer"; changelog 2022-08-01 default-customer-creation-checkout-session).
 function needsCustomer(session: Stripe.Checkout.Session): boolean {
-  return session.mode !== 'payment' || session.customer_creation === 'always' || session.invoice_creation?.enabled === true;
+  return (
+    session.mode !== 'payment' || session.customer_creation === 'always' || session.invoice_creation?.enabled === true
+  );
 }

@@ -40,12 +40,16 @@ function checkRequest(ctx: RequestCtx, params: CreateSessionParams, uiMode: stri
     if (params[param] !== undefined) throw invalid(CHECKOUT_MSG.urlNotAllowed(param, uiMode), param);
   }
   if (params.mode === 'setup') throw invalid(CHECKOUT_MSG.setupNotEmulated, 'mode');
-  if (params.automatic_tax?.enabled === true) throw invalid(CHECKOUT_MSG.automaticTaxNotEmulated, 'automatic_tax[enabled]');
-  if (params.customer !== undefined && params.customer_email !== undefined) throw exclusive(CHECKOUT_MSG.customerAndEmail, 'customer_email');
+  if (params.automatic_tax?.enabled === true)
+    throw invalid(CHECKOUT_MSG.automaticTaxNotEmulated, 'automatic_tax[enabled]');
+  if (params.customer !== undefined && params.customer_email !== undefined)
+    throw exclusive(CHECKOUT_MSG.customerAndEmail, 'customer_email');
   if (params.customer !== undefined) getCustomer(ctx, params.customer, 'customer');
-  if (params.allow_promotion_codes !== undefined && params.discounts !== undefined) throw exclusive(DISCOUNT_MSG.exclusive, 'discounts');
+  if (params.allow_promotion_codes !== undefined && params.discounts !== undefined)
+    throw exclusive(DISCOUNT_MSG.exclusive, 'discounts');
   // Stripe refuses subscription_data outside subscription mode (the param is documented for it alone).
-  if (params.subscription_data !== undefined && params.mode !== 'subscription') throw invalid(CHECKOUT_MSG.subscriptionDataMode(String(params.mode)), 'subscription_data');
+  if (params.subscription_data !== undefined && params.mode !== 'subscription')
+    throw invalid(CHECKOUT_MSG.subscriptionDataMode(String(params.mode)), 'subscription_data');
   checkCreateTrial(ctx, params.subscription_data);
   const now = ctx.clock.now();
   if (params.expires_at !== undefined && (params.expires_at < now + MIN_EXPIRY || params.expires_at > now + DAY)) {
@@ -65,7 +69,11 @@ export function createSession(ctx: RequestCtx, params: CreateSessionParams): Ses
   const currency = checkItemSet(drafts, mode);
   const shipping = draftShippingOptions(ctx, params.shipping_options, mode, currency);
   const subtotal = drafts.reduce((sum, draft) => sum + (draft.price.unit_amount ?? 0) * draft.quantity, 0);
-  const discount = draftCreateDiscount(ctx, { currency, customer: params.customer ?? null, subtotal }, params.discounts ?? []);
+  const discount = draftCreateDiscount(
+    ctx,
+    { currency, customer: params.customer ?? null, subtotal },
+    params.discounts ?? [],
+  );
 
   // Everything is valid: from here on, store.
   const id = newId('cs_test');
@@ -85,7 +93,13 @@ export function createSession(ctx: RequestCtx, params: CreateSessionParams): Ses
   return ctx.store.put('checkout.session', id, record);
 }
 
-type Basics = { id: string; now: number; mode: 'payment' | 'subscription'; uiMode: Stripe.Checkout.Session.UiMode; currency: string };
+type Basics = {
+  id: string;
+  now: number;
+  mode: 'payment' | 'subscription';
+  uiMode: Stripe.Checkout.Session.UiMode;
+  currency: string;
+};
 
 function buildSession(ctx: RequestCtx, params: CreateSessionParams, b: Basics): Stripe.Checkout.Session {
   const countries = params.shipping_address_collection?.allowed_countries;
@@ -143,7 +157,9 @@ function buildSession(ctx: RequestCtx, params: CreateSessionParams, b: Basics): 
     saved_payment_method_options: null,
     setup_intent: null,
     // Country codes are passed through unchecked (a choice: the list is long and changes).
-    shipping_address_collection: countries ? { allowed_countries: countries as Stripe.Checkout.Session.ShippingAddressCollection.AllowedCountry[] } : null,
+    shipping_address_collection: countries
+      ? { allowed_countries: countries as Stripe.Checkout.Session.ShippingAddressCollection.AllowedCountry[] }
+      : null,
     shipping_cost: null,
     shipping_options: [],
     status: 'open',

@@ -11,13 +11,19 @@ import { applied, checkCoupon, DISCOUNT_MSG } from './discounts';
 type DiscountParam = { coupon?: string; coupon_data?: CouponTerms };
 export type DraftDiscount = { commit(): AppliedDiscount | null };
 
-export function draftUpdateDiscount(ctx: RequestCtx, record: SessionRecord, discounts: DiscountParam[] | '', currency: string): DraftDiscount {
+export function draftUpdateDiscount(
+  ctx: RequestCtx,
+  record: SessionRecord,
+  discounts: DiscountParam[] | '',
+  currency: string,
+): DraftDiscount {
   if (discounts === '' || discounts.length === 0) return { commit: () => null };
   if (record.session.allow_promotion_codes) throw exclusive(DISCOUNT_MSG.exclusive, 'discounts');
   if (discounts.length > 1) throw invalid(DISCOUNT_MSG.onlyOne, 'discounts');
   const [first = {}] = discounts;
   const param = 'discounts[0]';
-  if ((first.coupon === undefined) === (first.coupon_data === undefined)) throw exactlyOne(DISCOUNT_MSG.couponXorData, param, first.coupon !== undefined);
+  if ((first.coupon === undefined) === (first.coupon_data === undefined))
+    throw exactlyOne(DISCOUNT_MSG.couponXorData, param, first.coupon !== undefined);
   if (first.coupon !== undefined) {
     const coupon = ctx.store.get('coupon', first.coupon);
     if (!coupon) throw notFound('coupon', first.coupon, `${param}[coupon]`);

@@ -19,7 +19,8 @@ export const DISCOUNT_MSG = {
     `The coupon's amount_off is in \`${coupon}\`, but this Checkout Session is in \`${session}\`.`,
   // The buyer-side wording is ours (Stripe.js shows its own localized text).
   codeInvalid: (code: string) => `The promotion code \`${code}\` is invalid or no longer available.`,
-  codeMinimum: (code: string, minimum: string) => `The promotion code \`${code}\` requires an order subtotal of at least ${minimum}.`,
+  codeMinimum: (code: string, minimum: string) =>
+    `The promotion code \`${code}\` requires an order subtotal of at least ${minimum}.`,
   codesNotAllowed: 'This Checkout Session does not accept promotion codes (allow_promotion_codes is not set).',
 } as const;
 
@@ -32,26 +33,46 @@ export const DISCOUNT_MSG = {
 export type CodeProblem = { code: 'promotion_code_invalid' | 'promotion_code_minimum_amount'; message: string };
 
 /** Stripe's published code for a refused promotion code on the secret API. */
-export const secretApiCode = (problem: CodeProblem) => (problem.code === 'promotion_code_invalid' ? 'coupon_expired' : undefined);
+export const secretApiCode = (problem: CodeProblem) =>
+  problem.code === 'promotion_code_invalid' ? 'coupon_expired' : undefined;
 
-export function applied(ctx: RequestCtx, coupon: Stripe.Coupon, promotionCode: Stripe.PromotionCode | null): AppliedDiscount {
-  return { id: newId('di'), coupon: structuredClone(coupon), promotionCode: promotionCode ? structuredClone(promotionCode) : null, start: ctx.clock.now() };
+export function applied(
+  ctx: RequestCtx,
+  coupon: Stripe.Coupon,
+  promotionCode: Stripe.PromotionCode | null,
+): AppliedDiscount {
+  return {
+    id: newId('di'),
+    coupon: structuredClone(coupon),
+    promotionCode: promotionCode ? structuredClone(promotionCode) : null,
+    start: ctx.clock.now(),
+  };
 }
 
 export function checkCoupon(ctx: RequestCtx, coupon: Stripe.Coupon, currency: string, param: string): void {
   if (!couponValid(ctx, coupon)) throw invalid(DISCOUNT_MSG.couponInvalid(coupon.id), param, 'coupon_expired');
-  if (coupon.amount_off !== null && amountOffIn(coupon, currency) === null) throw invalid(DISCOUNT_MSG.couponCurrency(String(coupon.currency), currency), param);
+  if (coupon.amount_off !== null && amountOffIn(coupon, currency) === null)
+    throw invalid(DISCOUNT_MSG.couponCurrency(String(coupon.currency), currency), param);
 }
 
 /** What a promotion code is checked against: the session's currency, customer and subtotal (before discounts). */
 export type Cart = { currency: string; customer: string | null; subtotal: number };
 
 export function cartOf(session: Stripe.Checkout.Session): Cart {
-  return { currency: session.currency ?? 'usd', customer: typeof session.customer === 'string' ? session.customer : null, subtotal: session.amount_subtotal ?? 0 };
+  return {
+    currency: session.currency ?? 'usd',
+    customer: typeof session.customer === 'string' ? session.customer : null,
+    subtotal: session.amount_subtotal ?? 0,
+  };
 }
 
 /** Why a promotion code cannot apply to this cart now, or null. */
-export function codeProblem(ctx: RequestCtx, cart: Cart, promo: Stripe.PromotionCode | undefined, typed: string): CodeProblem | null {
+export function codeProblem(
+  ctx: RequestCtx,
+  cart: Cart,
+  promo: Stripe.PromotionCode | undefined,
+  typed: string,
+): CodeProblem | null {
   const bad: CodeProblem = { code: 'promotion_code_invalid', message: DISCOUNT_MSG.codeInvalid(typed) };
   if (!promo || !promo.active) return bad;
   if (promo.expires_at !== null && promo.expires_at <= ctx.clock.now()) return bad;
@@ -65,14 +86,19 @@ export function codeProblem(ctx: RequestCtx, cart: Cart, promo: Stripe.Promotion
   if (promo.restrictions.first_time_transaction && customer !== null && hasPaid(ctx, customer)) return bad;
   const { minimum_amount: minimum, minimum_amount_currency: minimumCurrency } = promo.restrictions;
   if (minimum !== null && minimumCurrency === currency && cart.subtotal < minimum) {
-    return { code: 'promotion_code_minimum_amount', message: DISCOUNT_MSG.codeMinimum(typed, `${(minimum / 100).toFixed(2)} ${currency.toUpperCase()}`) };
+    return {
+      code: 'promotion_code_minimum_amount',
+      message: DISCOUNT_MSG.codeMinimum(typed, `${(minimum / 100).toFixed(2)} ${currency.toUpperCase()}`),
+    };
   }
   if (minimum !== null && minimumCurrency !== currency) return bad;
   return null;
 }
 
 function hasPaid(ctx: RequestCtx, customer: string): boolean {
-  return [...ctx.store.table('checkout.session').values()].some((r) => r.session.customer === customer && r.session.status === 'complete');
+  return [...ctx.store.table('checkout.session').values()].some(
+    (r) => r.session.customer === customer && r.session.status === 'complete',
+  );
 }
 
 /**
@@ -92,17 +118,28 @@ export function minimumUnmet(discount: AppliedDiscount, currency: string, subtot
 
 /** The active promotion code a buyer typed: the session customer's own first, else one for every customer. */
 export function findCode(ctx: RequestCtx, typed: string, customer: string | null): Stripe.PromotionCode | undefined {
-  const matches = [...ctx.store.table('promotion_code').values()].filter((promo) => promo.active && sameCode(promo.code, typed));
-  return matches.find((promo) => customer !== null && promo.customer === customer) ?? matches.find((promo) => promo.customer === null) ?? matches[0];
+  const matches = [...ctx.store.table('promotion_code').values()].filter(
+    (promo) => promo.active && sameCode(promo.code, typed),
+  );
+  return (
+    matches.find((promo) => customer !== null && promo.customer === customer) ??
+    matches.find((promo) => promo.customer === null) ??
+    matches[0]
+  );
 }
 
 /** `discounts` of a create: at most one, a coupon or a promotion code (by id), valid for the currency. */
-export function draftCreateDiscount(ctx: RequestCtx, cart: Cart, discounts: Array<{ coupon?: string; promotion_code?: string }>): AppliedDiscount | null {
+export function draftCreateDiscount(
+  ctx: RequestCtx,
+  cart: Cart,
+  discounts: Array<{ coupon?: string; promotion_code?: string }>,
+): AppliedDiscount | null {
   if (discounts.length === 0) return null;
   if (discounts.length > 1) throw invalid(DISCOUNT_MSG.onlyOne, 'discounts');
   const [first] = discounts;
   const param = 'discounts[0]';
-  if (!first || (first.coupon === undefined) === (first.promotion_code === undefined)) throw exactlyOne(DISCOUNT_MSG.couponXorPromotion, param, first?.coupon !== undefined);
+  if (!first || (first.coupon === undefined) === (first.promotion_code === undefined))
+    throw exactlyOne(DISCOUNT_MSG.couponXorPromotion, param, first?.coupon !== undefined);
   const currency = cart.currency;
   if (first.coupon !== undefined) {
     const coupon = ctx.store.get('coupon', first.coupon);

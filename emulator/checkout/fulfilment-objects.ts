@@ -11,7 +11,13 @@ import { trialOf } from './trial';
 
 type Shipping = Stripe.PaymentIntent.Shipping | null;
 
-export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, customer: string | null, paymentMethod: string, shipping: Shipping): Stripe.PaymentIntent {
+export function buildPaymentIntent(
+  ctx: RequestCtx,
+  record: SessionRecord,
+  customer: string | null,
+  paymentMethod: string,
+  shipping: Shipping,
+): Stripe.PaymentIntent {
   const session = record.session;
   const id = newId('pi');
   const data = record.paymentIntentData ?? {};
@@ -67,7 +73,12 @@ export function buildPaymentIntent(ctx: RequestCtx, record: SessionRecord, custo
 
 const INTERVAL_SECONDS: Record<string, number> = { day: 86400, week: 7 * 86400, month: 30 * 86400, year: 365 * 86400 };
 
-export function buildSubscription(ctx: RequestCtx, record: SessionRecord, customer: string, paymentMethod: string): Stripe.Subscription {
+export function buildSubscription(
+  ctx: RequestCtx,
+  record: SessionRecord,
+  customer: string,
+  paymentMethod: string,
+): Stripe.Subscription {
   const session = record.session;
   const id = newId('sub');
   const now = ctx.clock.now();
@@ -76,7 +87,8 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
   // Period length is approximate (30-day months): the emulator has no calendar billing. A trial is
   // the first period: it ends when the trial does.
   const trial = trialOf(ctx, record);
-  const periodEnd = trial?.end ?? now + (INTERVAL_SECONDS[first?.interval ?? 'month'] ?? 0) * (first?.interval_count ?? 1);
+  const periodEnd =
+    trial?.end ?? now + (INTERVAL_SECONDS[first?.interval ?? 'month'] ?? 0) * (first?.interval_count ?? 1);
   const data = record.subscriptionData ?? {};
   const items: Stripe.SubscriptionItem[] = recurring.map((item) => {
     const price = structuredClone(storedPrice(ctx, item.price));
@@ -126,7 +138,13 @@ export function buildSubscription(ctx: RequestCtx, record: SessionRecord, custom
     // The session's discount goes on to the subscription (its coupon's duration is not modelled further).
     discounts: record.discount ? [record.discount.id] : [],
     ended_at: null,
-    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },
+    invoice_settings: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: { type: 'self' },
+    },
     items: { object: 'list', data: items, has_more: false, url: `/v1/subscription_items?subscription=${id}` },
     latest_invoice: null,
     livemode: false,

@@ -5,7 +5,12 @@ import { newId } from '../core/ids';
 import type { SessionRecord } from '../core/session-record';
 import { renderLineItems } from './view';
 
-export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe.Subscription, customer: Stripe.Customer): Stripe.Invoice {
+export function buildInvoice(
+  ctx: RequestCtx,
+  record: SessionRecord,
+  sub: Stripe.Subscription,
+  customer: Stripe.Customer,
+): Stripe.Invoice {
   const session = record.session;
   const id = newId('in');
   const now = ctx.clock.now();
@@ -89,7 +94,11 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
     next_payment_attempt: null,
     number: `${customer.invoice_prefix ?? 'LOCAL'}-0001`,
     on_behalf_of: null,
-    parent: { quote_details: null, subscription_details: { metadata: sub.metadata, subscription: sub.id }, type: 'subscription_details' },
+    parent: {
+      quote_details: null,
+      subscription_details: { metadata: sub.metadata, subscription: sub.id },
+      type: 'subscription_details',
+    },
     payment_settings: { default_mandate: null, payment_method_options: null, payment_method_types: null },
     period_end: now,
     period_start: now,
@@ -107,7 +116,9 @@ export function buildInvoice(ctx: RequestCtx, record: SessionRecord, sub: Stripe
     subtotal_excluding_tax: (session.amount_subtotal ?? 0) - tax,
     test_clock: null,
     total,
-    total_discount_amounts: record.discount ? [{ amount: session.total_details?.amount_discount ?? 0, discount: record.discount.id }] : [],
+    total_discount_amounts: record.discount
+      ? [{ amount: session.total_details?.amount_discount ?? 0, discount: record.discount.id }]
+      : [],
     total_excluding_tax: total - tax,
     total_pretax_credit_amounts: [],
     total_taxes: [],

@@ -8,7 +8,14 @@ import { chargePaymentIntent, type Payer } from '../resources/charges';
 import { recordInvoicePayment } from '../resources/invoice-payments';
 import { buildPaymentIntent } from './fulfilment-objects';
 
-export function payInvoice(ctx: RequestCtx, record: SessionRecord, invoice: Stripe.Invoice, customer: string, paymentMethod: string, payer: Payer): void {
+export function payInvoice(
+  ctx: RequestCtx,
+  record: SessionRecord,
+  invoice: Stripe.Invoice,
+  customer: string,
+  paymentMethod: string,
+  payer: Payer,
+): void {
   const pi = buildPaymentIntent(ctx, record, customer, paymentMethod, null);
   pi.amount = invoice.amount_paid;
   pi.amount_received = invoice.amount_paid;

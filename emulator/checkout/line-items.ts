@@ -27,7 +27,8 @@ const DEFAULT_MAX = 99;
 type Resolved = { price: Stripe.Price; newProduct: Stripe.Product | null; isNewPrice: boolean };
 
 function resolvePrice(ctx: RequestCtx, item: LineItemParams, param: string): Resolved {
-  if (item.price !== undefined && item.price_data !== undefined) throw exclusive(CHECKOUT_MSG.priceAndPriceData, `${param}[price]`);
+  if (item.price !== undefined && item.price_data !== undefined)
+    throw exclusive(CHECKOUT_MSG.priceAndPriceData, `${param}[price]`);
   if (item.price_data !== undefined) {
     const built = buildPrice(ctx, item.price_data, { adHoc: true, prefix: `${param}[price_data]` });
     return { price: built.price, newProduct: built.product, isNewPrice: true };
@@ -54,8 +55,10 @@ function resolveAdjustable(adjustable: AdjustableParams | undefined, param: stri
   if (adjustable === undefined) return null;
   const a = adjustable;
   if (!a.enabled) return { enabled: false, maximum: null, minimum: null };
-  if ((a.maximum ?? DEFAULT_MAX) > MAX_QUANTITY) throw invalid(CHECKOUT_MSG.adjustableMax(MAX_QUANTITY), `${param}[adjustable_quantity][maximum]`);
-  if ((a.minimum ?? DEFAULT_MIN) < 0) throw invalid(CHECKOUT_MSG.adjustableOrder, `${param}[adjustable_quantity][minimum]`);
+  if ((a.maximum ?? DEFAULT_MAX) > MAX_QUANTITY)
+    throw invalid(CHECKOUT_MSG.adjustableMax(MAX_QUANTITY), `${param}[adjustable_quantity][maximum]`);
+  if ((a.minimum ?? DEFAULT_MIN) < 0)
+    throw invalid(CHECKOUT_MSG.adjustableOrder, `${param}[adjustable_quantity][minimum]`);
   if ((a.minimum ?? DEFAULT_MIN) > (a.maximum ?? DEFAULT_MAX)) {
     throw invalid(CHECKOUT_MSG.adjustableOrder, `${param}[adjustable_quantity][minimum]`);
   }
@@ -66,13 +69,15 @@ export function checkQuantityBounds(quantity: number, adjustable: AdjustableQuan
   if (!adjustable?.enabled) return;
   const min = adjustable.minimum ?? DEFAULT_MIN;
   const max = adjustable.maximum ?? DEFAULT_MAX;
-  if (quantity < min || quantity > max) throw invalid(CHECKOUT_MSG.quantityOutOfRange(quantity, min, max), `${param}[quantity]`);
+  if (quantity < min || quantity > max)
+    throw invalid(CHECKOUT_MSG.quantityOutOfRange(quantity, min, max), `${param}[quantity]`);
 }
 
 /** A line item with no `id`: create, or an addition on update. */
 export function draftNewItem(ctx: RequestCtx, item: LineItemParams, param: string): DraftItem {
   const resolved = resolvePrice(ctx, item, param);
-  if (item.quantity === undefined) throw invalid(CHECKOUT_MSG.quantityRequired(param), `${param}[quantity]`, 'parameter_missing');
+  if (item.quantity === undefined)
+    throw invalid(CHECKOUT_MSG.quantityRequired(param), `${param}[quantity]`, 'parameter_missing');
   const adjustable = resolveAdjustable(item.adjustable_quantity, param);
   checkQuantityBounds(item.quantity, adjustable, param);
   return {
@@ -102,10 +107,18 @@ export function draftRetransmitted(ctx: RequestCtx, record: SessionRecord, items
     const resolved = changesPrice
       ? resolvePrice(ctx, item, param)
       : { price: storedPrice(ctx, existing.price), newProduct: null, isNewPrice: false };
-    const adjustable = item.adjustable_quantity === undefined ? existing.adjustable_quantity : resolveAdjustable(item.adjustable_quantity, param);
+    const adjustable =
+      item.adjustable_quantity === undefined
+        ? existing.adjustable_quantity
+        : resolveAdjustable(item.adjustable_quantity, param);
     const quantity = item.quantity ?? existing.quantity;
     checkQuantityBounds(quantity, adjustable, param);
-    const metadata = item.metadata === undefined ? existing.metadata : item.metadata === '' ? null : mergeMetadata(existing.metadata, item.metadata);
+    const metadata =
+      item.metadata === undefined
+        ? existing.metadata
+        : item.metadata === ''
+          ? null
+          : mergeMetadata(existing.metadata, item.metadata);
     return {
       ...resolved,
       id,
@@ -124,14 +137,17 @@ export function checkItemSet(items: DraftItem[], mode: Stripe.Checkout.Session.M
   if (items.length > 100) throw invalid(CHECKOUT_MSG.tooManyItems, 'line_items');
   const currency = items[0]?.price.currency ?? 'usd';
   for (const item of items) {
-    if (item.price.currency !== currency) throw invalid(CHECKOUT_MSG.currencyMismatch(currency, item.price.currency), `${item.param}[price]`);
+    if (item.price.currency !== currency)
+      throw invalid(CHECKOUT_MSG.currencyMismatch(currency, item.price.currency), `${item.param}[price]`);
   }
   const recurring = items.filter((i) => i.price.recurring);
-  if (mode === 'payment' && recurring[0]) throw invalid(CHECKOUT_MSG.recurringInPayment, `${recurring[0].param}[price]`);
+  if (mode === 'payment' && recurring[0])
+    throw invalid(CHECKOUT_MSG.recurringInPayment, `${recurring[0].param}[price]`);
   if (mode === 'subscription') {
     if (recurring.length === 0) throw invalid(CHECKOUT_MSG.noRecurringInSubscription, 'line_items');
     if (recurring.length > 20) throw invalid(CHECKOUT_MSG.tooManySubscriptionItems('recurring'), 'line_items');
-    if (items.length - recurring.length > 20) throw invalid(CHECKOUT_MSG.tooManySubscriptionItems('one-time'), 'line_items');
+    if (items.length - recurring.length > 20)
+      throw invalid(CHECKOUT_MSG.tooManySubscriptionItems('one-time'), 'line_items');
     const key = (item: DraftItem) => `${item.price.recurring?.interval}/${item.price.recurring?.interval_count}`;
     const firstKey = recurring[0] ? key(recurring[0]) : '';
     const odd = recurring.find((item) => key(item) !== firstKey);

@@ -12,7 +12,8 @@ export const CHECKOUT_MSG = {
     `${param} has no \`id\`, so it is a new line item: it needs a \`price\` or \`price_data\`.`,
   quantityRequired: (param: string) => `Quantity is required. Add \`quantity\` to \`${param}\``,
   unknownItem: (id: string) => `The line item \`${id}\` does not exist on this Checkout Session.`,
-  repeatedItem: (id: string) => `The line item \`${id}\` appears more than once in \`line_items\`; each item may be sent once.`,
+  repeatedItem: (id: string) =>
+    `The line item \`${id}\` appears more than once in \`line_items\`; each item may be sent once.`,
   adjustableMax: (max: number) => `adjustable_quantity.maximum must be at most ${max}.`,
   adjustableOrder: 'adjustable_quantity.minimum must be less than or equal to adjustable_quantity.maximum.',
   quantityOutOfRange: (q: number, min: number, max: number) =>
@@ -25,7 +26,8 @@ export const CHECKOUT_MSG = {
   mixedIntervals: 'Checkout does not support multiple prices with different billing intervals in one session.',
   taxRateInactive: 'The tax rate specified is inactive. This field only accepts active tax rates.',
   shippingTooMany: 'You may only specify up to 5 shipping options.',
-  shippingNotInSubscription: 'shipping_options is only supported in `payment` mode. Shipping rates aren\'t available in subscription mode.',
+  shippingNotInSubscription:
+    "shipping_options is only supported in `payment` mode. Shipping rates aren't available in subscription mode.",
   shippingRateXorData: 'You must specify exactly one of these parameters: shipping_rate, shipping_rate_data.',
   shippingRateInactive: 'The shipping rate specified is inactive.',
   shippingCurrency: (rate: string, session: string) =>
@@ -34,12 +36,15 @@ export const CHECKOUT_MSG = {
     `The shipping address country \`${country}\` is not one of this Checkout Session's shipping_address_collection.allowed_countries (${allowed.join(', ')}).`,
   notOpen: (status: string) =>
     `This Checkout Session is no longer active (its status is \`${status}\`); only open, unexpired sessions can be updated.`,
-  expireNotOpen: (status: string) => `Only Checkout Sessions with a status of \`open\` can be expired (this one is \`${status}\`).`,
+  expireNotOpen: (status: string) =>
+    `Only Checkout Sessions with a status of \`open\` can be expired (this one is \`${status}\`).`,
   uiModeNotEmulated: (mode: string) =>
     `The local Stripe emulates Elements Checkout Sessions only (ui_mode=elements, or ui_mode=custom under the seed beta); ui_mode=${mode} is not emulated.`,
   returnUrlRequired: (mode: string) => `The \`return_url\` parameter is required when \`ui_mode\` is \`${mode}\`.`,
-  urlNotAllowed: (param: string, mode: string) => `The \`${param}\` parameter is not allowed when \`ui_mode\` is \`${mode}\`.`,
-  subscriptionDataMode: (mode: string) => `\`subscription_data\` can only be used in \`subscription\` mode, not in \`${mode}\` mode.`,
+  urlNotAllowed: (param: string, mode: string) =>
+    `The \`${param}\` parameter is not allowed when \`ui_mode\` is \`${mode}\`.`,
+  subscriptionDataMode: (mode: string) =>
+    `\`subscription_data\` can only be used in \`subscription\` mode, not in \`${mode}\` mode.`,
   setupNotEmulated: 'The local Stripe does not emulate `setup` mode.',
   automaticTaxNotEmulated: 'The local Stripe does not emulate Stripe Tax: use tax_rates on line items instead.',
   customerAndEmail: 'You may only specify one of these parameters: customer, customer_email.',

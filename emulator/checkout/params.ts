@@ -42,7 +42,10 @@ const SHIPPING_OPTION = obj(SHIPPING_OPTION_FIELDS);
 
 const SHIPPING_DETAILS_FIELDS = {
   name: str({ max: 255, required: true }),
-  address: obj({ ...ADDRESS_FIELDS, country: countryCode({ required: true, inAddress: true }), line1: str({ required: true }) }, { required: true }),
+  address: obj(
+    { ...ADDRESS_FIELDS, country: countryCode({ required: true, inAddress: true }), line1: str({ required: true }) },
+    { required: true },
+  ),
 };
 /** `collected_information[shipping_details]` on update, and `shipping_details` from the buyer's Stripe.js. */
 export const SHIPPING_DETAILS = obj(SHIPPING_DETAILS_FIELDS);
@@ -77,8 +80,18 @@ export const CREATE_SESSION_FIELDS = {
   invoice_creation: obj({ enabled: bool({ required: true }) }),
   payment_method_types: arr(str()),
   payment_method_collection: str({ enum: ['always', 'if_required'] }),
-  payment_intent_data: obj({ metadata: METADATA, description: str(), receipt_email: str(), statement_descriptor: str() }),
-  subscription_data: obj({ metadata: METADATA, description: str(), trial_period_days: int({ min: 1 }), trial_end: int() }),
+  payment_intent_data: obj({
+    metadata: METADATA,
+    description: str(),
+    receipt_email: str(),
+    statement_descriptor: str(),
+  }),
+  subscription_data: obj({
+    metadata: METADATA,
+    description: str(),
+    trial_period_days: int({ min: 1 }),
+    trial_end: int(),
+  }),
   permissions: obj({
     update_shipping_details: PERMISSION,
     update_line_items: when((features) => features.lineItemPermission, PERMISSION),
@@ -93,7 +106,10 @@ export const UPDATE_SESSION_FIELDS = {
   shipping_options: arr(SHIPPING_OPTION, { emptyable: true }),
   collected_information: obj({ shipping_details: SHIPPING_DETAILS }),
   metadata: METADATA,
-  discounts: when((features) => features.discountUpdates, arr(obj({ coupon: str(), coupon_data: obj(COUPON_TERMS) }), { emptyable: true })),
+  discounts: when(
+    (features) => features.discountUpdates,
+    arr(obj({ coupon: str(), coupon_data: obj(COUPON_TERMS) }), { emptyable: true }),
+  ),
   subscription_data: when(
     (features) => features.trialUpdates,
     obj({ trial_period_days: int({ min: 1, emptyable: true }), trial_end: int({ emptyable: true }) }),

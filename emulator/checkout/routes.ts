@@ -15,7 +15,8 @@ import { sessionObject } from './render-session';
 import { updateSession } from './update';
 import { lineItemsPage } from './view';
 
-const view = (ctx: RequestCtx, record: SessionRecord, expand: string[] | undefined) => respond(ctx, sessionObject(record), expand);
+const view = (ctx: RequestCtx, record: SessionRecord, expand: string[] | undefined) =>
+  respond(ctx, sessionObject(record), expand);
 
 const LIST_SESSION_FIELDS = {
   ...LIST_FIELDS,
@@ -76,7 +77,8 @@ export const checkoutRoutes: Route[] = [
     pattern: '/v1/checkout/sessions/:id/line_items',
     auth: 'secret',
     params: LIST_FIELDS,
-    handle: (ctx, params, path) => respond(ctx, lineItemsPage(ctx, loadSession(ctx, path.id ?? ''), params), params.expand),
+    handle: (ctx, params, path) =>
+      respond(ctx, lineItemsPage(ctx, loadSession(ctx, path.id ?? ''), params), params.expand),
   }),
   route({
     method: 'POST',

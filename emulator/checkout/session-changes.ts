@@ -21,7 +21,8 @@ import { linesOf } from './view';
 export function recompute(ctx: RequestCtx, record: SessionRecord): void {
   const session = record.session;
   const itemsSubtotal = linesOf(ctx, record).reduce((sum, line) => sum + line.amounts.amount_subtotal, 0);
-  if (record.discount && minimumUnmet(record.discount, session.currency ?? 'usd', itemsSubtotal)) record.discount = null;
+  if (record.discount && minimumUnmet(record.discount, session.currency ?? 'usd', itemsSubtotal))
+    record.discount = null;
   const lines = linesOf(ctx, record).map((line) => line.amounts);
   const rateId = session.shipping_cost?.shipping_rate;
   const rate = typeof rateId === 'string' ? ctx.store.get('shipping_rate', rateId) : undefined;
@@ -35,8 +36,14 @@ export function recompute(ctx: RequestCtx, record: SessionRecord): void {
   session.amount_total = trial ? 0 : totals.amount_total;
   session.total_details = trial
     ? { amount_discount: 0, amount_shipping: 0, amount_tax: 0 }
-    : { amount_discount: totals.amount_discount, amount_shipping: totals.amount_shipping, amount_tax: totals.amount_tax };
-  session.shipping_cost = rate ? { amount_subtotal: shipping, amount_tax: 0, amount_total: shipping, shipping_rate: rate.id } : null;
+    : {
+        amount_discount: totals.amount_discount,
+        amount_shipping: totals.amount_shipping,
+        amount_tax: totals.amount_tax,
+      };
+  session.shipping_cost = rate
+    ? { amount_subtotal: shipping, amount_tax: 0, amount_total: shipping, shipping_rate: rate.id }
+    : null;
 }
 
 /** Selects a rate among the session's options (or the first one, or none) and recomputes. */
@@ -44,12 +51,16 @@ export function selectShipping(ctx: RequestCtx, record: SessionRecord, rateId: s
   const options = record.session.shipping_options;
   const first = options[0]?.shipping_rate;
   const chosen = rateId ?? (first === undefined ? null : typeof first === 'string' ? first : first.id);
-  record.session.shipping_cost = chosen ? { amount_subtotal: 0, amount_tax: 0, amount_total: 0, shipping_rate: chosen } : null;
+  record.session.shipping_cost = chosen
+    ? { amount_subtotal: 0, amount_tax: 0, amount_total: 0, shipping_rate: chosen }
+    : null;
   recompute(ctx, record);
 }
 
 /** Shipping details as the session stores them. */
-export function shippingDetailsOf(params: ShippingDetailsParams): Stripe.Checkout.Session.CollectedInformation.ShippingDetails {
+export function shippingDetailsOf(
+  params: ShippingDetailsParams,
+): Stripe.Checkout.Session.CollectedInformation.ShippingDetails {
   return { name: params.name, address: toAddress(params.address) };
 }
 
@@ -66,7 +77,10 @@ export function checkShippingCountry(record: SessionRecord, details: ShippingDet
 }
 
 /** Writes `collected_information.shipping_details`, keeping the other collected fields. */
-export function setShippingDetails(record: SessionRecord, details: Stripe.Checkout.Session.CollectedInformation.ShippingDetails): void {
+export function setShippingDetails(
+  record: SessionRecord,
+  details: Stripe.Checkout.Session.CollectedInformation.ShippingDetails,
+): void {
   const collected = record.session.collected_information;
   record.session.collected_information = {
     business_name: collected?.business_name ?? null,

@@ -3,10 +3,16 @@ import { it } from 'node:test';
 import type Stripe from 'stripe';
 import { lineAmounts, sessionTotals } from './totals';
 
-const rate = (percentage: number, inclusive: boolean) => ({ id: `txr_${percentage}_${inclusive}`, percentage, inclusive }) as Stripe.TaxRate;
+const rate = (percentage: number, inclusive: boolean) =>
+  ({ id: `txr_${percentage}_${inclusive}`, percentage, inclusive }) as Stripe.TaxRate;
 
 it('computes tax per line, exclusive on top and inclusive within, rounded per line', () => {
-  const table: [number, number, Stripe.TaxRate[], { amount_subtotal: number; amount_tax: number; amount_total: number }][] = [
+  const table: [
+    number,
+    number,
+    Stripe.TaxRate[],
+    { amount_subtotal: number; amount_tax: number; amount_total: number },
+  ][] = [
     [2500, 1, [], { amount_subtotal: 2500, amount_tax: 0, amount_total: 2500 }],
     [2500, 2, [rate(8.25, false)], { amount_subtotal: 5000, amount_tax: 413, amount_total: 5413 }],
     [2500, 1, [rate(20, true)], { amount_subtotal: 2500, amount_tax: 417, amount_total: 2500 }],
@@ -37,17 +43,40 @@ it('computes tax per line, exclusive on top and inclusive within, rounded per li
 
 it('adds shipping and the exclusive taxes of each line to the session total', () => {
   const lines = [lineAmounts(2500, 2, [rate(8.25, false)]), lineAmounts(2500, 1, [rate(20, true)])];
-  assert.deepEqual(sessionTotals(lines, 500), { amount_subtotal: 7500, amount_discount: 0, amount_tax: 830, amount_total: 8413, amount_shipping: 500 });
+  assert.deepEqual(sessionTotals(lines, 500), {
+    amount_subtotal: 7500,
+    amount_discount: 0,
+    amount_tax: 830,
+    amount_total: 8413,
+    amount_shipping: 500,
+  });
 });
 
 it('the session total is subtotal + exclusive tax + shipping, inclusive tax staying inside', () => {
   const table: [LineAmountsArgs[], number, { amount_subtotal: number; amount_tax: number; amount_total: number }][] = [
     [[[2500, 1, [rate(20, true)]]], 0, { amount_subtotal: 2500, amount_tax: 417, amount_total: 2500 }],
-    [[[2500, 1, [rate(8.25, false)]], [0, 1, [rate(8.25, false)]]], 0, { amount_subtotal: 2500, amount_tax: 206, amount_total: 2706 }],
-    [[[2500, 1, [rate(8.25, false)]], [1299, 1, [rate(20, true)]]], 1500, { amount_subtotal: 3799, amount_tax: 422, amount_total: 5505 }],
+    [
+      [
+        [2500, 1, [rate(8.25, false)]],
+        [0, 1, [rate(8.25, false)]],
+      ],
+      0,
+      { amount_subtotal: 2500, amount_tax: 206, amount_total: 2706 },
+    ],
+    [
+      [
+        [2500, 1, [rate(8.25, false)]],
+        [1299, 1, [rate(20, true)]],
+      ],
+      1500,
+      { amount_subtotal: 3799, amount_tax: 422, amount_total: 5505 },
+    ],
   ];
   for (const [lines, shipping, expected] of table) {
-    const { amount_subtotal, amount_tax, amount_total } = sessionTotals(lines.map((args) => lineAmounts(...args)), shipping);
+    const { amount_subtotal, amount_tax, amount_total } = sessionTotals(
+      lines.map((args) => lineAmounts(...args)),
+      shipping,
+    );
     assert.deepEqual({ amount_subtotal, amount_tax, amount_total }, expected);
   }
 });

@@ -10,7 +10,13 @@
 import type Stripe from 'stripe';
 
 export type LineTax = { amount: number; rate: Stripe.TaxRate; taxable_amount: number };
-export type LineAmounts = { amount_subtotal: number; amount_discount: number; amount_tax: number; amount_total: number; taxes: LineTax[] };
+export type LineAmounts = {
+  amount_subtotal: number;
+  amount_discount: number;
+  amount_tax: number;
+  amount_total: number;
+  taxes: LineTax[];
+};
 
 export function lineAmounts(unitAmount: number, quantity: number, rates: Stripe.TaxRate[], discount = 0): LineAmounts {
   const subtotal = unitAmount * quantity;
@@ -31,7 +37,13 @@ export function lineAmounts(unitAmount: number, quantity: number, rates: Stripe.
   }
   const exclusiveTax = taxes.filter((t) => !t.rate.inclusive).reduce((s, t) => s + t.amount, 0);
   const amountTax = taxes.reduce((s, t) => s + t.amount, 0);
-  return { amount_subtotal: subtotal, amount_discount: discount, amount_tax: amountTax, amount_total: gross + exclusiveTax, taxes };
+  return {
+    amount_subtotal: subtotal,
+    amount_discount: discount,
+    amount_tax: amountTax,
+    amount_total: gross + exclusiveTax,
+    taxes,
+  };
 }
 
 /**
@@ -51,11 +63,16 @@ export function allocateDiscount(
   const base = subtotals.map((amount, index) => (eligible[index] ? amount : 0));
   const total = base.reduce((sum, amount) => sum + amount, 0);
   if (!coupon || total === 0) return subtotals.map(() => 0);
-  const off = coupon.percent_off !== null ? Math.round((total * coupon.percent_off) / 100) : Math.min(coupon.amount_off ?? 0, total);
+  const off =
+    coupon.percent_off !== null
+      ? Math.round((total * coupon.percent_off) / 100)
+      : Math.min(coupon.amount_off ?? 0, total);
   const exact = base.map((amount) => (off * amount) / total);
   const shares = exact.map(Math.floor);
   let left = off - shares.reduce((sum, share) => sum + share, 0);
-  const byRemainder = exact.map((value, index) => ({ index, rest: value - Math.floor(value) })).sort((a, b) => b.rest - a.rest || a.index - b.index);
+  const byRemainder = exact
+    .map((value, index) => ({ index, rest: value - Math.floor(value) }))
+    .sort((a, b) => b.rest - a.rest || a.index - b.index);
   for (const { index } of byRemainder) {
     if (left <= 0) break;
     shares[index] = (shares[index] ?? 0) + 1;
@@ -77,5 +94,11 @@ export function sessionTotals(lines: LineAmounts[], shippingAmount: number): Ses
   const lineTotals = lines.reduce((s, l) => s + l.amount_total, 0);
   const tax = lines.reduce((s, l) => s + l.amount_tax, 0);
   const discount = lines.reduce((s, l) => s + l.amount_discount, 0);
-  return { amount_subtotal: subtotal, amount_total: lineTotals + shippingAmount, amount_discount: discount, amount_tax: tax, amount_shipping: shippingAmount };
+  return {
+    amount_subtotal: subtotal,
+    amount_total: lineTotals + shippingAmount,
+    amount_discount: discount,
+    amount_tax: tax,
+    amount_shipping: shippingAmount,
+  };
 }

@@ -10,7 +10,8 @@ const MIN_TRIAL_END_AHEAD = 2 * DAY;
 
 export const TRIAL_MSG = {
   subscriptionOnly: '`subscription_data` trials can only be set on a Checkout Session in `subscription` mode.',
-  oneOf: 'You may only specify one of these parameters: subscription_data[trial_end], subscription_data[trial_period_days].',
+  oneOf:
+    'You may only specify one of these parameters: subscription_data[trial_end], subscription_data[trial_period_days].',
   endTooSoon: '`subscription_data[trial_end]` must be at least 48 hours in the future.',
 } as const;
 
@@ -21,8 +22,10 @@ export function trialOf(ctx: RequestCtx, record: SessionRecord): { end: number; 
   if (record.session.mode !== 'subscription') return null;
   const data = record.subscriptionData;
   const now = ctx.clock.now();
-  if (data?.trial_end !== undefined) return { end: data.trial_end, days: Math.max(1, Math.ceil((data.trial_end - now) / DAY)) };
-  if (data?.trial_period_days !== undefined) return { end: now + data.trial_period_days * DAY, days: data.trial_period_days };
+  if (data?.trial_end !== undefined)
+    return { end: data.trial_end, days: Math.max(1, Math.ceil((data.trial_end - now) / DAY)) };
+  if (data?.trial_period_days !== undefined)
+    return { end: now + data.trial_period_days * DAY, days: data.trial_period_days };
   return null;
 }
 
@@ -31,7 +34,8 @@ export function draftTrial(ctx: RequestCtx, record: SessionRecord, params: Trial
   if (record.session.mode !== 'subscription') throw invalid(TRIAL_MSG.subscriptionOnly, 'subscription_data');
   const { trial_period_days: days, trial_end: end } = params;
   if (days !== undefined && end !== undefined) throw exclusive(TRIAL_MSG.oneOf, 'subscription_data[trial_end]');
-  if (typeof end === 'number' && end < ctx.clock.now() + MIN_TRIAL_END_AHEAD) throw invalid(TRIAL_MSG.endTooSoon, 'subscription_data[trial_end]');
+  if (typeof end === 'number' && end < ctx.clock.now() + MIN_TRIAL_END_AHEAD)
+    throw invalid(TRIAL_MSG.endTooSoon, 'subscription_data[trial_end]');
   const next: SubscriptionData = { ...(record.subscriptionData ?? {}) };
   // Setting one way of giving a trial replaces the other; '' removes the trial.
   if (days !== undefined || end !== undefined) {
@@ -46,7 +50,8 @@ export function draftTrial(ctx: RequestCtx, record: SessionRecord, params: Trial
 /** The create-time rule: one of trial_period_days, trial_end; trial_end 48 hours ahead. */
 export function checkCreateTrial(ctx: RequestCtx, data: SubscriptionData | undefined): void {
   if (!data) return;
-  if (data.trial_period_days !== undefined && data.trial_end !== undefined) throw exclusive(TRIAL_MSG.oneOf, 'subscription_data[trial_end]');
+  if (data.trial_period_days !== undefined && data.trial_end !== undefined)
+    throw exclusive(TRIAL_MSG.oneOf, 'subscription_data[trial_end]');
   if (data.trial_end !== undefined && data.trial_end < ctx.clock.now() + MIN_TRIAL_END_AHEAD) {
     throw invalid(TRIAL_MSG.endTooSoon, 'subscription_data[trial_end]');
   }

@@ -8,7 +8,13 @@ import { loadOpenSession } from './expiry';
 import { checkItemSet, commitItems, draftRetransmitted } from './line-items';
 import { draftUpdateDiscount } from './discount-update';
 import type { UpdateSessionParams } from './params';
-import { checkShippingCountry, recompute, selectShipping, setShippingDetails, shippingDetailsOf } from './session-changes';
+import {
+  checkShippingCountry,
+  recompute,
+  selectShipping,
+  setShippingDetails,
+  shippingDetailsOf,
+} from './session-changes';
 import { commitShipping, draftShippingOptions } from './shipping';
 import { draftTrial } from './trial';
 
@@ -17,7 +23,10 @@ export function updateSession(ctx: RequestCtx, id: string, params: UpdateSession
   const session = record.session;
   const drafts = params.line_items ? draftRetransmitted(ctx, record, params.line_items) : null;
   const currency = drafts ? checkItemSet(drafts, session.mode) : (session.currency ?? 'usd');
-  const shipping = params.shipping_options !== undefined ? draftShippingOptions(ctx, params.shipping_options, session.mode, currency) : null;
+  const shipping =
+    params.shipping_options !== undefined
+      ? draftShippingOptions(ctx, params.shipping_options, session.mode, currency)
+      : null;
   if (!shipping && drafts && currency !== session.currency && session.shipping_options.length > 0) {
     // Kept shipping options must still match the (new) currency.
     const kept = session.shipping_options.map((option) => ({ shipping_rate: rateIdOf(option.shipping_rate) }));
@@ -26,8 +35,10 @@ export function updateSession(ctx: RequestCtx, id: string, params: UpdateSession
   const metadata = params.metadata !== undefined ? mergeMetadata(session.metadata, params.metadata) : null;
   const details = params.collected_information?.shipping_details;
   if (details) checkShippingCountry(record, details, 'collected_information[shipping_details]');
-  const discount = params.discounts !== undefined ? draftUpdateDiscount(ctx, record, params.discounts, currency) : undefined;
-  const subscriptionData = params.subscription_data !== undefined ? draftTrial(ctx, record, params.subscription_data) : undefined;
+  const discount =
+    params.discounts !== undefined ? draftUpdateDiscount(ctx, record, params.discounts, currency) : undefined;
+  const subscriptionData =
+    params.subscription_data !== undefined ? draftTrial(ctx, record, params.subscription_data) : undefined;
 
   if (drafts) record.items = commitItems(ctx, drafts);
   if (shipping) {

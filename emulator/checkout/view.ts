@@ -87,7 +87,10 @@ export function lineItemsPage(
  * summed per tax rate, as Stripe's Checkout Session object documents them. Empty under a free trial,
  * whose totals are 0 (session-changes.ts).
  */
-export function sessionBreakdown(ctx: RequestCtx, record: SessionRecord): Stripe.Checkout.Session.TotalDetails.Breakdown {
+export function sessionBreakdown(
+  ctx: RequestCtx,
+  record: SessionRecord,
+): Stripe.Checkout.Session.TotalDetails.Breakdown {
   if (trialOf(ctx, record) !== null) return { discounts: [], taxes: [] };
   const lines = linesOf(ctx, record);
   const discount = record.discount;
@@ -97,7 +100,13 @@ export function sessionBreakdown(ctx: RequestCtx, record: SessionRecord): Stripe
     if (sum) {
       sum.amount += tax.amount;
       sum.taxable_amount = (sum.taxable_amount ?? 0) + tax.taxable_amount;
-    } else byRate.set(tax.rate.id, { amount: tax.amount, rate: structuredClone(tax.rate), taxability_reason: null, taxable_amount: tax.taxable_amount });
+    } else
+      byRate.set(tax.rate.id, {
+        amount: tax.amount,
+        rate: structuredClone(tax.rate),
+        taxability_reason: null,
+        taxable_amount: tax.taxable_amount,
+      });
   }
   const discountAmount = lines.reduce((sum, line) => sum + line.amounts.amount_discount, 0);
   return {

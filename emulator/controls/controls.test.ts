@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createPaymentSession, type Catalog, type Harness, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
+import {
+  createPaymentSession,
+  type Catalog,
+  type Harness,
+  seedCatalog,
+  startLocalStripe,
+  stripeError,
+} from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
@@ -14,19 +21,35 @@ beforeEach(async () => {
   await h.control('DELETE', '/_emulator/requests');
 });
 
-type Logged = { method: string; path: string; status: number; durationMs: number; idempotencyKey: string | null; requestId: string; at: string };
+type Logged = {
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  idempotencyKey: string | null;
+  requestId: string;
+  at: string;
+};
 const log = async () => (await h.control('GET', '/_emulator/requests')).data as Logged[];
 
 describe('faults', () => {
   it('fails the next matching request with a 500, which the SDK retries by default', async () => {
     const s = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }] });
     await h.control('DELETE', '/_emulator/requests');
-    await h.control('POST', '/_emulator/faults', { method: 'POST', path: '/v1/checkout/sessions/*', count: 1, kind: 'error_500' });
+    await h.control('POST', '/_emulator/faults', {
+      method: 'POST',
+      path: '/v1/checkout/sessions/*',
+      count: 1,
+      kind: 'error_500',
+    });
     const retrying = h.sdk({ maxNetworkRetries: 2 });
     const updated = await retrying.checkout.sessions.update(s.id, { metadata: { try: 'again' } });
     assert.deepEqual(updated.metadata, { try: 'again' });
     const entries = await log();
-    assert.deepEqual(entries.map((e) => e.status), [500, 200]);
+    assert.deepEqual(
+      entries.map((e) => e.status),
+      [500, 200],
+    );
     assert.equal(entries[0]?.idempotencyKey, entries[1]?.idempotencyKey, 'the retry reuses its idempotency key');
     assert.match(entries[0]?.idempotencyKey ?? '', /^stripe-node-retry-/);
   });
@@ -40,7 +63,13 @@ describe('faults', () => {
   });
 
   it('delays a request, then handles it', async () => {
-    await h.control('POST', '/_emulator/faults', { method: 'GET', path: '/v1/products', count: 1, kind: 'delay', delayMs: 150 });
+    await h.control('POST', '/_emulator/faults', {
+      method: 'GET',
+      path: '/v1/products',
+      count: 1,
+      kind: 'delay',
+      delayMs: 150,
+    });
     const started = Date.now();
     await h.stripe.products.list();
     assert.ok(Date.now() - started >= 140);
@@ -56,7 +85,10 @@ describe('faults', () => {
   });
 
   it('refuses a malformed fault', async () => {
-    const res = await fetch(`${h.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ method: 'GET', path: '/v1/x', kind: 'boom' }) });
+    const res = await fetch(`${h.url}/_emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ method: 'GET', path: '/v1/x', kind: 'boom' }),
+    });
     assert.equal(res.status, 400);
   });
 });
@@ -66,10 +98,13 @@ describe('request log and reset', () => {
     await h.stripe.products.create({ name: 'Logged' }, { idempotencyKey: 'log-key' });
     await stripeError(h.stripe.products.retrieve('prod_missing'));
     const entries = await log();
-    assert.deepEqual(entries.map((e) => [e.method, e.path, e.status, e.idempotencyKey]), [
-      ['POST', '/v1/products', 200, 'log-key'],
-      ['GET', '/v1/products/prod_missing', 404, null],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.method, e.path, e.status, e.idempotencyKey]),
+      [
+        ['POST', '/v1/products', 200, 'log-key'],
+        ['GET', '/v1/products/prod_missing', 404, null],
+      ],
+    );
     assert.match(entries[0]?.requestId ?? '', /^req_/);
     assert.ok(!Number.isNaN(Date.parse(entries[0]?.at ?? '')));
     await h.control('DELETE', '/_emulator/requests');
@@ -110,14 +145,22 @@ describe('clock and expiry', () => {
     assert.equal(expired.status, 'expired');
     const err = await stripeError(h.stripe.checkout.sessions.expire(s.id));
     assert.equal(err.statusCode, 400);
-    assert.deepEqual((await h.stripe.checkout.sessions.list({ status: 'expired' })).data.map((x) => x.id), [s.id]);
+    assert.deepEqual(
+      (await h.stripe.checkout.sessions.list({ status: 'expired' })).data.map((x) => x.id),
+      [s.id],
+    );
   });
 
   it('honours expires_at within 30 min .. 24 h', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const s = await createPaymentSession(h.stripe, { expires_at: now + 3600, line_items: [{ price: c.tee.id, quantity: 1 }] });
+    const s = await createPaymentSession(h.stripe, {
+      expires_at: now + 3600,
+      line_items: [{ price: c.tee.id, quantity: 1 }],
+    });
     assert.equal(s.expires_at, now + 3600);
-    const err = await stripeError(createPaymentSession(h.stripe, { expires_at: now + 60, line_items: [{ price: c.tee.id, quantity: 1 }] }));
+    const err = await stripeError(
+      createPaymentSession(h.stripe, { expires_at: now + 60, line_items: [{ price: c.tee.id, quantity: 1 }] }),
+    );
     assert.equal(err.param, 'expires_at');
   });
 });

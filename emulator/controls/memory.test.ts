@@ -10,15 +10,29 @@ import { type Harness, startLocalStripe, stripeError } from '../test-helpers';
 import { RequestLog, type LoggedRequest } from '../http/request-log';
 
 describe('the request log', () => {
-  const entry = (n: number): LoggedRequest => ({ method: 'GET', path: `/v1/x/${n}`, status: 200, durationMs: 0, idempotencyKey: null, requestId: `req_${n}`, at: '' });
+  const entry = (n: number): LoggedRequest => ({
+    method: 'GET',
+    path: `/v1/x/${n}`,
+    status: 200,
+    durationMs: 0,
+    idempotencyKey: null,
+    requestId: `req_${n}`,
+    at: '',
+  });
 
   it('keeps the newest entries up to its size, oldest first', () => {
     const log = new RequestLog(3);
     for (let n = 1; n <= 7; n++) log.add(entry(n));
-    assert.deepEqual(log.all().map((e) => e.requestId), ['req_5', 'req_6', 'req_7']);
+    assert.deepEqual(
+      log.all().map((e) => e.requestId),
+      ['req_5', 'req_6', 'req_7'],
+    );
     log.clear();
     log.add(entry(8));
-    assert.deepEqual(log.all().map((e) => e.requestId), ['req_8']);
+    assert.deepEqual(
+      log.all().map((e) => e.requestId),
+      ['req_8'],
+    );
     assert.throws(() => new RequestLog(0), RangeError);
   });
 });

@@ -48,15 +48,23 @@ const isFaultKind = (value: unknown): value is FaultKind => FAULT_KINDS.some((ki
 export function parseFault(body: Record<string, unknown>): Fault {
   const { method, path, count = 1, kind, delayMs } = body;
   if (typeof method !== 'string' || !method) throw bad('`method` must be an HTTP method, e.g. "POST".');
-  if (typeof path !== 'string' || !path.startsWith('/v1/')) throw bad('`path` must be a /v1 path glob, e.g. "/v1/checkout/sessions/*".');
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw bad('`count` must be a positive integer.');
+  if (typeof path !== 'string' || !path.startsWith('/v1/'))
+    throw bad('`path` must be a /v1 path glob, e.g. "/v1/checkout/sessions/*".');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+    throw bad('`count` must be a positive integer.');
   if (!isFaultKind(kind)) throw bad(`\`kind\` must be one of ${FAULT_KINDS.join(', ')}.`);
   if (delayMs === undefined) return { method, path, count, kind };
   if (typeof delayMs !== 'number' || delayMs < 0) throw bad('`delayMs` must be a number of milliseconds.');
   return { method, path, count, kind, delayMs };
 }
 
-export async function handleControl(deps: ControlDeps, method: string, path: string, body: string, headers: Record<string, string>): Promise<HttpResponse> {
+export async function handleControl(
+  deps: ControlDeps,
+  method: string,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<HttpResponse> {
   try {
     return json(200, await control(deps, method, path, body), headers);
   } catch (error) {
@@ -68,7 +76,8 @@ const REDELIVER = /^\/_emulator\/events\/([^/]+)\/redeliver$/;
 
 function setLatency(deps: ControlDeps, input: Record<string, unknown>): unknown {
   const { ms } = input;
-  if (typeof ms !== 'number' && typeof ms !== 'string') throw bad('`ms` must be milliseconds: a number, or a range like "150-400".');
+  if (typeof ms !== 'number' && typeof ms !== 'string')
+    throw bad('`ms` must be milliseconds: a number, or a range like "150-400".');
   try {
     deps.latency.set(ms);
   } catch (error) {
@@ -98,7 +107,8 @@ function control(deps: ControlDeps, method: string, path: string, body: string):
     }
     case 'POST /_emulator/clock/advance': {
       const { seconds } = input;
-      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) throw bad('`seconds` must be a non-negative number.');
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0)
+        throw bad('`seconds` must be a non-negative number.');
       return { now: deps.advanceClock(seconds) };
     }
     case 'POST /_emulator/faults': {

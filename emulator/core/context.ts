@@ -9,7 +9,12 @@ export type Auth = 'secret' | 'publishable';
 
 export interface EventSink {
   /** Records an event for `object` and queues its webhook deliveries. */
-  emit(ctx: RequestCtx | null, type: Stripe.Event.Type, object: unknown, previous?: Record<string, unknown>): Stripe.Event;
+  emit(
+    ctx: RequestCtx | null,
+    type: Stripe.Event.Type,
+    object: unknown,
+    previous?: Record<string, unknown>,
+  ): Stripe.Event;
 }
 
 export interface World {

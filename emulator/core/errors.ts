@@ -3,7 +3,14 @@
 // are templates below so a reader can compare them with Stripe's wording in one place.
 // This module is shared with the local Stripe.js (bundled for the browser): it imports nothing.
 // `api_connection_error` is the client's own: the local Stripe could not be reached.
-export const ERROR_TYPES = ['invalid_request_error', 'card_error', 'idempotency_error', 'rate_limit_error', 'api_error', 'api_connection_error'] as const;
+export const ERROR_TYPES = [
+  'invalid_request_error',
+  'card_error',
+  'idempotency_error',
+  'rate_limit_error',
+  'api_error',
+  'api_connection_error',
+] as const;
 export type ErrorType = (typeof ERROR_TYPES)[number];
 
 /** An error type read off the wire; anything unknown is an api_error. */
@@ -81,7 +88,7 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export const MSG = {
   noKey:
-    'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.',
+    "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication for details, or we can help at https://support.stripe.com/.",
   invalidKey: (key: string) => `Invalid API Key provided: ${redact(key)}`,
   liveKey: (key: string) =>
     `Invalid API Key provided: ${redact(key)}. The local Stripe only accepts test mode keys (sk_test_…); it never moves real money.`,
@@ -111,7 +118,8 @@ export const MSG = {
   metadataTooManyKeys: (count: number) =>
     `Metadata can have up to ${METADATA_LIMITS.keys} keys, but you've set ${count}.`,
   metadataKey: (key: string) => `Invalid key: ${key} must be a string under ${METADATA_LIMITS.keyLength} characters`,
-  metadataValue: (value: string) => `Invalid val: ${value} must be a string under ${METADATA_LIMITS.valueLength} characters`,
+  metadataValue: (value: string) =>
+    `Invalid val: ${value} must be a string under ${METADATA_LIMITS.valueLength} characters`,
   idempotencyKeyLength: (length: number) =>
     `Idempotent key length is ${length}, which is outside accepted lengths. Idempotent Keys must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters long. If you're looking for a decent generator, try using a UUID defined by IETF RFC 4122.`,
   idempotencyInFlight:

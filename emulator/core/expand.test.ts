@@ -12,11 +12,29 @@ import { parseApiVersion } from './version';
 function ctxAt(version: string, virtual = {}): RequestCtx {
   const store = new Store();
   const expander = createExpander({ render: {}, virtual });
-  return { store, clock: new Clock(), events: { emit: () => { throw new Error('no events here'); } }, expander, requestId: 'req_1', idempotencyKey: null, version: parseApiVersion(version), auth: 'secret' };
+  return {
+    store,
+    clock: new Clock(),
+    events: {
+      emit: () => {
+        throw new Error('no events here');
+      },
+    },
+    expander,
+    requestId: 'req_1',
+    idempotencyKey: null,
+    version: parseApiVersion(version),
+    auth: 'secret',
+  };
 }
 
 const coupon = { id: 'SUMMER20', object: 'coupon', percent_off: 20 } as Stripe.Coupon;
-const discount = { id: 'di_1', object: 'discount', promotion_code: null, source: { coupon: 'SUMMER20', type: 'coupon' } };
+const discount = {
+  id: 'di_1',
+  object: 'discount',
+  promotion_code: null,
+  source: { coupon: 'SUMMER20', type: 'coupon' },
+};
 
 it('expands source.coupon of a discount, whose id has no prefix', () => {
   const ctx = ctxAt('2026-10-28.endive');
@@ -37,8 +55,15 @@ it('shows the discount’s coupon object as `coupon` before clover', () => {
 });
 
 it('computes a virtual field inside a hash by its dotted path, with the object around it', () => {
-  const ctx = ctxAt('2026-10-28.endive', { thing: { 'totals.breakdown': (_c: RequestCtx, _owner: unknown, object: { id: string }) => ({ of: object.id }) } });
-  const out = respond(ctx, { id: 'th_1', object: 'thing', totals: { amount: 1 } }, ['totals.breakdown']) as { totals: { breakdown: { of: string } } };
+  const ctx = ctxAt('2026-10-28.endive', {
+    thing: { 'totals.breakdown': (_c: RequestCtx, _owner: unknown, object: { id: string }) => ({ of: object.id }) },
+  });
+  const out = respond(ctx, { id: 'th_1', object: 'thing', totals: { amount: 1 } }, ['totals.breakdown']) as {
+    totals: { breakdown: { of: string } };
+  };
   assert.deepEqual(out.totals.breakdown, { of: 'th_1' });
-  assert.throws(() => respond(ctx, { id: 'th_1', object: 'thing', totals: {} }, ['totals.nothing']), (e: Error) => !e.message.includes('data.'));
+  assert.throws(
+    () => respond(ctx, { id: 'th_1', object: 'thing', totals: {} }, ['totals.nothing']),
+    (e: Error) => !e.message.includes('data.'),
+  );
 });

@@ -43,7 +43,9 @@ export class Expander {
       return;
     }
     const here: Scope =
-      typeof owner.object === 'string' ? { type: owner.object, path: field, object: owner } : { ...scope, path: `${scope.path}.${field}` };
+      typeof owner.object === 'string'
+        ? { type: owner.object, path: field, object: owner }
+        : { ...scope, path: `${scope.path}.${field}` };
     let value = owner[field];
     const virtual = this.virtual[here.type]?.[here.path];
     if (virtual && (value === undefined || value === null)) value = owner[field] = virtual(ctx, owner, here.object);

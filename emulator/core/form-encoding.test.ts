@@ -27,5 +27,8 @@ it('decodes nested brackets, indices (kept as keys: the param spec decides what 
 
 it('turns index keys into a list only where the spec expects one, in index order', () => {
   const form = parseForm('items[1]=b&items[0]=a&items[10]=c&metadata[0]=zero');
-  assert.deepEqual(validate(form, { items: arr(str()), metadata: map() }, featuresOf('2026-10-28.endive', {})), { items: ['a', 'b', 'c'], metadata: { 0: 'zero' } });
+  assert.deepEqual(validate(form, { items: arr(str()), metadata: map() }, featuresOf('2026-10-28.endive', {})), {
+    items: ['a', 'b', 'c'],
+    metadata: { 0: 'zero' },
+  });
 });

@@ -71,7 +71,8 @@ export function encodeForm(params: ParamObject): string {
   const walk = (prefix: string, value: ParamInput) => {
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) value.forEach((item, index) => walk(`${prefix}[${index}]`, item));
-    else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(`${prefix}[${key}]`, item);
+    else if (typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) walk(`${prefix}[${key}]`, item);
     else out.append(prefix, String(value));
   };
   for (const [key, value] of Object.entries(params)) walk(key, value);

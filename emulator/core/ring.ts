@@ -9,7 +9,8 @@ export class Ring<T> {
     readonly capacity: number,
     what = "A log's size",
   ) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`${what} must be a positive integer, not ${capacity}.`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`${what} must be a positive integer, not ${capacity}.`);
   }
 
   add(entry: T): void {

@@ -30,9 +30,24 @@ export type SessionRecord = {
   updateDiscounts: 'client_only' | 'server_only' | null;
 };
 
-export type AppliedDiscount = { id: string; coupon: Stripe.Coupon; promotionCode: Stripe.PromotionCode | null; start: number };
+export type AppliedDiscount = {
+  id: string;
+  coupon: Stripe.Coupon;
+  promotionCode: Stripe.PromotionCode | null;
+  start: number;
+};
 
 type MetadataParam = Record<string, string> | '';
-export type PaymentIntentData = { metadata?: MetadataParam; description?: string; receipt_email?: string; statement_descriptor?: string };
+export type PaymentIntentData = {
+  metadata?: MetadataParam;
+  description?: string;
+  receipt_email?: string;
+  statement_descriptor?: string;
+};
 /** A trial is set by `trial_period_days` or `trial_end` (never both), at create or (preview) on update. */
-export type SubscriptionData = { metadata?: MetadataParam; description?: string; trial_period_days?: number; trial_end?: number };
+export type SubscriptionData = {
+  metadata?: MetadataParam;
+  description?: string;
+  trial_period_days?: number;
+  trial_end?: number;
+};

@@ -94,6 +94,9 @@ export class Store {
 
   /** The table an id belongs to, by its prefix, or by the field holding it where ids have none. */
   tableForId(id: string, field?: string): TableName | undefined {
-    return PREFIXES.find(([prefix]) => id.startsWith(prefix))?.[1] ?? (field === undefined ? undefined : UNPREFIXED_FIELDS[field]);
+    return (
+      PREFIXES.find(([prefix]) => id.startsWith(prefix))?.[1] ??
+      (field === undefined ? undefined : UNPREFIXED_FIELDS[field])
+    );
   }
 }

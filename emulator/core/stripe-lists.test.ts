@@ -37,7 +37,9 @@ it('carries the 28 tax types', () => {
 it('sends only error codes Stripe publishes', () => {
   // PaymentIntent.LastPaymentError.Code is Stripe's whole list (the file has a smaller `Code` union too).
   const unions = readFileSync(join(RESOURCES, 'PaymentIntents.d.ts'), 'utf8').match(/type Code = [^;]+;/g) ?? [];
-  const published = new Set(unions.flatMap((union) => [...union.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? '')));
+  const published = new Set(
+    unions.flatMap((union) => [...union.matchAll(/'([^']+)'/g)].map((match) => match[1] ?? '')),
+  );
   assert.ok(published.has('resource_missing'));
   for (const code of STRIPE_ERROR_CODES) assert.ok(published.has(code), `${code} is not one of Stripe's error codes`);
 });

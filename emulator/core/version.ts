@@ -12,7 +12,11 @@ export const DEFAULT_API_VERSION: string = StripeSdk.API_VERSION;
 // CHANGES (and version-shapes.ts); fields a version predates may still be present (unconfirmed which,
 // field by field), but no request fails for its version alone. `2025-03-31.preview` is not in that
 // list: Stripe's docs name it for the trial-duration preview. Whatever the installed SDK pins is known.
-const KNOWN_BASES: ReadonlySet<string> = new Set([...PUBLISHED_API_VERSIONS, '2025-03-31.preview', DEFAULT_API_VERSION]);
+const KNOWN_BASES: ReadonlySet<string> = new Set([
+  ...PUBLISHED_API_VERSIONS,
+  '2025-03-31.preview',
+  DEFAULT_API_VERSION,
+]);
 
 /** The private-preview beta of the seed page: server updates of line items before they were GA. */
 export const SERVER_UPDATE_BETA = 'checkout_server_update_beta';
@@ -73,7 +77,13 @@ export function featuresOf(base: string, betas: Record<string, string>): Version
 
 export function parseApiVersion(header: string | undefined): ApiVersion {
   const raw = (header ?? '').trim();
-  if (!raw) return { header: DEFAULT_API_VERSION, base: DEFAULT_API_VERSION, betas: {}, features: featuresOf(DEFAULT_API_VERSION, {}) };
+  if (!raw)
+    return {
+      header: DEFAULT_API_VERSION,
+      base: DEFAULT_API_VERSION,
+      betas: {},
+      features: featuresOf(DEFAULT_API_VERSION, {}),
+    };
   const [base = '', ...rest] = raw.split(';').map((part) => part.trim());
   if (!KNOWN_BASES.has(base)) throw invalid(MSG.invalidVersion(raw));
   const betas: Record<string, string> = {};

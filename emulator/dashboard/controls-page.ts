@@ -8,12 +8,14 @@ export function controlsPage(deps: DashboardDeps): Html {
   const faults = deps.controls.faults.list();
   const latency = deps.controls.latency.toJSON();
   return html`<h2>Faults</h2>
-${faults.length === 0
+${
+  faults.length === 0
     ? html`<p data-testid="no-faults">No faults armed.</p>`
     : html`<table data-testid="faults"><caption>Armed faults (the next matching /v1 requests fail)</caption><thead><tr><th scope="col">Method</th><th scope="col">Path</th>
 <th scope="col">Remaining</th><th scope="col">Kind</th><th scope="col">Delay (ms)</th></tr></thead>
 <tbody>${faults.map((f) => html`<tr><td>${f.method}</td><td><code>${f.path}</code></td><td>${f.count}</td><td>${f.kind}</td><td>${f.delayMs ?? ''}</td></tr>`)}</tbody></table>
-<form method="post" action="/controls/faults/clear"><button type="submit" class="danger">Clear all faults</button></form>`}
+<form method="post" action="/controls/faults/clear"><button type="submit" class="danger">Clear all faults</button></form>`
+}
 <form method="post" action="/controls/faults"><fieldset><legend>Arm a fault</legend>
 <label>Method <select name="method">${['POST', 'GET', 'DELETE'].map((m) => html`<option>${m}</option>`)}</select></label>
 <label>Path <input name="path" required value="/v1/checkout/sessions/*" size="32"></label>

@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe, startWebhookReceiver } from '../test-helpers';
+import {
+  createPaymentSession,
+  type Catalog,
+  type Harness,
+  paySession,
+  seedCatalog,
+  startLocalStripe,
+  startWebhookReceiver,
+} from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
@@ -16,7 +24,10 @@ before(async () => {
   c = await seedCatalog(h.stripe);
   receiver = await startWebhookReceiver();
   await h.stripe.webhookEndpoints.create({ url: receiver.url, enabled_events: ['checkout.session.completed'] });
-  paid = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 2 }], metadata: { note: HOSTILE, cart: 'c_1' } });
+  paid = await createPaymentSession(h.stripe, {
+    line_items: [{ price: c.tee.id, quantity: 2 }],
+    metadata: { note: HOSTILE, cart: 'c_1' },
+  });
   assert.equal((await paySession(h, paid)).status, 200);
   await until(() => receiver.received.length === 1);
 });
@@ -35,7 +46,11 @@ const get = async (path: string, headers: Record<string, string> = {}) => {
   return { status: res.status, text: await res.text(), headers: res.headers };
 };
 /** A form post as the dashboard's own page sends it (or, with other headers, as another site would). */
-const post = async (path: string, fields: Record<string, string>, headers: Record<string, string> = { Origin: h.url, 'Sec-Fetch-Site': 'same-origin' }) => {
+const post = async (
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = { Origin: h.url, 'Sec-Fetch-Site': 'same-origin' },
+) => {
   const res = await fetch(`${h.url}${path}`, {
     method: 'POST',
     redirect: 'manual',
@@ -53,14 +68,20 @@ describe('the dashboard pages', () => {
     assert.match(headers.get('content-type') ?? '', /^text\/html/);
     assert.match(headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
     assert.ok(text.includes(`data-session="${paid.id}"`));
-    assert.match(text, new RegExp(`${paid.id}[\\s\\S]*?<td>complete</td><td>paid</td><td>payment</td><td>\\$50\\.00</td>`));
+    assert.match(
+      text,
+      new RegExp(`${paid.id}[\\s\\S]*?<td>complete</td><td>paid</td><td>payment</td><td>\\$50\\.00</td>`),
+    );
   });
 
   it('shows a session: line items, metadata escaped, the completion event and its delivery', async () => {
     const { status, text } = await get(`/checkout/sessions/${paid.id}`);
     assert.equal(status, 200);
     assert.match(text, /<td>Tee<\/td>/);
-    assert.ok(text.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'), 'the metadata value is shown, escaped');
+    assert.ok(
+      text.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'),
+      'the metadata value is shown, escaped',
+    );
     assert.ok(!text.includes(HOSTILE), 'never as markup');
     assert.match(text, /checkout\.session\.completed/);
     assert.equal(deliveryRows(text), 1);
@@ -69,7 +90,11 @@ describe('the dashboard pages', () => {
 
   it('shows the discount and the shipping options of a session', async () => {
     const coupon = await h.stripe.coupons.create({ percent_off: 10, duration: 'once' });
-    const s = await createPaymentSession(h.stripe, { line_items: [{ price: c.mug.id, quantity: 1 }], discounts: [{ coupon: coupon.id }], shipping_options: [{ shipping_rate: c.ground.id }] });
+    const s = await createPaymentSession(h.stripe, {
+      line_items: [{ price: c.mug.id, quantity: 1 }],
+      discounts: [{ coupon: coupon.id }],
+      shipping_options: [{ shipping_rate: c.ground.id }],
+    });
     const { text } = await get(`/checkout/sessions/${s.id}`);
     assert.ok(text.includes(`Coupon <code>${coupon.id}</code>`));
     assert.ok(text.includes(`<code>${c.ground.id}</code> $5.00`));
@@ -81,7 +106,12 @@ describe('the dashboard pages', () => {
     assert.equal(missing.status, 404);
     assert.match(missing.text, /No such checkout\.session/);
     // fetch will not send another Host: ask in-process, as a page on a name rebound to 127.0.0.1 would.
-    const rebound = await h.local.handle({ method: 'GET', path: '/', headers: { host: 'attacker.example:80' }, body: '' });
+    const rebound = await h.local.handle({
+      method: 'GET',
+      path: '/',
+      headers: { host: 'attacker.example:80' },
+      body: '',
+    });
     assert.equal(rebound.status, 403);
     assert.ok(!rebound.body.includes(paid.id));
   });
@@ -112,9 +142,18 @@ describe('the dashboard forms', () => {
   });
 
   it('arms and clears a fault, advances the clock and sets the latency', async () => {
-    const armed = await post('/controls/faults', { method: 'POST', path: '/v1/checkout/sessions/*', count: '2', kind: 'error_500', delayMs: '' });
+    const armed = await post('/controls/faults', {
+      method: 'POST',
+      path: '/v1/checkout/sessions/*',
+      count: '2',
+      kind: 'error_500',
+      delayMs: '',
+    });
     assert.equal(armed.status, 303);
-    assert.match((await get('/controls')).text, /<td>POST<\/td><td><code>\/v1\/checkout\/sessions\/\*<\/code><\/td><td>2<\/td><td>error_500<\/td>/);
+    assert.match(
+      (await get('/controls')).text,
+      /<td>POST<\/td><td><code>\/v1\/checkout\/sessions\/\*<\/code><\/td><td>2<\/td><td>error_500<\/td>/,
+    );
     assert.equal((await post('/controls/faults/clear', {})).status, 303);
     assert.match((await get('/controls')).text, /No faults armed/);
 

@@ -24,7 +24,12 @@ function render(value: Value): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
-  return new Html(strings.reduce((out, text, index) => out + text + (index < values.length ? render(values[index] as Value) : ''), ''));
+  return new Html(
+    strings.reduce(
+      (out, text, index) => out + text + (index < values.length ? render(values[index] as Value) : ''),
+      '',
+    ),
+  );
 }
 
 /** A money amount in the currency's minor unit, shown as Stripe's Dashboard shows it ($12.50, ¥500). */
@@ -38,7 +43,10 @@ export function money(amount: number | null | undefined, currency: string | null
 /** A Unix timestamp as UTC, to the second. */
 export function time(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '—';
-  return new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return new Date(seconds * 1000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
 }
 
 /** A key → value table (metadata), or a dash when empty. */

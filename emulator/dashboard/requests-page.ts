@@ -12,7 +12,9 @@ export function requestsPage(deps: DashboardDeps): Html {
 <thead><tr><th scope="col">At</th><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Status</th><th scope="col">ms</th>
 <th scope="col">Idempotency key</th><th scope="col">Request id</th></tr></thead>
 <tbody>${entries.slice(0, SHOWN).map(
-    (r) => html`<tr><td>${r.at}</td><td>${r.method}</td><td><code>${r.path}</code></td><td class="${r.status < 400 ? 'ok' : 'bad'}">${r.status}</td>
+    (
+      r,
+    ) => html`<tr><td>${r.at}</td><td>${r.method}</td><td><code>${r.path}</code></td><td class="${r.status < 400 ? 'ok' : 'bad'}">${r.status}</td>
 <td>${r.durationMs}</td><td><code>${r.idempotencyKey ?? ''}</code></td><td><code>${r.requestId}</code></td></tr>`,
   )}</tbody></table>`;
 }

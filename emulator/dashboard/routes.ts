@@ -23,7 +23,8 @@ export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::
 const HTML_HEADERS: Record<string, string> = {
   'Content-Type': 'text/html; charset=utf-8',
   'Cache-Control': 'no-store',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
 };
@@ -37,17 +38,28 @@ function page(deps: DashboardDeps, status: number, title: string, body: Html): H
 }
 
 const problem = (deps: DashboardDeps, status: number, message: string, back = '/') =>
-  page(deps, status, status === 404 ? 'Not found' : 'Refused', html`<p role="alert">${message}</p><p><a href="${back}">Back</a></p>`);
+  page(
+    deps,
+    status,
+    status === 404 ? 'Not found' : 'Refused',
+    html`<p role="alert">${message}</p><p><a href="${back}">Back</a></p>`,
+  );
 
 /** The dashboard's answer, or null when the path is none of its pages (the server then answers 404 JSON). */
-export async function handleDashboard(deps: DashboardDeps, req: HttpRequest, url: URL, hosts: ReadonlySet<string>): Promise<HttpResponse | null> {
+export async function handleDashboard(
+  deps: DashboardDeps,
+  req: HttpRequest,
+  url: URL,
+  hosts: ReadonlySet<string>,
+): Promise<HttpResponse | null> {
   const method = req.method.toUpperCase();
   const path = url.pathname;
   const isPage = path === '/' || path === '/requests' || path === '/controls' || SESSION_PAGE.test(path);
   const isForm = path.startsWith('/controls/') || REDELIVER.test(path);
   if (!isPage && !isForm) return null;
   const host = header(req, 'host') ?? '';
-  if (!hosts.has(hostnameOf(host))) return problem(deps, 403, 'The dashboard answers only at its own address (127.0.0.1 or localhost).');
+  if (!hosts.has(hostnameOf(host)))
+    return problem(deps, 403, 'The dashboard answers only at its own address (127.0.0.1 or localhost).');
   try {
     if (isPage && (method === 'GET' || method === 'HEAD')) return view(deps, path);
     if (isForm && method === 'POST') {
@@ -82,13 +94,16 @@ function view(deps: DashboardDeps, path: string): HttpResponse {
 export function crossSite(req: HttpRequest, ownOrigin: string): string | null {
   const origin = header(req, 'origin');
   const site = header(req, 'sec-fetch-site');
-  if (origin !== undefined && origin !== ownOrigin) return `This form must be sent from the dashboard's own pages (Origin ${origin}).`;
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `This form must be sent from the dashboard's own pages (Sec-Fetch-Site ${site}).`;
+  if (origin !== undefined && origin !== ownOrigin)
+    return `This form must be sent from the dashboard's own pages (Origin ${origin}).`;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return `This form must be sent from the dashboard's own pages (Sec-Fetch-Site ${site}).`;
   return null;
 }
 
 /** A number where the control expects one; anything else goes through as text for the control to refuse. */
-const numeric = (value: string | null) => (value !== null && /^\d+(\.\d+)?$/.test(value) ? Number(value) : (value ?? undefined));
+const numeric = (value: string | null) =>
+  value !== null && /^\d+(\.\d+)?$/.test(value) ? Number(value) : (value ?? undefined);
 
 type ControlCall = { method: 'POST' | 'DELETE'; path: string; body: Record<string, unknown> };
 
@@ -99,8 +114,17 @@ function controlFor(path: string, form: URLSearchParams): ControlCall | null {
   switch (path) {
     case '/controls/faults': {
       const delayMs = form.get('delayMs');
-      const fault = { method: form.get('method'), path: form.get('path'), count: numeric(form.get('count')), kind: form.get('kind') };
-      return { method: 'POST', path: '/_emulator/faults', body: delayMs ? { ...fault, delayMs: numeric(delayMs) } : fault };
+      const fault = {
+        method: form.get('method'),
+        path: form.get('path'),
+        count: numeric(form.get('count')),
+        kind: form.get('kind'),
+      };
+      return {
+        method: 'POST',
+        path: '/_emulator/faults',
+        body: delayMs ? { ...fault, delayMs: numeric(delayMs) } : fault,
+      };
     }
     case '/controls/faults/clear':
       return { method: 'DELETE', path: '/_emulator/faults', body: {} };
@@ -126,14 +150,16 @@ function backFrom(path: string, form: URLSearchParams): string {
 
 async function submit(deps: DashboardDeps, path: string, req: HttpRequest): Promise<HttpResponse> {
   const mediaType = header(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/x-www-form-urlencoded') return problem(deps, 415, 'The dashboard takes its own forms only.');
+  if (mediaType !== 'application/x-www-form-urlencoded')
+    return problem(deps, 415, 'The dashboard takes its own forms only.');
   const form = new URLSearchParams(req.body);
   const call = controlFor(path, form);
   const back = backFrom(path, form);
   if (!call) return problem(deps, 404, `No form at ${path}.`);
   const answer = await handleControl(deps.controls, call.method, call.path, JSON.stringify(call.body), {});
   if (answer.status !== 200) {
-    const message = (JSON.parse(answer.body) as { error?: { message?: string } }).error?.message ?? 'The local Stripe refused that.';
+    const message =
+      (JSON.parse(answer.body) as { error?: { message?: string } }).error?.message ?? 'The local Stripe refused that.';
     return problem(deps, answer.status, message, back);
   }
   return { status: 303, headers: { ...HTML_HEADERS, Location: back }, body: '' };

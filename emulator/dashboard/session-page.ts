@@ -13,7 +13,9 @@ type List<T> = Stripe.ApiList<T>;
 
 export function sessionPage(deps: DashboardDeps, id: string): Html {
   const s = deps.readApi(`/v1/checkout/sessions/${encodeURIComponent(id)}`) as Stripe.Checkout.Session;
-  const items = deps.readApi(`/v1/checkout/sessions/${encodeURIComponent(id)}/line_items?limit=100`) as List<Stripe.LineItem>;
+  const items = deps.readApi(
+    `/v1/checkout/sessions/${encodeURIComponent(id)}/line_items?limit=100`,
+  ) as List<Stripe.LineItem>;
   const events = eventsOf(deps, s);
   const cur = s.currency;
   return html`<dl>
@@ -36,7 +38,9 @@ function lineItems(items: List<Stripe.LineItem>, currency: string | null): Html 
   return html`<table><caption>Line items</caption><thead><tr><th scope="col">Item</th><th scope="col">Price</th><th scope="col">Quantity</th>
 <th scope="col">Subtotal</th><th scope="col">Discount</th><th scope="col">Tax</th><th scope="col">Total</th><th scope="col">Metadata</th></tr></thead>
 <tbody>${items.data.map(
-    (item) => html`<tr><td>${item.description}</td><td><code>${item.price?.id}</code> ${money(item.price?.unit_amount, currency)}</td><td>${item.quantity}</td>
+    (
+      item,
+    ) => html`<tr><td>${item.description}</td><td><code>${item.price?.id}</code> ${money(item.price?.unit_amount, currency)}</td><td>${item.quantity}</td>
 <td>${money(item.amount_subtotal, currency)}</td><td>${money(item.amount_discount, currency)}</td><td>${money(item.amount_tax, currency)}</td>
 <td>${money(item.amount_total, currency)}</td><td>${Object.entries(item.metadata ?? {}).map(([k, v]) => html`<code>${k}</code>=${v} `)}</td></tr>`,
   )}</tbody></table>`;
@@ -56,18 +60,27 @@ function shipping(s: Stripe.Checkout.Session): Html {
     ? html`<p>To ${details.name}: ${[address.line1, address.line2, address.city, address.state, address.postal_code, address.country].filter(Boolean).join(', ')}</p>`
     : html`<p>No shipping address.</p>`;
   const cost = s.shipping_cost;
-  const chosen = cost ? html`<p>Option <code>${typeof cost.shipping_rate === 'string' ? cost.shipping_rate : cost.shipping_rate?.id}</code>: ${money(cost.amount_total, s.currency)}</p>` : '';
-  const offered = (s.shipping_options ?? []).map((o) => html`<li><code>${typeof o.shipping_rate === 'string' ? o.shipping_rate : o.shipping_rate.id}</code> ${money(o.shipping_amount, s.currency)}</li>`);
+  const chosen = cost
+    ? html`<p>Option <code>${typeof cost.shipping_rate === 'string' ? cost.shipping_rate : cost.shipping_rate?.id}</code>: ${money(cost.amount_total, s.currency)}</p>`
+    : '';
+  const offered = (s.shipping_options ?? []).map(
+    (o) =>
+      html`<li><code>${typeof o.shipping_rate === 'string' ? o.shipping_rate : o.shipping_rate.id}</code> ${money(o.shipping_amount, s.currency)}</li>`,
+  );
   return html`${to}${chosen}${offered.length ? html`<p>Options offered:</p><ul>${offered}</ul>` : ''}`;
 }
 
 /** The events about this session or the objects it made (its PaymentIntent, Subscription, Invoice), oldest first. */
 function eventsOf(deps: DashboardDeps, s: Stripe.Checkout.Session): Stripe.Event[] {
-  const related = new Set([s.id, s.payment_intent, s.subscription, s.invoice].filter((id): id is string => typeof id === 'string'));
+  const related = new Set(
+    [s.id, s.payment_intent, s.subscription, s.invoice].filter((id): id is string => typeof id === 'string'),
+  );
   const found: Stripe.Event[] = [];
   let after: string | undefined;
-  for (let scanned = 0; scanned < EVENTS_SCANNED; ) {
-    const page = deps.readApi(`/v1/events?limit=100${after ? `&starting_after=${encodeURIComponent(after)}` : ''}`) as List<Stripe.Event>;
+  for (let scanned = 0; scanned < EVENTS_SCANNED;) {
+    const page = deps.readApi(
+      `/v1/events?limit=100${after ? `&starting_after=${encodeURIComponent(after)}` : ''}`,
+    ) as List<Stripe.Event>;
     found.push(...page.data.filter((event) => related.has((event.data.object as { id?: string }).id ?? '')));
     scanned += page.data.length;
     after = page.data.at(-1)?.id;
@@ -79,18 +92,22 @@ function eventsOf(deps: DashboardDeps, s: Stripe.Checkout.Session): Stripe.Event
 function eventSection(deps: DashboardDeps, event: Stripe.Event, sessionId: string): Html {
   const attempts = deps.controls.deliveries.of(event.id);
   return html`<section aria-labelledby="${event.id}" data-event="${event.id}"><h3 id="${event.id}"><code>${event.type}</code> <small>${event.id} · ${time(event.created)} · pending webhooks: ${event.pending_webhooks}</small></h3>
-${attempts.length === 0 && event.pending_webhooks === 0
+${
+  attempts.length === 0 && event.pending_webhooks === 0
     ? html`<p>No delivery attempts (no endpoint listened to this event).</p>`
     : html`${attempts.length === 0 ? html`<p>No delivery attempts yet.</p>` : deliveryTable(event.id, attempts)}
 <form method="post" action="/events/${encodeURIComponent(event.id)}/redeliver"><input type="hidden" name="session" value="${sessionId}">
-<button type="submit" aria-label="Redeliver ${event.type} (${event.id})">Redeliver</button></form>`}</section>`;
+<button type="submit" aria-label="Redeliver ${event.type} (${event.id})">Redeliver</button></form>`
+}</section>`;
 }
 
 function deliveryTable(eventId: string, attempts: DeliveryAttempt[]): Html {
   return html`<table data-testid="deliveries"><caption>Deliveries of ${eventId}</caption><thead><tr><th scope="col">At</th><th scope="col">Endpoint</th>
 <th scope="col">Attempt</th><th scope="col">Result</th><th scope="col">Response code</th><th scope="col">Error</th></tr></thead>
 <tbody>${attempts.map(
-    (a) => html`<tr data-testid="delivery"><td>${a.at}</td><td><code>${a.url}</code></td><td>${a.attempt}${a.redelivery ? ' (redelivery)' : ''}</td>
+    (
+      a,
+    ) => html`<tr data-testid="delivery"><td>${a.at}</td><td><code>${a.url}</code></td><td>${a.attempt}${a.redelivery ? ' (redelivery)' : ''}</td>
 <td class="${a.ok ? 'ok' : 'bad'}">${a.ok ? 'Succeeded' : 'Failed'}</td><td>${a.status ?? '—'}</td><td>${a.error ?? ''}</td></tr>`,
   )}</tbody></table>`;
 }

@@ -11,7 +11,9 @@ export function sessionsPage(deps: DashboardDeps): Html {
 <thead><tr><th scope="col">Session</th><th scope="col">Status</th><th scope="col">Payment</th><th scope="col">Mode</th>
 <th scope="col">Subtotal</th><th scope="col">Total</th><th scope="col">Email</th><th scope="col">Created</th><th scope="col">Expires</th></tr></thead>
 <tbody>${list.data.map(
-    (s) => html`<tr data-session="${s.id}"><td><a href="/checkout/sessions/${encodeURIComponent(s.id)}"><code>${s.id}</code></a></td>
+    (
+      s,
+    ) => html`<tr data-session="${s.id}"><td><a href="/checkout/sessions/${encodeURIComponent(s.id)}"><code>${s.id}</code></a></td>
 <td>${s.status}</td><td>${s.payment_status}</td><td>${s.mode}</td><td>${money(s.amount_subtotal, s.currency)}</td><td>${money(s.amount_total, s.currency)}</td>
 <td>${s.customer_details?.email ?? s.customer_email ?? '—'}</td><td>${time(s.created)}</td><td>${time(s.expires_at)}</td></tr>`,
   )}</tbody></table>`;

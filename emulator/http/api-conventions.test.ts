@@ -29,7 +29,9 @@ describe('auth', () => {
       assert.match(body.error.message, message);
       assert.match(res.headers.get('request-id') ?? '', /^req_/);
     }
-    const err = await stripeError(new Stripe('sk_live_x', { host: '127.0.0.1', port: h.port, protocol: 'http', telemetry: false }).products.list());
+    const err = await stripeError(
+      new Stripe('sk_live_x', { host: '127.0.0.1', port: h.port, protocol: 'http', telemetry: false }).products.list(),
+    );
     assert.equal(err.type, 'StripeAuthenticationError');
   });
 });
@@ -38,16 +40,23 @@ describe('versions and headers', () => {
   it('echoes the SDK pinned version by default and the requested one otherwise', async () => {
     const plain = await raw('/v1/products', { headers: { Authorization: 'Bearer sk_test_1' } });
     assert.equal(plain.headers.get('stripe-version'), Stripe.API_VERSION);
-    const basil = await raw('/v1/products', { headers: { Authorization: 'Bearer sk_test_1', 'Stripe-Version': '2025-03-31.basil' } });
+    const basil = await raw('/v1/products', {
+      headers: { Authorization: 'Bearer sk_test_1', 'Stripe-Version': '2025-03-31.basil' },
+    });
     assert.equal(basil.headers.get('stripe-version'), '2025-03-31.basil');
-    const bad = await raw('/v1/products', { headers: { Authorization: 'Bearer sk_test_1', 'Stripe-Version': 'yesterday' } });
+    const bad = await raw('/v1/products', {
+      headers: { Authorization: 'Bearer sk_test_1', 'Stripe-Version': 'yesterday' },
+    });
     assert.equal(bad.status, 400);
   });
 
   it('answers unknown URLs and unknown params in the error envelope', async () => {
     const res = await raw('/v1/nothing_here', { headers: { Authorization: 'Bearer sk_test_1' } });
     assert.equal(res.status, 404);
-    assert.match(((await res.json()) as { error: { message: string } }).error.message, /Unrecognized request URL \(GET: \/v1\/nothing_here\)/);
+    assert.match(
+      ((await res.json()) as { error: { message: string } }).error.message,
+      /Unrecognized request URL \(GET: \/v1\/nothing_here\)/,
+    );
     const err = await stripeError(h.stripe.products.create({ name: 'X', colour: 'red' } as never));
     assert.equal(err.message, 'Received unknown parameter: colour');
     assert.equal(err.param, 'colour');
@@ -56,7 +65,11 @@ describe('versions and headers', () => {
   });
 
   it('refuses a bad integer with the param named', async () => {
-    const res = await raw('/v1/prices', { method: 'POST', headers: { Authorization: 'Bearer sk_test_1', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'currency=usd&unit_amount=ten&product_data[name]=X' });
+    const res = await raw('/v1/prices', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk_test_1', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'currency=usd&unit_amount=ten&product_data[name]=X',
+    });
     const body = (await res.json()) as { error: { param: string; message: string } };
     assert.equal(res.status, 400);
     assert.equal(body.error.param, 'unit_amount');
@@ -69,7 +82,11 @@ describe('idempotency', () => {
     const first = await h.stripe.products.create({ name: 'Once' }, { idempotencyKey: 'key-once' });
     const res = await raw('/v1/products', {
       method: 'POST',
-      headers: { Authorization: 'Bearer sk_test_1', 'Idempotency-Key': 'key-once', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: 'Bearer sk_test_1',
+        'Idempotency-Key': 'key-once',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: 'name=Once',
     });
     assert.equal(res.headers.get('idempotent-replayed'), 'true');
@@ -102,11 +119,20 @@ describe('lists and expand', () => {
     const all = (await h.stripe.shippingRates.list({ limit: 100 })).data.map((r) => r.id);
     const first = await h.stripe.shippingRates.list({ limit: 1 });
     assert.equal(first.has_more, all.length > 1);
-    assert.deepEqual(first.data.map((r) => r.id), [all[0]]);
+    assert.deepEqual(
+      first.data.map((r) => r.id),
+      [all[0]],
+    );
     const next = await h.stripe.shippingRates.list({ limit: 1, starting_after: all[0] });
-    assert.deepEqual(next.data.map((r) => r.id), [all[1]]);
+    assert.deepEqual(
+      next.data.map((r) => r.id),
+      [all[1]],
+    );
     const prev = await h.stripe.shippingRates.list({ limit: 1, ending_before: all[1] });
-    assert.deepEqual(prev.data.map((r) => r.id), [all[0]]);
+    assert.deepEqual(
+      prev.data.map((r) => r.id),
+      [all[0]],
+    );
     const seen: string[] = [];
     for await (const rate of h.stripe.shippingRates.list({ limit: 1 })) seen.push(rate.id);
     assert.deepEqual(seen, all);
@@ -123,12 +149,28 @@ describe('lists and expand', () => {
 describe('catalog', () => {
   it('moves a lookup key only with transfer_lookup_key', async () => {
     const product = await h.stripe.products.create({ name: 'Hoodie' });
-    const v1 = await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 5000, lookup_key: 'hoodie' });
-    const err = await stripeError(h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 5500, lookup_key: 'hoodie' }));
+    const v1 = await h.stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 5000,
+      lookup_key: 'hoodie',
+    });
+    const err = await stripeError(
+      h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 5500, lookup_key: 'hoodie' }),
+    );
     assert.equal(err.param, 'lookup_key');
-    const v2 = await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 5500, lookup_key: 'hoodie', transfer_lookup_key: true });
+    const v2 = await h.stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 5500,
+      lookup_key: 'hoodie',
+      transfer_lookup_key: true,
+    });
     assert.equal((await h.stripe.prices.retrieve(v1.id)).lookup_key, null);
-    assert.deepEqual((await h.stripe.prices.list({ lookup_keys: ['hoodie'] })).data.map((p) => p.id), [v2.id]);
+    assert.deepEqual(
+      (await h.stripe.prices.list({ lookup_keys: ['hoodie'] })).data.map((p) => p.id),
+      [v2.id],
+    );
   });
 
   it('updates and filters products, prices, shipping rates and tax rates', async () => {
@@ -138,13 +180,23 @@ describe('catalog', () => {
     assert.deepEqual(updated.metadata, { catalog: 'v1' });
     await h.stripe.products.update(product.id, { active: false });
     assert.ok(!(await h.stripe.products.list({ active: true, limit: 100 })).data.some((p) => p.id === product.id));
-    const price = await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 100, recurring: { interval: 'month' } });
+    const price = await h.stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 100,
+      recurring: { interval: 'month' },
+    });
     assert.equal(price.type, 'recurring');
     assert.equal(price.recurring?.interval_count, 1);
-    assert.ok((await h.stripe.prices.list({ product: product.id, type: 'recurring' })).data.some((p) => p.id === price.id));
+    assert.ok(
+      (await h.stripe.prices.list({ product: product.id, type: 'recurring' })).data.some((p) => p.id === price.id),
+    );
     const rate = await h.stripe.shippingRates.update(c.ground.id, { metadata: { zone: 'us' } });
     assert.deepEqual(rate.metadata, { zone: 'us' });
     const inclusive = await h.stripe.taxRates.list({ inclusive: true });
-    assert.deepEqual(inclusive.data.map((t) => t.id), [c.vatIncluded.id]);
+    assert.deepEqual(
+      inclusive.data.map((t) => t.id),
+      [c.vatIncluded.id],
+    );
   });
 });

@@ -9,11 +9,20 @@ let h: Harness;
 let c: Catalog;
 withLocalStripe((suite) => ({ h, c } = suite));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields one by one
-async function raw(method: 'GET' | 'POST', path: string, version: string, form = ''): Promise<{ status: number; body: any; version: string | null }> {
+async function raw(
+  method: 'GET' | 'POST',
+  path: string,
+  version: string,
+  form = '',
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response fields one by one
+): Promise<{ status: number; body: any; version: string | null }> {
   const res = await fetch(`${h.url}${path}${method === 'GET' && form ? `?${form}` : ''}`, {
     method,
-    headers: { Authorization: 'Bearer sk_test_1', 'Content-Type': 'application/x-www-form-urlencoded', 'Stripe-Version': version },
+    headers: {
+      Authorization: 'Bearer sk_test_1',
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Stripe-Version': version,
+    },
     body: method === 'POST' ? form : undefined,
   });
   return { status: res.status, body: await res.json(), version: res.headers.get('Stripe-Version') };
@@ -84,7 +93,10 @@ describe('a coupon under each version (N2)', () => {
       assert.equal(res.body.coupon.id, coupon, version);
       assert.equal(res.body.coupon.object, 'coupon');
       assert.equal(res.body.promotion, undefined, version);
-      assert.equal((await raw('GET', `/v1/promotion_codes/${promo}`, version, 'expand[]=coupon')).body.coupon.id, coupon);
+      assert.equal(
+        (await raw('GET', `/v1/promotion_codes/${promo}`, version, 'expand[]=coupon')).body.coupon.id,
+        coupon,
+      );
     }
     const current = await raw('GET', `/v1/promotion_codes/${promo}`, '2025-09-30.clover');
     assert.equal(current.body.promotion.coupon, coupon);
@@ -106,10 +118,19 @@ describe('a coupon under each version (N2)', () => {
     assert.equal((read.discounts?.[0]?.coupon as { id: string }).id, coupon);
     assert.equal((read.discounts?.[0]?.promotion_code as { code: string }).code, 'TENOFF');
 
-    const old = await raw('GET', `/v1/checkout/sessions/${session.id}`, '2024-06-20', 'expand[]=line_items.data.discounts&expand[]=discounts.promotion_code');
+    const old = await raw(
+      'GET',
+      `/v1/checkout/sessions/${session.id}`,
+      '2024-06-20',
+      'expand[]=line_items.data.discounts&expand[]=discounts.promotion_code',
+    );
     const oldDiscount = old.body.line_items.data[0].discounts[0].discount;
     assert.equal(oldDiscount.coupon.id, coupon);
     assert.equal(oldDiscount.source, undefined);
-    assert.equal(old.body.discounts[0].promotion_code.coupon.id, coupon, 'an expanded promotion code takes the older shape too');
+    assert.equal(
+      old.body.discounts[0].promotion_code.coupon.id,
+      coupon,
+      'an expanded promotion code takes the older shape too',
+    );
   });
 });

@@ -9,7 +9,15 @@ import { authenticate, checkKeyKind } from './auth';
 import type { Faults } from './faults';
 import type { RequestLog } from './request-log';
 import type { IdempotencyStore } from './idempotency';
-import { CORS_HEADERS, errorResponse, header, json, type HttpRequest, type HttpResponse, type Outcome } from './responses';
+import {
+  CORS_HEADERS,
+  errorResponse,
+  header,
+  json,
+  type HttpRequest,
+  type HttpResponse,
+  type Outcome,
+} from './responses';
 import type { Router } from './router';
 
 export type ApiDeps = { world: World; router: Router; idempotency: IdempotencyStore; faults: Faults; log: RequestLog };
@@ -67,10 +75,12 @@ function execute(
     checkKeyKind(match.route.auth, auth);
 
     if (idempotencyKey && method !== 'GET') {
-      if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) throw invalid(MSG.idempotencyKeyLength(idempotencyKey.length));
+      if (idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)
+        throw invalid(MSG.idempotencyKeyLength(idempotencyKey.length));
       headers['Idempotency-Key'] = idempotencyKey;
       const saved = deps.idempotency.begin(idempotencyKey, `${method} ${url.pathname}?${url.search}\n${req.body}`);
-      if (saved) return { ...saved, headers: { ...saved.headers, 'Request-Id': requestId, 'Idempotent-Replayed': 'true' } };
+      if (saved)
+        return { ...saved, headers: { ...saved.headers, 'Request-Id': requestId, 'Idempotent-Replayed': 'true' } };
       ownsKey = true;
     }
 

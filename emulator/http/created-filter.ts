@@ -19,5 +19,10 @@ export function createdMatches(created: number, filter: CreatedFilter | undefine
   if (filter === undefined) return true;
   if (typeof filter === 'number') return created === filter;
   const { gt, gte, lt, lte } = filter;
-  return (gt === undefined || created > gt) && (gte === undefined || created >= gte) && (lt === undefined || created < lt) && (lte === undefined || created <= lte);
+  return (
+    (gt === undefined || created > gt) &&
+    (gte === undefined || created >= gte) &&
+    (lt === undefined || created < lt) &&
+    (lte === undefined || created <= lte)
+  );
 }

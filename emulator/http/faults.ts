@@ -27,7 +27,13 @@ export class Faults {
   }
 
   list(): Fault[] {
-    return this.armed.map(({ method, path, count, kind, delayMs }) => ({ method, path, count, kind, ...(delayMs !== undefined ? { delayMs } : {}) }));
+    return this.armed.map(({ method, path, count, kind, delayMs }) => ({
+      method,
+      path,
+      count,
+      kind,
+      ...(delayMs !== undefined ? { delayMs } : {}),
+    }));
   }
 
   clear(): void {

@@ -46,7 +46,10 @@ describe('a request without a key', () => {
     assert.equal(body.error.type, 'invalid_request_error');
     assert.match(body.error.message, /did not provide an API key/);
     // Stripe's tail (issue 21): where to read about authentication, and where to ask.
-    assert.match(body.error.message, /See https:\/\/stripe\.com\/docs\/api#authentication for details, or we can help at https:\/\/support\.stripe\.com\/\.$/);
+    assert.match(
+      body.error.message,
+      /See https:\/\/stripe\.com\/docs\/api#authentication for details, or we can help at https:\/\/support\.stripe\.com\/\.$/,
+    );
   });
 });
 
@@ -84,10 +87,16 @@ describe('metadata', () => {
 });
 
 describe('Stripe-Version', () => {
-  const versioned = (version: string) => fetch(`${h.url}/v1/products`, { headers: { Authorization: 'Bearer sk_test_1', 'Stripe-Version': version } });
+  const versioned = (version: string) =>
+    fetch(`${h.url}/v1/products`, { headers: { Authorization: 'Bearer sk_test_1', 'Stripe-Version': version } });
 
   it('refuses versions and betas that do not exist', async () => {
-    for (const version of ['2099-01-01.zzz', '2025-09-30.acacia', '2025-03-31.basil; no_such_beta=v1', '2025-03-31.basil; checkout_server_update_beta=v9']) {
+    for (const version of [
+      '2099-01-01.zzz',
+      '2025-09-30.acacia',
+      '2025-03-31.basil; no_such_beta=v1',
+      '2025-03-31.basil; checkout_server_update_beta=v9',
+    ]) {
       const res = await versioned(version);
       const body = (await res.json()) as ErrorBody;
       assert.equal(res.status, 400, version);
@@ -96,7 +105,13 @@ describe('Stripe-Version', () => {
   });
 
   it('accepts the version the SDK pins and the known releases', async () => {
-    for (const version of [Stripe.API_VERSION, '2025-03-31.basil', '2025-12-15.clover', '2026-03-25.dahlia', '2025-03-31.preview; checkout_server_update_beta=v1']) {
+    for (const version of [
+      Stripe.API_VERSION,
+      '2025-03-31.basil',
+      '2025-12-15.clover',
+      '2026-03-25.dahlia',
+      '2025-03-31.preview; checkout_server_update_beta=v1',
+    ]) {
       assert.equal((await versioned(version)).status, 200, version);
     }
   });
@@ -121,13 +136,17 @@ describe('Stripe-Version', () => {
   it('updates line items from clover on, or before it under the server-update beta', async () => {
     const basil = h.sdk({ apiVersion: '2025-03-31.basil' as never });
     const session = await basil.checkout.sessions.create(sessionParams('custom'));
-    const refused = await stripeError(basil.checkout.sessions.update(session.id, { line_items: [{ price: c.mug.id, quantity: 1 }] }));
+    const refused = await stripeError(
+      basil.checkout.sessions.update(session.id, { line_items: [{ price: c.mug.id, quantity: 1 }] }),
+    );
     assert.equal(refused.message, 'Received unknown parameter: line_items');
     const beta = h.sdk({ apiVersion: '2025-03-31.basil; checkout_server_update_beta=v1;' as never });
     const viaBeta = await beta.checkout.sessions.update(session.id, { line_items: [{ price: c.mug.id, quantity: 1 }] });
     assert.equal(viaBeta.amount_subtotal, c.mug.unit_amount);
     const clover = h.sdk({ apiVersion: '2025-12-15.clover' as never });
-    const viaClover = await clover.checkout.sessions.update(session.id, { line_items: [{ price: c.tee.id, quantity: 2 }] });
+    const viaClover = await clover.checkout.sessions.update(session.id, {
+      line_items: [{ price: c.tee.id, quantity: 2 }],
+    });
     assert.equal(viaClover.amount_subtotal, (c.tee.unit_amount ?? 0) * 2);
   });
 });

@@ -28,7 +28,8 @@ export class IdempotencyStore {
     private readonly clock: Clock,
     readonly maxKeys: number = DEFAULT_IDEMPOTENCY_MAX_KEYS,
   ) {
-    if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new RangeError(`idempotency store size must be a positive integer, got ${maxKeys}`);
+    if (!Number.isInteger(maxKeys) || maxKeys < 1)
+      throw new RangeError(`idempotency store size must be a positive integer, got ${maxKeys}`);
   }
 
   get size(): number {
@@ -49,7 +50,8 @@ export class IdempotencyStore {
     if (entry.fingerprint !== fingerprint) {
       throw new StripeApiError(400, 'idempotency_error', MSG.idempotencyMismatch(key));
     }
-    if (!entry.response) throw new StripeApiError(409, 'idempotency_error', MSG.idempotencyInFlight, { code: 'idempotency_key_in_use' });
+    if (!entry.response)
+      throw new StripeApiError(409, 'idempotency_error', MSG.idempotencyInFlight, { code: 'idempotency_key_in_use' });
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry.response;

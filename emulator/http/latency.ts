@@ -18,7 +18,9 @@ export function parseLatency(value: string | number): LatencyRange {
   const min = Number(match?.[1]);
   const max = match?.[2] === undefined ? min : Number(match[2]);
   if (!match || min > max || max > MAX_LATENCY_MS) {
-    throw new LatencyError(`The latency must be milliseconds, a number or a range like "150-400" (at most ${MAX_LATENCY_MS}), not "${text}".`);
+    throw new LatencyError(
+      `The latency must be milliseconds, a number or a range like "150-400" (at most ${MAX_LATENCY_MS}), not "${text}".`,
+    );
   }
   return { min, max };
 }
@@ -76,16 +78,25 @@ export class Latency {
   }
 
   toJSON() {
-    return { ms: this.range.min === this.range.max ? String(this.range.min) : `${this.range.min}-${this.range.max}`, ...this.range, seed: this.seed, description: describeLatency(this.range) };
+    return {
+      ms: this.range.min === this.range.max ? String(this.range.min) : `${this.range.min}-${this.range.max}`,
+      ...this.range,
+      seed: this.seed,
+      description: describeLatency(this.range),
+    };
   }
 }
 
 /** The setting from STRIPE_EMULATOR_LATENCY_MS and STRIPE_EMULATOR_LATENCY_SEED, for the CLIs that start the emulator. */
-export function latencyFromEnv(env: Record<string, string | undefined> = process.env): { latencyMs: string; latencySeed: number } {
+export function latencyFromEnv(env: Record<string, string | undefined> = process.env): {
+  latencyMs: string;
+  latencySeed: number;
+} {
   const latencyMs = env.STRIPE_EMULATOR_LATENCY_MS ?? '0';
   parseLatency(latencyMs);
   const rawSeed = env.STRIPE_EMULATOR_LATENCY_SEED;
   const latencySeed = rawSeed ? Number(rawSeed) : DEFAULT_LATENCY_SEED;
-  if (!Number.isInteger(latencySeed)) throw new LatencyError(`STRIPE_EMULATOR_LATENCY_SEED must be an integer, not "${rawSeed}".`);
+  if (!Number.isInteger(latencySeed))
+    throw new LatencyError(`STRIPE_EMULATOR_LATENCY_SEED must be an integer, not "${rawSeed}".`);
   return { latencyMs, latencySeed };
 }

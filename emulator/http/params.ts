@@ -33,12 +33,16 @@ type RequiredOf<O> = O extends { required: true } ? true : false;
 /** `emptyable`: the param may be sent as `''` (Stripe's way to clear a list or an object). */
 type EmptyOf<O, T> = O extends { emptyable: true } ? T | '' : T;
 
-function spec<T, O extends Options>(options: O | undefined, parse: Spec<T>['parse']): Spec<EmptyOf<O, T>, RequiredOf<O>> {
+function spec<T, O extends Options>(
+  options: O | undefined,
+  parse: Spec<T>['parse'],
+): Spec<EmptyOf<O, T>, RequiredOf<O>> {
   const emptyable = options?.emptyable === true;
   return {
     // Narrowed by RequiredOf<O>: the runtime value is exactly what the type says.
     required: (options?.required === true) as RequiredOf<O>,
-    parse: (value, param, features) => (emptyable && value === '' ? ('' as EmptyOf<O, T>) : parse(value, param, features)),
+    parse: (value, param, features) =>
+      emptyable && value === '' ? ('' as EmptyOf<O, T>) : parse(value, param, features),
   };
 }
 
@@ -49,7 +53,8 @@ export function str<const O extends { enum?: readonly string[]; max?: number } &
     if (typeof value !== 'string') throw invalid(MSG.invalidString(param), param);
     const allowed: readonly string[] | undefined = options?.enum;
     if (allowed && !allowed.includes(value)) throw invalid(MSG.invalidEnum(param, allowed), param);
-    if (options?.max !== undefined && value.length > options.max) throw invalid(MSG.stringTooLong(param, options.max), param);
+    if (options?.max !== undefined && value.length > options.max)
+      throw invalid(MSG.stringTooLong(param, options.max), param);
     // An enum member or any string, as checked just above.
     return value as O extends { enum: readonly (infer E)[] } ? E : string;
   });
@@ -58,7 +63,11 @@ export function str<const O extends { enum?: readonly string[]; max?: number } &
 export function int<const O extends { min?: number; max?: number } & Options = object>(options?: O) {
   return spec(options, (value, param) => {
     if (typeof value !== 'string' || !/^-?\d+$/.test(value)) {
-      throw invalid(MSG.invalidInteger(typeof value === 'string' ? value : JSON.stringify(value)), param, 'parameter_invalid_integer');
+      throw invalid(
+        MSG.invalidInteger(typeof value === 'string' ? value : JSON.stringify(value)),
+        param,
+        'parameter_invalid_integer',
+      );
     }
     const number = Number(value);
     if (options?.min !== undefined && number < options.min) throw invalid(MSG.intTooSmall(param, options.min), param);
@@ -85,7 +94,8 @@ export function arr<T, const O extends { max?: number } & Options = object>(of: 
   return spec(options, (value, param, features): T[] => {
     const items = asArray(value);
     if (!items) throw invalid(MSG.invalidArray, param);
-    if (options?.max !== undefined && items.length > options.max) throw invalid(MSG.arrayTooLong(param, options.max), param);
+    if (options?.max !== undefined && items.length > options.max)
+      throw invalid(MSG.arrayTooLong(param, options.max), param);
     return items.map((item, index) => of.parse(item, name(param, index), features));
   });
 }
@@ -94,7 +104,9 @@ export function arr<T, const O extends { max?: number } & Options = object>(of: 
 export function dict<T, const O extends Options = object>(of: Spec<T, boolean>, options?: O) {
   return spec(options, (value, param, features): Record<string, T> => {
     if (typeof value !== 'object' || Array.isArray(value)) throw invalid(MSG.invalidObject, param);
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, of.parse(entry, `${param}[${key}]`, features)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, of.parse(entry, `${param}[${key}]`, features)]),
+    );
   });
 }
 

@@ -42,7 +42,11 @@ export function errorResponse(error: unknown, headers: Record<string, string> = 
   if (error instanceof StripeApiError) return json(error.status, errorBody(error), headers);
   // A bug in the emulator: say so in Stripe's envelope rather than crash the server.
   console.error('[local stripe] internal error', error);
-  const wrapped = new StripeApiError(500, 'api_error', MSG.internal(error instanceof Error ? error.message : String(error)));
+  const wrapped = new StripeApiError(
+    500,
+    'api_error',
+    MSG.internal(error instanceof Error ? error.message : String(error)),
+  );
   return json(500, errorBody(wrapped), headers);
 }
 

@@ -26,7 +26,12 @@ export type RouteDefinition<F extends Fields> = {
 
 export function route<F extends Fields>(definition: RouteDefinition<F>): Route {
   const { method, pattern, auth, params, handle } = definition;
-  return { method, pattern, auth, run: (ctx, form, path) => handle(ctx, validate(form, params, ctx.version.features), path) };
+  return {
+    method,
+    pattern,
+    auth,
+    run: (ctx, form, path) => handle(ctx, validate(form, params, ctx.version.features), path),
+  };
 }
 
 type Compiled = { route: Route; segments: string[] };

@@ -19,5 +19,14 @@ export function setBuyerEmail(record: SessionRecord, email: string): void {
   const details = record.session.customer_details;
   record.session.customer_details = details
     ? { ...details, email }
-    : { address: null, business_name: null, email, individual_name: null, name: null, phone: null, tax_exempt: 'none', tax_ids: [] };
+    : {
+        address: null,
+        business_name: null,
+        email,
+        individual_name: null,
+        name: null,
+        phone: null,
+        tax_exempt: 'none',
+        tax_ids: [],
+      };
 }

@@ -32,16 +32,20 @@ const DECLINES: Record<string, [string, string | undefined, string]> = {
 /** Throws the card error Stripe would answer, or returns for a card that pays. */
 export function chargeCard(card: Card, now: Date): void {
   const number = card.number.replace(/[\s-]/g, '');
-  if (!/^\d{12,19}$/.test(number) || !luhnValid(number)) throw cardError(CARD_MSG.incorrectNumber, 'incorrect_number', `${CARD_PARAM}[number]`);
-  if (card.exp_month < 1 || card.exp_month > 12) throw cardError(CARD_MSG.invalidExpiryMonth, 'invalid_expiry_month', `${CARD_PARAM}[exp_month]`);
+  if (!/^\d{12,19}$/.test(number) || !luhnValid(number))
+    throw cardError(CARD_MSG.incorrectNumber, 'incorrect_number', `${CARD_PARAM}[number]`);
+  if (card.exp_month < 1 || card.exp_month > 12)
+    throw cardError(CARD_MSG.invalidExpiryMonth, 'invalid_expiry_month', `${CARD_PARAM}[exp_month]`);
   const year = card.exp_year < 100 ? 2000 + card.exp_year : card.exp_year;
   const thisYear = now.getUTCFullYear();
-  if (year < thisYear || year > thisYear + 50) throw cardError(CARD_MSG.invalidExpiryYear, 'invalid_expiry_year', `${CARD_PARAM}[exp_year]`);
+  if (year < thisYear || year > thisYear + 50)
+    throw cardError(CARD_MSG.invalidExpiryYear, 'invalid_expiry_year', `${CARD_PARAM}[exp_year]`);
   if (year === thisYear && card.exp_month < now.getUTCMonth() + 1) {
     throw cardError(CARD_MSG.invalidExpiryMonth, 'invalid_expiry_month', `${CARD_PARAM}[exp_month]`);
   }
   const amex = /^3[47]/.test(number);
-  if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(card.cvc)) throw cardError(CARD_MSG.invalidCvc, 'invalid_cvc', `${CARD_PARAM}[cvc]`);
+  if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(card.cvc))
+    throw cardError(CARD_MSG.invalidCvc, 'invalid_cvc', `${CARD_PARAM}[cvc]`);
   const decline = DECLINES[number];
   if (decline) throw cardError(decline[2], decline[0], undefined, decline[1]);
 }

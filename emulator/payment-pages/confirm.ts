@@ -43,18 +43,26 @@ export function confirmSession(ctx: RequestCtx, params: ParamsOf<typeof CONFIRM_
   const session = record.session;
   const expected = params.expected_amount;
   if (expected !== undefined && expected !== session.amount_total) {
-    throw invalid(CLIENT_MSG.amountChanged(expected, session.amount_total ?? 0), 'expected_amount', 'checkout_amount_mismatch');
+    throw invalid(
+      CLIENT_MSG.amountChanged(expected, session.amount_total ?? 0),
+      'expected_amount',
+      'checkout_amount_mismatch',
+    );
   }
   checkEmail(params.email);
-  const customerEmail = typeof session.customer === 'string' ? ctx.store.get('customer', session.customer)?.email : null;
+  const customerEmail =
+    typeof session.customer === 'string' ? ctx.store.get('customer', session.customer)?.email : null;
   const email = params.email ?? session.customer_details?.email ?? session.customer_email ?? customerEmail ?? null;
   if (!email) throw invalid(CLIENT_MSG.emailRequired, 'email', 'parameter_missing');
   if (params.shipping_details !== undefined) {
     checkShippingDetailsAllowed(record);
     checkShippingCountry(record, params.shipping_details, 'shipping_details');
   }
-  const shipping = params.shipping_details ? shippingDetailsOf(params.shipping_details) : session.collected_information?.shipping_details;
-  if (session.shipping_address_collection && !shipping) throw invalid(CLIENT_MSG.shippingRequired, 'shipping_details', 'parameter_missing');
+  const shipping = params.shipping_details
+    ? shippingDetailsOf(params.shipping_details)
+    : session.collected_information?.shipping_details;
+  if (session.shipping_address_collection && !shipping)
+    throw invalid(CLIENT_MSG.shippingRequired, 'shipping_details', 'parameter_missing');
 
   const paymentMethod = params.payment_method_data;
   chargeCard(paymentMethod.card, new Date(ctx.clock.nowMs()));

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { cardForm, createPaymentSession, type Catalog, type Harness, SEED_VERSION, seedCatalog, startLocalStripe } from '../test-helpers';
+import {
+  cardForm,
+  createPaymentSession,
+  type Catalog,
+  type Harness,
+  SEED_VERSION,
+  seedCatalog,
+  startLocalStripe,
+} from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
@@ -33,14 +41,20 @@ describe('payment_pages: the view Stripe.js reads', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.equal(res.body.id, s.id);
     assert.equal(res.body.object, 'checkout.session');
-    assert.deepEqual(res.body.line_items.data.map((i: Stripe.LineItem) => i.price?.id), [c.tee.id, c.mug.id]);
+    assert.deepEqual(
+      res.body.line_items.data.map((i: Stripe.LineItem) => i.price?.id),
+      [c.tee.id, c.mug.id],
+    );
     assert.equal(res.body.shipping_options[1].shipping_rate.display_name, 'Express');
     assert.equal(res.body.amount_total, s.amount_total);
     assert.equal(res.body.publishable, undefined);
   });
 
   it('answers a preflight', async () => {
-    const res = await fetch(`${h.url}${path()}`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' } });
+    const res = await fetch(`${h.url}${path()}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.match(res.headers.get('access-control-allow-headers') ?? '', /Authorization/);
@@ -50,7 +64,9 @@ describe('payment_pages: the view Stripe.js reads', () => {
     const res = await h.client('GET', path(), { client_secret: `${s.id}_secret_wrong` });
     assert.equal(res.status, 404);
     assert.equal(res.body.error.code, 'resource_missing');
-    const withSecretKey = await fetch(`${h.url}${path()}?client_secret=${secret}`, { headers: { Authorization: 'Bearer sk_test_x' } });
+    const withSecretKey = await fetch(`${h.url}${path()}?client_secret=${secret}`, {
+      headers: { Authorization: 'Bearer sk_test_x' },
+    });
     assert.equal(withSecretKey.status, 401);
   });
 });
@@ -76,13 +92,23 @@ describe('payment_pages: buyer updates', () => {
 
   it('refuses quantity changes outside bounds or on items without adjustable_quantity', async () => {
     const items = (await h.stripe.checkout.sessions.listLineItems(s.id)).data;
-    for (const [i, quantity] of [[0, '4'], [1, '2']] as const) {
-      const res = await h.client('POST', path(), { client_secret: secret, 'line_items[0][id]': items[i]?.id ?? '', 'line_items[0][quantity]': quantity });
+    for (const [i, quantity] of [
+      [0, '4'],
+      [1, '2'],
+    ] as const) {
+      const res = await h.client('POST', path(), {
+        client_secret: secret,
+        'line_items[0][id]': items[i]?.id ?? '',
+        'line_items[0][quantity]': quantity,
+      });
       assert.equal(res.status, 400);
       assert.equal(res.body.error.type, 'invalid_request_error');
       assert.equal(res.body.error.param, 'line_items[0][quantity]');
     }
-    assert.deepEqual((await h.stripe.checkout.sessions.listLineItems(s.id)).data.map((i) => i.quantity), [1, 1]);
+    assert.deepEqual(
+      (await h.stripe.checkout.sessions.listLineItems(s.id)).data.map((i) => i.quantity),
+      [1, 1],
+    );
   });
 
   it('removes an item the buyer sets to 0, but never the only remaining one', async () => {
@@ -94,23 +120,40 @@ describe('payment_pages: buyer updates', () => {
     });
     const [tee, mug] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
     const at = `/v1/payment_pages/${session.id}`;
-    const form = (id: string) => ({ client_secret: session.client_secret ?? '', 'line_items[0][id]': id, 'line_items[0][quantity]': '0' });
+    const form = (id: string) => ({
+      client_secret: session.client_secret ?? '',
+      'line_items[0][id]': id,
+      'line_items[0][quantity]': '0',
+    });
 
     const removed = await h.client('POST', at, form(tee?.id ?? ''));
     assert.equal(removed.status, 200);
-    assert.deepEqual(removed.body.line_items.data.map((i: { id: string }) => i.id), [mug?.id]);
+    assert.deepEqual(
+      removed.body.line_items.data.map((i: { id: string }) => i.id),
+      [mug?.id],
+    );
     const back = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
-    assert.deepEqual(back.line_items?.data.map((i) => i.id), [mug?.id]);
+    assert.deepEqual(
+      back.line_items?.data.map((i) => i.id),
+      [mug?.id],
+    );
     assert.equal(back.amount_subtotal, 2 * c.mug.unit_amount!);
 
     const last = await h.client('POST', at, form(mug?.id ?? ''));
     assert.equal(last.status, 400);
     assert.equal(last.body.error.param, 'line_items[0][quantity]');
-    assert.deepEqual((await h.stripe.checkout.sessions.listLineItems(session.id)).data.map((i) => i.quantity), [2]);
+    assert.deepEqual(
+      (await h.stripe.checkout.sessions.listLineItems(session.id)).data.map((i) => i.quantity),
+      [2],
+    );
   });
 
   it('refuses a shipping rate that is not offered, and a promotion code without allow_promotion_codes', async () => {
-    const other = await h.stripe.shippingRates.create({ display_name: 'Other', type: 'fixed_amount', fixed_amount: { amount: 1, currency: 'usd' } });
+    const other = await h.stripe.shippingRates.create({
+      display_name: 'Other',
+      type: 'fixed_amount',
+      fixed_amount: { amount: 1, currency: 'usd' },
+    });
     const rate = await h.client('POST', path(), { client_secret: secret, shipping_rate: other.id });
     assert.equal(rate.status, 400);
     assert.equal(rate.body.error.param, 'shipping_rate');
@@ -153,7 +196,11 @@ describe('payment_pages: buyer updates', () => {
 
 describe('payment_pages: confirm', () => {
   it('completes a payment session with 4242: payment intent, buyer details, events', async () => {
-    const res = await h.client('POST', `${path()}/confirm`, card('4242424242424242', { 'payment_method_data[billing_details][name]': 'Ada Lovelace' }));
+    const res = await h.client(
+      'POST',
+      `${path()}/confirm`,
+      card('4242424242424242', { 'payment_method_data[billing_details][name]': 'Ada Lovelace' }),
+    );
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const back = await h.stripe.checkout.sessions.retrieve(s.id);
     assert.equal(back.status, 'complete');
@@ -175,7 +222,10 @@ describe('payment_pages: confirm', () => {
   });
 
   it('creates a Customer for a payment session only with customer_creation=always', async () => {
-    const always = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }], customer_creation: 'always' });
+    const always = await createPaymentSession(h.stripe, {
+      line_items: [{ price: c.tee.id, quantity: 1 }],
+      customer_creation: 'always',
+    });
     const res = await h.client('POST', `/v1/payment_pages/${always.id}/confirm`, cardForm(always.client_secret ?? ''));
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const back = await h.stripe.checkout.sessions.retrieve(always.id);
@@ -185,7 +235,10 @@ describe('payment_pages: confirm', () => {
   });
 
   it('completes a subscription session: subscription, paid invoice, events', async () => {
-    const sub = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 2 }] });
+    const sub = await createPaymentSession(h.stripe, {
+      mode: 'subscription',
+      line_items: [{ price: c.monthly.id, quantity: 2 }],
+    });
     secret = sub.client_secret ?? '';
     const res = await h.client('POST', `/v1/payment_pages/${sub.id}/confirm`, card('4242424242424242'));
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -197,16 +250,59 @@ describe('payment_pages: confirm', () => {
     assert.equal(invoice.status, 'paid');
     assert.equal(invoice.amount_paid, 1800);
     const types = (await h.stripe.events.list({ limit: 10 })).data.map((e) => e.type);
-    for (const t of ['customer.subscription.created', 'invoice.paid', 'checkout.session.completed']) assert.ok(types.includes(t as never), t);
+    for (const t of ['customer.subscription.created', 'invoice.paid', 'checkout.session.completed'])
+      assert.ok(types.includes(t as never), t);
   });
 
   const declines: [string, () => Record<string, string>, number, string, string | undefined, string][] = [
-    ['insufficient funds', () => card('4000000000009995'), 402, 'card_declined', 'insufficient_funds', 'Your card has insufficient funds.'],
-    ['generic decline', () => card('4000000000000002'), 402, 'card_declined', 'generic_decline', 'Your card was declined.'],
-    ['a number failing Luhn', () => card('4242424242424241'), 402, 'incorrect_number', undefined, 'Your card number is incorrect.'],
-    ['a past expiry year', () => card('4242424242424242', { 'payment_method_data[card][exp_year]': '2001' }), 402, 'invalid_expiry_year', undefined, "Your card's expiration year is invalid."],
-    ['a bad month', () => card('4242424242424242', { 'payment_method_data[card][exp_month]': '13' }), 402, 'invalid_expiry_month', undefined, "Your card's expiration month is invalid."],
-    ['a short CVC', () => card('4242424242424242', { 'payment_method_data[card][cvc]': '12' }), 402, 'invalid_cvc', undefined, "Your card's security code is invalid."],
+    [
+      'insufficient funds',
+      () => card('4000000000009995'),
+      402,
+      'card_declined',
+      'insufficient_funds',
+      'Your card has insufficient funds.',
+    ],
+    [
+      'generic decline',
+      () => card('4000000000000002'),
+      402,
+      'card_declined',
+      'generic_decline',
+      'Your card was declined.',
+    ],
+    [
+      'a number failing Luhn',
+      () => card('4242424242424241'),
+      402,
+      'incorrect_number',
+      undefined,
+      'Your card number is incorrect.',
+    ],
+    [
+      'a past expiry year',
+      () => card('4242424242424242', { 'payment_method_data[card][exp_year]': '2001' }),
+      402,
+      'invalid_expiry_year',
+      undefined,
+      "Your card's expiration year is invalid.",
+    ],
+    [
+      'a bad month',
+      () => card('4242424242424242', { 'payment_method_data[card][exp_month]': '13' }),
+      402,
+      'invalid_expiry_month',
+      undefined,
+      "Your card's expiration month is invalid.",
+    ],
+    [
+      'a short CVC',
+      () => card('4242424242424242', { 'payment_method_data[card][cvc]': '12' }),
+      402,
+      'invalid_cvc',
+      undefined,
+      "Your card's security code is invalid.",
+    ],
   ];
   for (const [name, params, status, code, decline, message] of declines) {
     it(`refuses ${name} and leaves the session open`, async () => {

@@ -6,7 +6,13 @@ import { invalid } from '../core/errors';
 import { requireOpen } from '../checkout/expiry';
 import { checkQuantityBounds } from '../checkout/line-items';
 import { QUANTITY, SHIPPING_DETAILS } from '../checkout/params';
-import { checkShippingCountry, recompute, selectShipping, setShippingDetails, shippingDetailsOf } from '../checkout/session-changes';
+import {
+  checkShippingCountry,
+  recompute,
+  selectShipping,
+  setShippingDetails,
+  shippingDetailsOf,
+} from '../checkout/session-changes';
 import { arr, obj, str, type ParamsOf } from '../http/params';
 import { checkEmail, checkShippingDetailsAllowed, setBuyerEmail } from './buyer';
 import { draftPromotionCode } from './promotion-code';
@@ -22,7 +28,11 @@ export const BUYER_UPDATE_FIELDS = {
   promotion_code: str(),
 };
 
-export function updatePaymentPage(ctx: RequestCtx, params: ParamsOf<typeof BUYER_UPDATE_FIELDS>, id: string): ClientSession {
+export function updatePaymentPage(
+  ctx: RequestCtx,
+  params: ParamsOf<typeof BUYER_UPDATE_FIELDS>,
+  id: string,
+): ClientSession {
   const record = requireOpen(loadWithSecret(ctx, id, params.client_secret));
   const session = record.session;
   const { promotion_code: promotionCode, shipping_rate: shippingRate } = params;
@@ -40,7 +50,8 @@ export function updatePaymentPage(ctx: RequestCtx, params: ParamsOf<typeof BUYER
     const item = record.items.find((candidate) => candidate.id === change.id);
     if (!item) throw invalid(CLIENT_MSG.unknownItem(change.id), `${param}[id]`);
     if (!item.adjustable_quantity?.enabled) throw invalid(CLIENT_MSG.notAdjustable(item.id), `${param}[quantity]`);
-    if (change.quantity === undefined) throw invalid(CLIENT_MSG.quantityRequired(param), `${param}[quantity]`, 'parameter_missing');
+    if (change.quantity === undefined)
+      throw invalid(CLIENT_MSG.quantityRequired(param), `${param}[quantity]`, 'parameter_missing');
     checkQuantityBounds(change.quantity, item.adjustable_quantity, param);
     return { item, quantity: change.quantity };
   });

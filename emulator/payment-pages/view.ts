@@ -30,7 +30,9 @@ export function clientView(ctx: RequestCtx, record: SessionRecord): ClientSessio
   }));
   // The discount with its coupon and promotion code expanded, for Stripe.js's discountAmounts.
   const discount = record.discount;
-  session.discounts = discount ? [{ coupon: structuredClone(discount.coupon), promotion_code: structuredClone(discount.promotionCode) }] : [];
+  session.discounts = discount
+    ? [{ coupon: structuredClone(discount.coupon), promotion_code: structuredClone(discount.promotionCode) }]
+    : [];
   const trial = trialOf(ctx, record);
   return { ...session, subscription_data: trial ? { trial_end: trial.end, trial_period_days: trial.days } : null };
 }

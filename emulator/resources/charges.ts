@@ -28,7 +28,13 @@ export function chargePaymentIntent(ctx: RequestCtx, pi: Stripe.PaymentIntent, p
     application_fee: null,
     application_fee_amount: null,
     balance_transaction: null,
-    billing_details: { address: payer.address ?? EMPTY_ADDRESS, email: payer.email, name: payer.name, phone: null, tax_id: null },
+    billing_details: {
+      address: payer.address ?? EMPTY_ADDRESS,
+      email: payer.email,
+      name: payer.name,
+      phone: null,
+      tax_id: null,
+    },
     calculated_statement_descriptor: null,
     captured: true,
     created: ctx.clock.now(),
@@ -43,7 +49,16 @@ export function chargePaymentIntent(ctx: RequestCtx, pi: Stripe.PaymentIntent, p
     livemode: false,
     metadata: {},
     on_behalf_of: null,
-    outcome: { advice_code: null, network_advice_code: null, network_decline_code: null, network_status: 'approved_by_network', reason: null, risk_level: 'normal', seller_message: 'Payment complete.', type: 'authorized' },
+    outcome: {
+      advice_code: null,
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: 'approved_by_network',
+      reason: null,
+      risk_level: 'normal',
+      seller_message: 'Payment complete.',
+      type: 'authorized',
+    },
     paid: true,
     payment_intent: pi.id,
     payment_method: typeof pi.payment_method === 'string' ? pi.payment_method : null,
@@ -80,7 +95,8 @@ export const chargeRoutes: Route[] = [
   listRoute('/v1/charges', { ...LIST_FIELDS, payment_intent: str(), customer: str() }, (ctx, params) => {
     const { payment_intent: pi, customer } = params;
     const charges = newestFirst(ctx.store.table('charge')).filter(
-      (charge) => (pi === undefined || charge.payment_intent === pi) && (customer === undefined || charge.customer === customer),
+      (charge) =>
+        (pi === undefined || charge.payment_intent === pi) && (customer === undefined || charge.customer === customer),
     );
     return paginate(charges, params, '/v1/charges', 'charge');
   }),

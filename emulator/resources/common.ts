@@ -38,14 +38,18 @@ export const COMMON_MSG = {
  * Stripe's `country_code_invalid`. An address must name a real place, so not `ZZ`, the "unknown region"
  * Stripe's list carries for allowed_countries (unconfirmed what Stripe answers for `ZZ` in an address).
  */
-export function countryCode<const R extends boolean = false>(options: { required?: R; inAddress: boolean }): Spec<string, R> {
+export function countryCode<const R extends boolean = false>(options: {
+  required?: R;
+  inAddress: boolean;
+}): Spec<string, R> {
   const base = str({ max: 5000 });
   return {
     required: (options.required === true) as R,
     parse(value, param, features) {
       const code = base.parse(value, param, features);
       const upper = code.toUpperCase();
-      if (!COUNTRY_CODES.has(upper) || (options.inAddress && upper === 'ZZ')) throw invalid(COMMON_MSG.unknownCountry(code), param, 'country_code_invalid');
+      if (!COUNTRY_CODES.has(upper) || (options.inAddress && upper === 'ZZ'))
+        throw invalid(COMMON_MSG.unknownCountry(code), param, 'country_code_invalid');
       return code;
     },
   };

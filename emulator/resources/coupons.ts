@@ -54,12 +54,15 @@ export function getCoupon(ctx: RequestCtx, id: string, param = 'id'): Stripe.Cou
 export function buildCoupon(ctx: RequestCtx, terms: CouponTerms, id: string, prefix = ''): Stripe.Coupon {
   const at = (name: string) => (prefix ? `${prefix}[${name}]` : name);
   const { amount_off: amountOff, percent_off: rawPercent } = terms;
-  if ((amountOff === undefined) === (rawPercent === undefined)) throw exactlyOne(COUPON_MSG.oneOfAmounts, at('percent_off'), amountOff !== undefined);
+  if ((amountOff === undefined) === (rawPercent === undefined))
+    throw exactlyOne(COUPON_MSG.oneOfAmounts, at('percent_off'), amountOff !== undefined);
   const percent = rawPercent === undefined ? null : Number(rawPercent);
-  if (percent !== null && !(Number.isFinite(percent) && percent > 0 && percent <= 100)) throw invalid(COUPON_MSG.percentRange(String(rawPercent)), at('percent_off'));
+  if (percent !== null && !(Number.isFinite(percent) && percent > 0 && percent <= 100))
+    throw invalid(COUPON_MSG.percentRange(String(rawPercent)), at('percent_off'));
   if (amountOff !== undefined && terms.currency === undefined) throw missingParam(at('currency'));
   const duration = terms.duration ?? 'once';
-  if ((duration === 'repeating') !== (terms.duration_in_months !== undefined)) throw invalid(COUPON_MSG.monthsOnlyRepeating, at('duration_in_months'));
+  if ((duration === 'repeating') !== (terms.duration_in_months !== undefined))
+    throw invalid(COUPON_MSG.monthsOnlyRepeating, at('duration_in_months'));
   return {
     id,
     object: 'coupon',
@@ -84,7 +87,8 @@ export const newCouponId = () => randomToken(8);
 function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe.Coupon {
   const id = params.id ?? newCouponId();
   if (ctx.store.get('coupon', id)) throw invalid(COUPON_MSG.idTaken(id), 'id', 'resource_already_exists');
-  if (params.redeem_by !== undefined && params.redeem_by <= ctx.clock.now()) throw invalid(COUPON_MSG.redeemByPast, 'redeem_by');
+  if (params.redeem_by !== undefined && params.redeem_by <= ctx.clock.now())
+    throw invalid(COUPON_MSG.redeemByPast, 'redeem_by');
   const coupon = buildCoupon(ctx, params, id);
   coupon.max_redemptions = params.max_redemptions ?? null;
   coupon.redeem_by = params.redeem_by ?? null;
@@ -101,12 +105,16 @@ function checkProducts(ctx: RequestCtx, products: string[]): string[] {
 }
 
 /** `currency_options`: the amount_off in other currencies (Stripe: "only supported if `amount_off` is passed"). */
-function currencyOptions(coupon: Stripe.Coupon, given: Record<string, { amount_off: number }>): Record<string, Stripe.Coupon.CurrencyOptions> {
+function currencyOptions(
+  coupon: Stripe.Coupon,
+  given: Record<string, { amount_off: number }>,
+): Record<string, Stripe.Coupon.CurrencyOptions> {
   if (coupon.amount_off === null) throw invalid(COUPON_MSG.currencyOptionsNeedAmount, 'currency_options');
   const out: Record<string, Stripe.Coupon.CurrencyOptions> = {};
   for (const [key, option] of Object.entries(given)) {
     const currency = currencyOf(key);
-    if (currency === coupon.currency) throw invalid(COUPON_MSG.currencyOptionSame(currency), `currency_options[${key}]`);
+    if (currency === coupon.currency)
+      throw invalid(COUPON_MSG.currencyOptionSame(currency), `currency_options[${key}]`);
     out[currency] = { amount_off: option.amount_off };
   }
   return out;
@@ -150,7 +158,12 @@ export const couponRoutes: Route[] = [
     return showCoupon(ctx, ctx.store.put('coupon', id, next));
   }),
   listRoute('/v1/coupons', LIST_FIELDS, (ctx, params) =>
-    paginate(newestFirst(ctx.store.table('coupon')).map((coupon) => showCoupon(ctx, coupon)), params, '/v1/coupons', 'coupon'),
+    paginate(
+      newestFirst(ctx.store.table('coupon')).map((coupon) => showCoupon(ctx, coupon)),
+      params,
+      '/v1/coupons',
+      'coupon',
+    ),
   ),
   route({
     method: 'DELETE',

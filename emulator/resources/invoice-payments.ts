@@ -10,7 +10,11 @@ import { LIST_FIELDS, str } from '../http/params';
 import type { Route } from '../http/router';
 import { listRoute, retrieveRoute } from './route-helpers';
 
-export function recordInvoicePayment(ctx: RequestCtx, invoice: Stripe.Invoice, paymentIntent: Stripe.PaymentIntent): Stripe.InvoicePayment {
+export function recordInvoicePayment(
+  ctx: RequestCtx,
+  invoice: Stripe.Invoice,
+  paymentIntent: Stripe.PaymentIntent,
+): Stripe.InvoicePayment {
   const id = newId('inpay');
   const now = ctx.clock.now();
   return ctx.store.put('invoice_payment', id, {
@@ -36,7 +40,9 @@ export const invoicePaymentRoutes: Route[] = [
     return found;
   }),
   listRoute('/v1/invoice_payments', { ...LIST_FIELDS, invoice: str() }, (ctx, params) => {
-    const payments = newestFirst(ctx.store.table('invoice_payment')).filter((p) => params.invoice === undefined || p.invoice === params.invoice);
+    const payments = newestFirst(ctx.store.table('invoice_payment')).filter(
+      (p) => params.invoice === undefined || p.invoice === params.invoice,
+    );
     return paginate(payments, params, '/v1/invoice_payments', 'invoice_payment');
   }),
 ];

@@ -5,9 +5,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, paySession, stripeError, withLocalStripe, type Catalog, type Harness } from '../test-helpers';
+import {
+  createPaymentSession,
+  paySession,
+  stripeError,
+  withLocalStripe,
+  type Catalog,
+  type Harness,
+} from '../test-helpers';
 
-const FIXTURES = (JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/stripe-payments-fixtures.json'), 'utf8')) as { resources: Record<string, object> }).resources;
+const FIXTURES = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/stripe-payments-fixtures.json'), 'utf8')) as {
+    resources: Record<string, object>;
+  }
+).resources;
 
 /** Keys the local Stripe leaves out, with why. */
 const LEFT_OUT: Record<string, string[]> = {
@@ -48,7 +59,10 @@ describe('charges', () => {
     assert.equal(charge.payment_intent, pi.id);
     assert.deepEqual([charge.amount_refunded, charge.refunded], [0, false]);
     assert.equal((await h.stripe.charges.retrieve(charge.id)).id, charge.id);
-    assert.deepEqual((await h.stripe.charges.list({ payment_intent: pi.id })).data.map((ch) => ch.id), [charge.id]);
+    assert.deepEqual(
+      (await h.stripe.charges.list({ payment_intent: pi.id })).data.map((ch) => ch.id),
+      [charge.id],
+    );
     assert.deepEqual(keyDiff(charge, 'charge'), []);
   });
 });
@@ -56,15 +70,25 @@ describe('charges', () => {
 describe('refunds', () => {
   it('partial refunds add up on the charge until it is fully refunded, then more is refused', async () => {
     const { pi } = await paidPayment();
-    const first = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 1000, reason: 'requested_by_customer' });
-    assert.deepEqual([first.status, first.amount, first.payment_intent, first.charge], ['succeeded', 1000, pi.id, chargeOf(pi).id]);
+    const first = await h.stripe.refunds.create({
+      payment_intent: pi.id,
+      amount: 1000,
+      reason: 'requested_by_customer',
+    });
+    assert.deepEqual(
+      [first.status, first.amount, first.payment_intent, first.charge],
+      ['succeeded', 1000, pi.id, chargeOf(pi).id],
+    );
     assert.deepEqual(keyDiff(first, 'refund'), []);
     let charge = await h.stripe.charges.retrieve(chargeOf(pi).id);
     assert.deepEqual([charge.amount_refunded, charge.refunded], [1000, false]);
 
     const tooMuch = await stripeError(h.stripe.refunds.create({ charge: charge.id, amount: pi.amount }));
     assert.equal(tooMuch.code, 'amount_too_large');
-    assert.match(tooMuch.message, /Refund amount \(\$50\.00\) is greater than unrefunded amount on charge \(\$40\.00\)/);
+    assert.match(
+      tooMuch.message,
+      /Refund amount \(\$50\.00\) is greater than unrefunded amount on charge \(\$40\.00\)/,
+    );
 
     const rest = await h.stripe.refunds.create({ charge: charge.id });
     assert.equal(rest.amount, pi.amount - 1000);
@@ -72,7 +96,10 @@ describe('refunds', () => {
     assert.deepEqual([charge.amount_refunded, charge.refunded], [pi.amount, true]);
     const again = await stripeError(h.stripe.refunds.create({ payment_intent: pi.id, amount: 1 }));
     assert.equal(again.code, 'charge_already_refunded');
-    assert.deepEqual((await h.stripe.refunds.list({ payment_intent: pi.id })).data.map((r) => r.id), [rest.id, first.id]);
+    assert.deepEqual(
+      (await h.stripe.refunds.list({ payment_intent: pi.id })).data.map((r) => r.id),
+      [rest.id, first.id],
+    );
   });
 
   it('the same Idempotency-Key refunds once and replays the first refund', async () => {
@@ -90,7 +117,8 @@ describe('refunds', () => {
     const refund = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 700 });
     await h.stripe.refunds.update(refund.id, { metadata: { note: 'damaged' } });
     const events = (await h.stripe.events.list({ limit: 5 })).data;
-    const ofType = (type: string) => events.find((e) => e.type === type)?.data.object as { id: string; amount_refunded?: number; metadata?: object };
+    const ofType = (type: string) =>
+      events.find((e) => e.type === type)?.data.object as { id: string; amount_refunded?: number; metadata?: object };
     assert.equal(ofType('refund.created').id, refund.id);
     assert.equal(ofType('charge.refunded').amount_refunded, 700);
     assert.deepEqual(ofType('refund.updated').metadata, { note: 'damaged' });
@@ -100,15 +128,24 @@ describe('refunds', () => {
     const { pi } = await paidPayment(1);
     const { pi: other } = await paidPayment(1);
     assert.equal((await stripeError(h.stripe.refunds.create({ amount: 1 }))).statusCode, 400);
-    assert.equal((await stripeError(h.stripe.refunds.create({ payment_intent: 'pi_missing' }))).code, 'resource_missing');
-    assert.equal((await stripeError(h.stripe.refunds.create({ payment_intent: pi.id, charge: chargeOf(other).id }))).param, 'payment_intent');
+    assert.equal(
+      (await stripeError(h.stripe.refunds.create({ payment_intent: 'pi_missing' }))).code,
+      'resource_missing',
+    );
+    assert.equal(
+      (await stripeError(h.stripe.refunds.create({ payment_intent: pi.id, charge: chargeOf(other).id }))).param,
+      'payment_intent',
+    );
     assert.equal((await h.stripe.charges.retrieve(chargeOf(other).id)).amount_refunded, 0);
   });
 });
 
 describe('subscriptions', () => {
   it("a paid subscription's first invoice has a payment that can be refunded, and cancelling ends it", async () => {
-    const created = await createPaymentSession(h.stripe, { mode: 'subscription', line_items: [{ price: c.monthly.id, quantity: 1 }] });
+    const created = await createPaymentSession(h.stripe, {
+      mode: 'subscription',
+      line_items: [{ price: c.monthly.id, quantity: 1 }],
+    });
     await paySession(h, created);
     const session = await h.stripe.checkout.sessions.retrieve(created.id);
     const sub = await h.stripe.subscriptions.retrieve(String(session.subscription));

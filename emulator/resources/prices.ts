@@ -7,7 +7,16 @@ import { newId } from '../core/ids';
 import { newestFirst, paginate } from '../core/list';
 import { arr, bool, int, LIST_FIELDS, obj, str, type ParamsOf } from '../http/params';
 import type { Route } from '../http/router';
-import { byActive, CURRENCY, currencyOf, METADATA, mergeMetadata, orNullIfEmpty, REQUIRED_CURRENCY, TAX_BEHAVIOR } from './common';
+import {
+  byActive,
+  CURRENCY,
+  currencyOf,
+  METADATA,
+  mergeMetadata,
+  orNullIfEmpty,
+  REQUIRED_CURRENCY,
+  TAX_BEHAVIOR,
+} from './common';
 import { buildProduct, getProduct } from './products';
 import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-helpers';
 
@@ -59,7 +68,8 @@ const CREATE_FIELDS = {
 };
 
 /** What buildPrice reads: a price create, or a line item's `price_data`. */
-type PriceInput = ParamsOf<typeof PRICE_DATA_FIELDS> & Partial<Pick<ParamsOf<typeof CREATE_FIELDS>, 'active' | 'lookup_key' | 'metadata' | 'nickname'>>;
+type PriceInput = ParamsOf<typeof PRICE_DATA_FIELDS> &
+  Partial<Pick<ParamsOf<typeof CREATE_FIELDS>, 'active' | 'lookup_key' | 'metadata' | 'nickname'>>;
 
 export function getPrice(ctx: RequestCtx, id: string, param = 'price'): Stripe.Price {
   const price = ctx.store.get('price', id);
@@ -99,7 +109,8 @@ export function buildPrice(
 ): { price: Stripe.Price; product: Stripe.Product | null } {
   const name = (key: string) => (options.prefix ? `${options.prefix}[${key}]` : key);
   if (params.product === undefined && params.product_data === undefined) throw missingParam(name('product'));
-  const amount = params.unit_amount ?? (params.unit_amount_decimal !== undefined ? Number(params.unit_amount_decimal) : undefined);
+  const amount =
+    params.unit_amount ?? (params.unit_amount_decimal !== undefined ? Number(params.unit_amount_decimal) : undefined);
   if (amount === undefined) throw missingParam(name('unit_amount'));
   if (!Number.isInteger(amount)) {
     throw invalid('The local Stripe only supports whole unit amounts.', name('unit_amount_decimal'));
@@ -147,7 +158,11 @@ export function buildPrice(
 function update(ctx: RequestCtx, params: ParamsOf<typeof UPDATE_FIELDS>, id: string): Stripe.Price {
   const price = getPrice(ctx, id, 'id');
   if (params.lookup_key) claimLookupKey(ctx, params.lookup_key, params.transfer_lookup_key, id);
-  if (params.tax_behavior !== undefined && price.tax_behavior !== 'unspecified' && params.tax_behavior !== price.tax_behavior) {
+  if (
+    params.tax_behavior !== undefined &&
+    price.tax_behavior !== 'unspecified' &&
+    params.tax_behavior !== price.tax_behavior
+  ) {
     throw invalid('tax_behavior cannot be changed once it has been set to exclusive or inclusive.', 'tax_behavior');
   }
   const next: Stripe.Price = {

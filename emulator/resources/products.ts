@@ -106,12 +106,16 @@ export const productRoutes: Route[] = [
       return { id: product.id, object: 'product', deleted: true };
     },
   }),
-  listRoute('/v1/products', { ...LIST_FIELDS, active: bool(), ids: arr(str()), shippable: bool(), url: str() }, (ctx, params) => {
-    let items = byActive(newestFirst(ctx.store.table('product')), params.active);
-    const { ids, shippable, url } = params;
-    if (ids) items = items.filter((product) => ids.includes(product.id));
-    if (shippable !== undefined) items = items.filter((product) => product.shippable === shippable);
-    if (url !== undefined) items = items.filter((product) => product.url === url);
-    return paginate(items, params, '/v1/products', 'product');
-  }),
+  listRoute(
+    '/v1/products',
+    { ...LIST_FIELDS, active: bool(), ids: arr(str()), shippable: bool(), url: str() },
+    (ctx, params) => {
+      let items = byActive(newestFirst(ctx.store.table('product')), params.active);
+      const { ids, shippable, url } = params;
+      if (ids) items = items.filter((product) => ids.includes(product.id));
+      if (shippable !== undefined) items = items.filter((product) => product.shippable === shippable);
+      if (url !== undefined) items = items.filter((product) => product.url === url);
+      return paginate(items, params, '/v1/products', 'product');
+    },
+  ),
 ];

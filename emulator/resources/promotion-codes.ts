@@ -21,7 +21,11 @@ const CREATE_FIELDS = {
   expires_at: int(),
   max_redemptions: int({ min: 1 }),
   metadata: METADATA,
-  restrictions: obj({ first_time_transaction: bool(), minimum_amount: int({ min: 0 }), minimum_amount_currency: CURRENCY }),
+  restrictions: obj({
+    first_time_transaction: bool(),
+    minimum_amount: int({ min: 0 }),
+    minimum_amount_currency: CURRENCY,
+  }),
 };
 const UPDATE_FIELDS = { active: bool(), metadata: METADATA };
 const LIST_CODE_FIELDS = { ...LIST_FIELDS, active: bool(), code: str(), coupon: str(), customer: str() };
@@ -61,7 +65,8 @@ export const sameCode = (a: string, b: string) => a.toUpperCase() === b.toUpperC
  */
 const sameAudience = (a: string | null, b: string | null) => a === null || b === null || a === b;
 /** The customer a promotion code is for (stored unexpanded). */
-const customerIdOf = (promo: Stripe.PromotionCode) => (typeof promo.customer === 'string' ? promo.customer : (promo.customer?.id ?? null));
+const customerIdOf = (promo: Stripe.PromotionCode) =>
+  typeof promo.customer === 'string' ? promo.customer : (promo.customer?.id ?? null);
 
 function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe.PromotionCode {
   const couponId = params.promotion?.coupon ?? params.coupon;
@@ -71,14 +76,18 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
   if (!CODE_PATTERN.test(code)) throw invalid(PROMO_MSG.codeFormat, 'code');
   const active = params.active !== false;
   const customer = params.customer ?? null;
-  const taken = [...ctx.store.table('promotion_code').values()].some((p) => p.active && sameCode(p.code, code) && sameAudience(customerIdOf(p), customer));
+  const taken = [...ctx.store.table('promotion_code').values()].some(
+    (p) => p.active && sameCode(p.code, code) && sameAudience(customerIdOf(p), customer),
+  );
   if (active && taken) throw invalid(PROMO_MSG.codeTaken(code), 'code');
   const restrictions = params.restrictions ?? {};
   if (restrictions.minimum_amount !== undefined && restrictions.minimum_amount_currency === undefined) {
     throw invalid(PROMO_MSG.minimumCurrency, 'restrictions[minimum_amount_currency]');
   }
-  if (params.expires_at !== undefined && params.expires_at <= ctx.clock.now()) throw invalid(PROMO_MSG.expiresPast, 'expires_at');
-  if (params.customer !== undefined && !ctx.store.get('customer', params.customer)) throw notFound('customer', params.customer, 'customer');
+  if (params.expires_at !== undefined && params.expires_at <= ctx.clock.now())
+    throw invalid(PROMO_MSG.expiresPast, 'expires_at');
+  if (params.customer !== undefined && !ctx.store.get('customer', params.customer))
+    throw notFound('customer', params.customer, 'customer');
   const id = newId('promo');
   const promo: Stripe.PromotionCode = {
     id,
@@ -96,7 +105,9 @@ function create(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): Stripe
     restrictions: {
       first_time_transaction: restrictions.first_time_transaction === true,
       minimum_amount: restrictions.minimum_amount ?? null,
-      minimum_amount_currency: restrictions.minimum_amount_currency ? currencyOf(restrictions.minimum_amount_currency) : null,
+      minimum_amount_currency: restrictions.minimum_amount_currency
+        ? currencyOf(restrictions.minimum_amount_currency)
+        : null,
     },
     times_redeemed: 0,
   };

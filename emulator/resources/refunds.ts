@@ -31,7 +31,8 @@ export const REFUND_MSG = {
   notCharged: (pi: string) => `This PaymentIntent (${pi}) does not have a successful charge to refund.`,
   mismatch: (charge: string, pi: string) => `The charge ${charge} does not belong to the PaymentIntent ${pi}.`,
   alreadyRefunded: (charge: string) => `Charge ${charge} has already been refunded.`,
-  tooLarge: (asked: string, left: string) => `Refund amount (${asked}) is greater than unrefunded amount on charge (${left})`,
+  tooLarge: (asked: string, left: string) =>
+    `Refund amount (${asked}) is greater than unrefunded amount on charge (${left})`,
 };
 
 const money = (amount: number, currency: string) =>
@@ -48,7 +49,8 @@ function chargeToRefund(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>)
   const pi = ctx.store.get('payment_intent', piId ?? '');
   if (!pi) throw notFound('payment_intent', piId ?? '', 'payment_intent');
   const latest = typeof pi.latest_charge === 'string' ? ctx.store.get('charge', pi.latest_charge) : undefined;
-  if (!latest || latest.status !== 'succeeded') throw invalid(REFUND_MSG.notCharged(pi.id), 'payment_intent', 'charge_not_refundable');
+  if (!latest || latest.status !== 'succeeded')
+    throw invalid(REFUND_MSG.notCharged(pi.id), 'payment_intent', 'charge_not_refundable');
   return latest;
 }
 
@@ -57,7 +59,12 @@ function createRefund(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): 
   const left = charge.amount - charge.amount_refunded;
   if (left === 0) throw invalid(REFUND_MSG.alreadyRefunded(charge.id), 'charge', 'charge_already_refunded');
   const amount = params.amount ?? left;
-  if (amount > left) throw invalid(REFUND_MSG.tooLarge(money(amount, charge.currency), money(left, charge.currency)), 'amount', 'amount_too_large');
+  if (amount > left)
+    throw invalid(
+      REFUND_MSG.tooLarge(money(amount, charge.currency), money(left, charge.currency)),
+      'amount',
+      'amount_too_large',
+    );
 
   const id = newId('re');
   const refund: Stripe.Refund = {
@@ -70,7 +77,10 @@ function createRefund(ctx: RequestCtx, params: ParamsOf<typeof CREATE_FIELDS>): 
     currency: charge.currency,
     customer: charge.customer,
     customer_account: null,
-    destination_details: { card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' }, type: 'card' },
+    destination_details: {
+      card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
+      type: 'card',
+    },
     metadata: mergeMetadata({}, params.metadata),
     payment_intent: charge.payment_intent,
     payment_method: charge.payment_method,
@@ -108,7 +118,8 @@ export const refundRoutes: Route[] = [
   listRoute('/v1/refunds', { ...LIST_FIELDS, charge: str(), payment_intent: str() }, (ctx, params) => {
     const { charge, payment_intent: pi } = params;
     const refunds = newestFirst(ctx.store.table('refund')).filter(
-      (refund) => (charge === undefined || refund.charge === charge) && (pi === undefined || refund.payment_intent === pi),
+      (refund) =>
+        (charge === undefined || refund.charge === charge) && (pi === undefined || refund.payment_intent === pi),
     );
     return paginate(refunds, params, '/v1/refunds', 'refund');
   }),

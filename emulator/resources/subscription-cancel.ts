@@ -9,10 +9,22 @@ import { respond } from '../core/respond';
 import { bool, obj, str } from '../http/params';
 import { route, type Route } from '../http/router';
 
-const FEEDBACK = ['customer_service', 'low_quality', 'missing_features', 'other', 'switched_service', 'too_complex', 'too_expensive', 'unused'] as const;
+const FEEDBACK = [
+  'customer_service',
+  'low_quality',
+  'missing_features',
+  'other',
+  'switched_service',
+  'too_complex',
+  'too_expensive',
+  'unused',
+] as const;
 
 const CANCEL_FIELDS = {
-  cancellation_details: obj({ comment: str({ max: 5000, emptyable: true }), feedback: str({ enum: FEEDBACK, emptyable: true }) }),
+  cancellation_details: obj({
+    comment: str({ max: 5000, emptyable: true }),
+    feedback: str({ enum: FEEDBACK, emptyable: true }),
+  }),
   invoice_now: bool(),
   prorate: bool(),
 };
@@ -27,8 +39,9 @@ export const subscriptionCancelRoutes: Route[] = [
       const id = path.id ?? '';
       const sub = ctx.store.get('subscription', id);
       if (!sub) throw notFound('subscription', id);
-      if (sub.status === 'canceled') // Stripe's code for cancelling twice is not in its published list (unconfirmed): the refusal carries none.
-      throw invalid(`This subscription (${id}) is already canceled.`, 'id');
+      if (sub.status === 'canceled')
+        // Stripe's code for cancelling twice is not in its published list (unconfirmed): the refusal carries none.
+        throw invalid(`This subscription (${id}) is already canceled.`, 'id');
       const now = ctx.clock.now();
       const previous = { status: sub.status, canceled_at: sub.canceled_at, ended_at: sub.ended_at };
       const details = params.cancellation_details;

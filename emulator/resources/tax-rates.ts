@@ -11,9 +11,34 @@ import { createRoute, listRoute, retrieveRoute, updateRoute } from './route-help
 
 // Stripe's 28 tax types (the `tax_type` enum of Stripe's spec, as stripe-node 23's TaxRate.TaxType lists it).
 export const TAX_TYPES = [
-  'admissions_tax', 'amusement_tax', 'attendance_tax', 'communications_tax', 'digital_excise_tax', 'entertainment_tax', 'get_fund',
-  'gross_receipts_tax', 'gst', 'hospitality_tax', 'hst', 'igst', 'jct', 'lease_tax', 'luxury_tax', 'mass_transit_parking_tax', 'nhil',
-  'parking_tax', 'pst', 'qst', 'resort_tax', 'retail_delivery_fee', 'rst', 'sales_tax', 'service_tax', 'tourism_tax', 'utility_users_tax', 'vat',
+  'admissions_tax',
+  'amusement_tax',
+  'attendance_tax',
+  'communications_tax',
+  'digital_excise_tax',
+  'entertainment_tax',
+  'get_fund',
+  'gross_receipts_tax',
+  'gst',
+  'hospitality_tax',
+  'hst',
+  'igst',
+  'jct',
+  'lease_tax',
+  'luxury_tax',
+  'mass_transit_parking_tax',
+  'nhil',
+  'parking_tax',
+  'pst',
+  'qst',
+  'resort_tax',
+  'retail_delivery_fee',
+  'rst',
+  'sales_tax',
+  'service_tax',
+  'tourism_tax',
+  'utility_users_tax',
+  'vat',
 ] as const;
 
 const EDITABLE_FIELDS = {

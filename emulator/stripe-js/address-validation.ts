@@ -3,11 +3,21 @@
 // ("Your ZIP is invalid.", "This field is incomplete."). Pure, so node tests can run it; the browser
 // element (./browser/address-element.ts) shows each message under its field.
 
-export type AddressFields = { name: string; country: string; line1: string; line2: string; city: string; state: string; postal_code: string };
+export type AddressFields = {
+  name: string;
+  country: string;
+  line1: string;
+  line2: string;
+  city: string;
+  state: string;
+  postal_code: string;
+};
 export type AddressKey = keyof AddressFields;
 
 const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI AA AE AP'.split(' '),
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI AA AE AP'.split(
+    ' ',
+  ),
 );
 const CA_PROVINCES = new Set('AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
 
@@ -44,10 +54,12 @@ export function addressProblems(fields: AddressFields): Partial<Record<AddressKe
   const country = fields.country;
   const postal = fields.postal_code.trim();
   const format = POSTAL_FORMATS[country];
-  if (postal && format && !format.test(postal)) problems.postal_code = `Your ${postalLabel(country) === 'ZIP' ? 'ZIP' : 'postal code'} is invalid.`;
+  if (postal && format && !format.test(postal))
+    problems.postal_code = `Your ${postalLabel(country) === 'ZIP' ? 'ZIP' : 'postal code'} is invalid.`;
   const regions = REGIONS[country];
   const state = fields.state.trim();
   if (regions && !state) problems.state = INCOMPLETE;
-  else if (regions && !regions.has(state.toUpperCase())) problems.state = `Your ${regionLabel(country).toLowerCase()} is invalid.`;
+  else if (regions && !regions.has(state.toUpperCase()))
+    problems.state = `Your ${regionLabel(country).toLowerCase()} is invalid.`;
   return problems;
 }

@@ -18,7 +18,9 @@ export const digits = (value: string) => value.replace(/\D/g, '');
 
 // "4242424242424242" -> "4242 4242 4242 4242"
 export function formatCardNumber(value: string): string {
-  return digits(value).slice(0, 19).replace(/(\d{4})(?=\d)/g, '$1 ');
+  return digits(value)
+    .slice(0, 19)
+    .replace(/(\d{4})(?=\d)/g, '$1 ');
 }
 
 // "1234" -> "12 / 34"; a lone first digit above 1 is a month: "5" -> "05 / "
@@ -62,5 +64,10 @@ export function firstError(check: CardCheck): string | null {
 // The /confirm parameters for a complete card.
 export function cardParams(input: CardInput): { number: string; exp_month: string; exp_year: string; cvc: string } {
   const expiry = digits(input.expiry);
-  return { number: digits(input.number), exp_month: expiry.slice(0, 2), exp_year: `20${expiry.slice(2)}`, cvc: digits(input.cvc) };
+  return {
+    number: digits(input.number),
+    exp_month: expiry.slice(0, 2),
+    exp_year: `20${expiry.slice(2)}`,
+    cvc: digits(input.cvc),
+  };
 }

@@ -32,7 +32,10 @@ test('runServerUpdate refetches the session, fires change and resolves success',
   assert.equal(result.type === 'success' && result.session.canConfirm, true);
   assert.equal(actions.getSession().total.total.amount, '$50.00');
   assert.ok(changes.includes(3));
-  assert.deepEqual(transport.calls.map((c) => c.op), ['get', 'get']);
+  assert.deepEqual(
+    transport.calls.map((c) => c.op),
+    ['get', 'get'],
+  );
 });
 
 test('runServerUpdate that rejects resolves an error and leaves the session as it was', async () => {
@@ -104,7 +107,9 @@ test('updateLineItemQuantity posts the item when the client may update it', asyn
 });
 
 test('updateShippingAddress is refused when shipping details are server_only', async () => {
-  const { actions, transport } = await loaded(serverSession({ permissions: { update_shipping_details: 'server_only' } }));
+  const { actions, transport } = await loaded(
+    serverSession({ permissions: { update_shipping_details: 'server_only' } }),
+  );
   const result = await actions.updateShippingAddress({ name: 'Ada', address: { country: 'US' } });
   assert.deepEqual(result, { type: 'error', error: { code: null, message: SHIPPING_SERVER_ONLY } });
   assert.equal(transport.calls.length, 1);
@@ -116,7 +121,14 @@ test('updateShippingAddress sends shipping_details otherwise', async () => {
   assert.deepEqual(transport.calls.at(-1)?.params, {
     shipping_details: {
       name: 'Ada',
-      address: { line1: '1 Main', line2: undefined, city: 'Town', state: undefined, postal_code: undefined, country: 'US' },
+      address: {
+        line1: '1 Main',
+        line2: undefined,
+        city: 'Town',
+        state: undefined,
+        postal_code: undefined,
+        country: 'US',
+      },
     },
   });
 });
@@ -135,14 +147,31 @@ test('updateEmail validates before sending', async () => {
 
 test('server refusals become error results and leave the session unchanged', async () => {
   const { actions, transport } = await loaded(twoShirts);
-  transport.fail = new StripeApiError(400, 'invalid_request_error', 'No such shipping rate: shr_nope', { code: 'resource_missing' });
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'No such shipping rate: shr_nope', {
+    code: 'resource_missing',
+  });
   const result = await actions.updateShippingOption('shr_nope');
   assert.deepEqual(result, { type: 'error', error: { code: null, message: 'No such shipping rate: shr_nope' } });
-  transport.fail = new StripeApiError(400, 'invalid_request_error', 'The promotion code `BOGUS` is invalid.', { code: 'promotion_code_invalid' });
-  assert.deepEqual(await actions.applyPromotionCode('BOGUS'), { type: 'error', error: { code: 'invalidCode', message: 'This code is invalid.' } });
-  transport.fail = new StripeApiError(400, 'invalid_request_error', 'Needs 50.00 USD', { code: 'promotion_code_minimum_amount' });
-  assert.deepEqual(await actions.applyPromotionCode('BIG'), { type: 'error', error: { code: 'promotionCodeAmountInsufficient', message: 'Needs 50.00 USD' } });
-  transport.fail = new StripeApiError(400, 'invalid_request_error', 'No promotion codes here', { code: 'promotion_codes_not_allowed' });
-  assert.deepEqual(await actions.applyPromotionCode('ANY'), { type: 'error', error: { code: null, message: 'No promotion codes here' } });
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'The promotion code `BOGUS` is invalid.', {
+    code: 'promotion_code_invalid',
+  });
+  assert.deepEqual(await actions.applyPromotionCode('BOGUS'), {
+    type: 'error',
+    error: { code: 'invalidCode', message: 'This code is invalid.' },
+  });
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'Needs 50.00 USD', {
+    code: 'promotion_code_minimum_amount',
+  });
+  assert.deepEqual(await actions.applyPromotionCode('BIG'), {
+    type: 'error',
+    error: { code: 'promotionCodeAmountInsufficient', message: 'Needs 50.00 USD' },
+  });
+  transport.fail = new StripeApiError(400, 'invalid_request_error', 'No promotion codes here', {
+    code: 'promotion_codes_not_allowed',
+  });
+  assert.deepEqual(await actions.applyPromotionCode('ANY'), {
+    type: 'error',
+    error: { code: null, message: 'No promotion codes here' },
+  });
   assert.equal(actions.getSession().shipping?.shippingOption.id, 'shr_std');
 });

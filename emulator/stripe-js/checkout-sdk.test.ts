@@ -32,7 +32,11 @@ test('a missing clientSecret throws at init', () => {
 });
 
 test('bad publishable keys throw like Stripe.js', () => {
-  const deps = { transport: () => fakeTransport(serverSession()), elements: fakeElements().factory, navigate: () => {} };
+  const deps = {
+    transport: () => fakeTransport(serverSession()),
+    elements: fakeElements().factory,
+    navigate: () => {},
+  };
   assert.throws(() => createStripe('nope', undefined, deps), /Invalid API Key provided: nope/);
   assert.throws(() => createStripe('sk_test_1', undefined, deps), /should not use your secret key/);
   assert.throws(() => createStripe(undefined, undefined, deps), /publishable key/);
@@ -41,7 +45,10 @@ test('bad publishable keys throw like Stripe.js', () => {
 test('members outside the checkout SDK say they are unsupported', async () => {
   const { stripe, sdk } = setup();
   const confirmCardPayment = stripe.confirmCardPayment as () => Promise<{ error: { message: string } }>;
-  assert.match((await confirmCardPayment()).error.message, /confirmCardPayment is not supported by the local Stripe.js/);
+  assert.match(
+    (await confirmCardPayment()).error.message,
+    /confirmCardPayment is not supported by the local Stripe.js/,
+  );
   assert.throws(() => (stripe.elements as () => void)(), /elements is not supported/);
   assert.throws(() => sdk.createTaxIdElement(), /createTaxIdElement is not supported/);
   const actions = await sdk.loadActions();

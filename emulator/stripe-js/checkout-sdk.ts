@@ -76,7 +76,10 @@ export function createCheckoutSdk(options: StripeCheckoutElementsSdkOptions, dep
     try {
       clientSecret = await options.clientSecret;
     } catch (error) {
-      return { type: 'error', error: { code: null, message: `The clientSecret promise rejected: ${messageOf(error)}` } };
+      return {
+        type: 'error',
+        error: { code: null, message: `The clientSecret promise rejected: ${messageOf(error)}` },
+      };
     }
     if (typeof clientSecret !== 'string' || !sessionIdFromSecret(clientSecret)) {
       return { type: 'error', error: { code: null, message: invalidClientSecret(clientSecret) } };

@@ -45,12 +45,19 @@ test('a decline resolves paymentFailed with the decline code', async () => {
   const { actions, elements, navigations } = await withPayment();
   elements.payment.complete = true;
   elements.payment.answer = async () => {
-    throw new StripeApiError(402, 'card_error', 'Your card has insufficient funds.', { code: 'card_declined', decline_code: 'insufficient_funds' });
+    throw new StripeApiError(402, 'card_error', 'Your card has insufficient funds.', {
+      code: 'card_declined',
+      decline_code: 'insufficient_funds',
+    });
   };
   const result = await actions.confirm();
   assert.deepEqual(result, {
     type: 'error',
-    error: { code: 'paymentFailed', message: 'Your card has insufficient funds.', paymentFailed: { declineCode: 'insufficient_funds' } },
+    error: {
+      code: 'paymentFailed',
+      message: 'Your card has insufficient funds.',
+      paymentFailed: { declineCode: 'insufficient_funds' },
+    },
   });
   assert.deepEqual(navigations, []);
   assert.equal(actions.getSession().status.type, 'open');

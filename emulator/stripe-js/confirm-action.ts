@@ -19,7 +19,10 @@ export type ConfirmArgs = {
 export async function validateElements(ctx: ActionContext): Promise<StripeCheckoutValidateElementsResult> {
   const { payment, shippingAddress, billingAddress } = ctx.elements;
   if (!payment && !shippingAddress && !billingAddress) {
-    return { type: 'error', error: { code: 'no_elements', message: 'No elements are mounted.', validation_errors: [] } };
+    return {
+      type: 'error',
+      error: { code: 'no_elements', message: 'No elements are mounted.', validation_errors: [] },
+    };
   }
   const errors = [
     { element: 'payment' as const, message: payment?.validate() ?? null },

@@ -24,7 +24,10 @@ export type ElementHost = {
 
 // The DOM side, injected so the SDK itself runs in node tests with a fake factory.
 export type ElementFactory = {
-  payment(host: ElementHost, options: StripeCheckoutPaymentElementOptions): {
+  payment(
+    host: ElementHost,
+    options: StripeCheckoutPaymentElementOptions,
+  ): {
     element: StripePaymentElement;
     handle: PaymentHandle;
   };

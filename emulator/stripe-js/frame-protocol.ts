@@ -16,7 +16,8 @@ export type ConfirmMessage = {
   billingName: string | null;
 };
 
-export type ToFrameBody = ConfirmMessage | { type: 'show-errors' } | { type: 'clear' } | { type: 'focus' } | { type: 'blur' };
+export type ToFrameBody =
+  ConfirmMessage | { type: 'show-errors' } | { type: 'clear' } | { type: 'focus' } | { type: 'blur' };
 export type ToFrame = { frameId: string } & ToFrameBody;
 
 export type FrameError = { message: string; type: string; code: string | null; declineCode: string | null };

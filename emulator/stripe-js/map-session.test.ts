@@ -40,10 +40,13 @@ test('maps totals, shipping options and the selected one', () => {
   assert.equal(session.total.total.amount, '$35.00');
   assert.equal(session.total.subtotal.minorUnitsAmount, 3000);
   assert.equal(session.total.shippingRate.minorUnitsAmount, 500);
-  assert.deepEqual(session.shippingOptions.map((o) => [o.id, o.displayName, o.amount]), [
-    ['shr_std', 'Standard', '$5.00'],
-    ['shr_exp', 'Express', '$15.00'],
-  ]);
+  assert.deepEqual(
+    session.shippingOptions.map((o) => [o.id, o.displayName, o.amount]),
+    [
+      ['shr_std', 'Standard', '$5.00'],
+      ['shr_exp', 'Express', '$15.00'],
+    ],
+  );
   assert.equal(session.shipping?.shippingOption.id, 'shr_std');
   assert.equal(session.minorUnitsAmountDivisor, 100);
 });
@@ -59,7 +62,9 @@ test('maps recurring prices and an unexpanded selected rate id', () => {
   const item = base.line_items!.data[0]!;
   const session = mapSession(
     serverSession({
-      line_items: { data: [{ ...item, price: { ...item.price!, recurring: { interval: 'month', interval_count: 1 } } }] },
+      line_items: {
+        data: [{ ...item, price: { ...item.price!, recurring: { interval: 'month', interval_count: 1 } } }],
+      },
       shipping_options: [],
       shipping_cost: null,
     }),
@@ -83,7 +88,9 @@ test('email and shipping address come from the collected information', () => {
   const session = mapSession(
     serverSession({
       customer_email: 'a@b.co',
-      collected_information: { shipping_details: { name: 'Ada', address: { country: 'US', line1: '1 Main', city: 'X' } } },
+      collected_information: {
+        shipping_details: { name: 'Ada', address: { country: 'US', line1: '1 Main', city: 'X' } },
+      },
     }),
     idle,
   );
@@ -93,7 +100,13 @@ test('email and shipping address come from the collected information', () => {
 });
 
 // A one-unit line taxed at one rate: an exclusive rate adds its tax to the total, an inclusive one does not.
-function taxedLine(id: string, name: string, amount: number, tax: number, rate: { display_name: string; percentage: number; inclusive: boolean }) {
+function taxedLine(
+  id: string,
+  name: string,
+  amount: number,
+  tax: number,
+  rate: { display_name: string; percentage: number; inclusive: boolean },
+) {
   return {
     id,
     description: name,
@@ -105,7 +118,11 @@ function taxedLine(id: string, name: string, amount: number, tax: number, rate: 
     taxes: [{ amount: tax, rate: { id: `txr_${id}`, ...rate } }],
   };
 }
-const taxed = taxedLine('li_2', 'Grinder', 10000, 825, { display_name: 'Sales tax', percentage: 8.25, inclusive: false });
+const taxed = taxedLine('li_2', 'Grinder', 10000, 825, {
+  display_name: 'Sales tax',
+  percentage: 8.25,
+  inclusive: false,
+});
 const vat = taxedLine('li_3', 'Beans', 1200, 200, { display_name: 'VAT', percentage: 20, inclusive: true });
 
 test('maps per-line and session tax amounts, exclusive and inclusive', () => {
@@ -118,20 +135,45 @@ test('maps per-line and session tax amounts, exclusive and inclusive', () => {
     }),
     idle,
   );
-  assert.deepEqual(session.lineItems[0]?.taxAmounts, [{ minorUnitsAmount: 825, amount: '$8.25', inclusive: false, displayName: 'Sales tax', percentage: 8.25 }]);
-  assert.deepEqual([session.lineItems[1]?.taxInclusive.minorUnitsAmount, session.lineItems[1]?.taxExclusive.minorUnitsAmount], [200, 0]);
-  assert.deepEqual([session.total.taxExclusive.amount, session.total.taxInclusive.amount, session.total.total.amount], ['$8.25', '$2.00', '$125.25']);
-  assert.deepEqual(session.taxAmounts?.map((t) => [t.displayName, t.minorUnitsAmount, t.inclusive]), [['Sales tax', 825, false], ['VAT', 200, true]]);
+  assert.deepEqual(session.lineItems[0]?.taxAmounts, [
+    { minorUnitsAmount: 825, amount: '$8.25', inclusive: false, displayName: 'Sales tax', percentage: 8.25 },
+  ]);
+  assert.deepEqual(
+    [session.lineItems[1]?.taxInclusive.minorUnitsAmount, session.lineItems[1]?.taxExclusive.minorUnitsAmount],
+    [200, 0],
+  );
+  assert.deepEqual(
+    [session.total.taxExclusive.amount, session.total.taxInclusive.amount, session.total.total.amount],
+    ['$8.25', '$2.00', '$125.25'],
+  );
+  assert.deepEqual(
+    session.taxAmounts?.map((t) => [t.displayName, t.minorUnitsAmount, t.inclusive]),
+    [
+      ['Sales tax', 825, false],
+      ['VAT', 200, true],
+    ],
+  );
   assert.deepEqual(session.tax, { status: 'ready' });
 });
 
 test('cannot confirm a payment session that collects shipping until it has an address and an option', () => {
-  const address = { name: 'Ada', address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' } };
+  const address = {
+    name: 'Ada',
+    address: { line1: '1 Main St', city: 'Austin', state: 'TX', postal_code: '78701', country: 'US' },
+  };
   const collecting = { shipping_address_collection: { allowed_countries: ['US'] } };
   assert.equal(mapSession(serverSession({ ...collecting }), idle).canConfirm, false);
-  const noOption = serverSession({ ...collecting, collected_information: { shipping_details: address }, shipping_cost: null, shipping_options: [] });
+  const noOption = serverSession({
+    ...collecting,
+    collected_information: { shipping_details: address },
+    shipping_cost: null,
+    shipping_options: [],
+  });
   assert.equal(mapSession(noOption, idle).canConfirm, false);
-  const ready = mapSession(serverSession({ ...collecting, collected_information: { shipping_details: address } }), idle);
+  const ready = mapSession(
+    serverSession({ ...collecting, collected_information: { shipping_details: address } }),
+    idle,
+  );
   assert.deepEqual([ready.canConfirm, ready.shippingAddress?.address.state], [true, 'TX']);
   assert.equal(mapSession(serverSession(), idle).canConfirm, true);
 });
@@ -143,11 +185,23 @@ test('maps the discount to discountAmounts, on the session and on each line', ()
       line_items: { data: [{ ...line!, amount_discount: 300, amount_total: 2700 }] },
       amount_total: 3200,
       total_details: { amount_shipping: 500, amount_tax: 0, amount_discount: 300 },
-      discounts: [{ coupon: { id: 'co_1', name: '10 % off', percent_off: 10, duration: 'repeating', duration_in_months: 3 }, promotion_code: { id: 'promo_1', code: 'WELCOME10' } }],
+      discounts: [
+        {
+          coupon: { id: 'co_1', name: '10 % off', percent_off: 10, duration: 'repeating', duration_in_months: 3 },
+          promotion_code: { id: 'promo_1', code: 'WELCOME10' },
+        },
+      ],
     }),
     idle,
   );
-  const expected = { minorUnitsAmount: 300, amount: '$3.00', displayName: '10 % off', promotionCode: 'WELCOME10', recurring: { type: 'repeating', durationInMonths: 3 }, percentOff: 10 };
+  const expected = {
+    minorUnitsAmount: 300,
+    amount: '$3.00',
+    displayName: '10 % off',
+    promotionCode: 'WELCOME10',
+    recurring: { type: 'repeating', durationInMonths: 3 },
+    percentOff: 10,
+  };
   assert.deepEqual(session.discountAmounts, [expected]);
   assert.deepEqual(session.lineItems[0]?.discountAmounts, [expected]);
   assert.deepEqual([session.total.discount.amount, session.lineItems[0]?.discount.amount], ['$3.00', '$3.00']);
@@ -155,7 +209,14 @@ test('maps the discount to discountAmounts, on the session and on each line', ()
 });
 
 test('maps a subscription with a trial: nothing due today, the next payment and the trial in recurring', () => {
-  const plan = { id: 'li_plan', description: 'Club', quantity: 1, amount_subtotal: 9000, amount_total: 9000, price: { id: 'price_year', unit_amount: 9000, recurring: { interval: 'year' as const, interval_count: 1 } } };
+  const plan = {
+    id: 'li_plan',
+    description: 'Club',
+    quantity: 1,
+    amount_subtotal: 9000,
+    amount_total: 9000,
+    price: { id: 'price_year', unit_amount: 9000, recurring: { interval: 'year' as const, interval_count: 1 } },
+  };
   const session = mapSession(
     serverSession({
       mode: 'subscription',

@@ -9,7 +9,14 @@ import type {
   StripeCheckoutTaxAmount,
 } from '@stripe/stripe-js';
 import { formatAmount, minorUnitsDivisor } from './format-amount';
-import type { ServerAddress, ServerDiscount, ServerLineItem, ServerLineTax, ServerSession, ServerShippingRate } from './server-session';
+import type {
+  ServerAddress,
+  ServerDiscount,
+  ServerLineItem,
+  ServerLineTax,
+  ServerSession,
+  ServerShippingRate,
+} from './server-session';
 
 // What the browser knows that the server's session does not.
 export type ClientState = {
@@ -39,8 +46,13 @@ export function mapSession(server: ServerSession, client: ClientState): StripeCh
   const shippingAddress = mapContact(server.collected_information?.shipping_details);
   // A payment-mode session that collects a shipping address cannot be paid before it has one and a
   // selected shipping option (Stripe.js reports canConfirm false then).
-  const needsShipping = server.mode === 'payment' && !!server.shipping_address_collection && (!shippingAddress || !selected);
-  const taxAmounts = sumTaxAmounts(lineItems.flatMap((item) => item.taxAmounts ?? []), currency, client.locale);
+  const needsShipping =
+    server.mode === 'payment' && !!server.shipping_address_collection && (!shippingAddress || !selected);
+  const taxAmounts = sumTaxAmounts(
+    lineItems.flatMap((item) => item.taxAmounts ?? []),
+    currency,
+    client.locale,
+  );
   return {
     billingAddress: null,
     businessName: server.collected_information?.business_name ?? null,
@@ -89,7 +101,12 @@ function mapStatus(server: ServerSession): StripeCheckoutStatus {
   return { type: 'open' };
 }
 
-function mapLineItem(item: ServerLineItem, currency: string, locale: string | undefined, sessionDiscount: ServerDiscount | null): StripeCheckoutLineItem {
+function mapLineItem(
+  item: ServerLineItem,
+  currency: string,
+  locale: string | undefined,
+  sessionDiscount: ServerDiscount | null,
+): StripeCheckoutLineItem {
   const money = (n: number | null | undefined) => formatAmount(n ?? 0, currency, locale);
   const price = item.price;
   const product = typeof price?.product === 'object' ? price.product : null;
@@ -123,9 +140,7 @@ function mapLineItem(item: ServerLineItem, currency: string, locale: string | un
         }
       : null,
     // Stripe's defaults when adjustable quantity is enabled without bounds: 0..99.
-    adjustableQuantity: adjustable
-      ? { minimum: adjustable.minimum ?? 0, maximum: adjustable.maximum ?? 99 }
-      : null,
+    adjustableQuantity: adjustable ? { minimum: adjustable.minimum ?? 0, maximum: adjustable.maximum ?? 99 } : null,
     images: product?.images ?? [],
     priceId: price?.id ?? '',
     isRemovable: false,
@@ -135,7 +150,12 @@ function mapLineItem(item: ServerLineItem, currency: string, locale: string | un
 }
 
 // The session's one discount, with the amount it takes off (the session's, or one line's share).
-function mapDiscount(discount: ServerDiscount, amount: number, currency: string, locale?: string): StripeCheckoutDiscountAmount {
+function mapDiscount(
+  discount: ServerDiscount,
+  amount: number,
+  currency: string,
+  locale?: string,
+): StripeCheckoutDiscountAmount {
   const coupon = typeof discount.coupon === 'string' ? { id: discount.coupon } : discount.coupon;
   const promo = discount.promotion_code;
   const code = typeof promo === 'object' && promo ? promo.code : null;
@@ -156,11 +176,17 @@ function mapDiscount(discount: ServerDiscount, amount: number, currency: string,
 
 // A subscription's next payment and trial. What is due next is the lines' amounts (discount and tax
 // included: a choice, as the local Stripe does not model a `once` coupon ending after the first invoice).
-function mapRecurring(server: ServerSession, lineItems: StripeCheckoutLineItem[], currency: string, locale?: string): StripeCheckoutRecurring | null {
+function mapRecurring(
+  server: ServerSession,
+  lineItems: StripeCheckoutLineItem[],
+  currency: string,
+  locale?: string,
+): StripeCheckoutRecurring | null {
   const recurringItem = lineItems.find((item) => item.recurring);
   if (server.mode !== 'subscription' || !recurringItem?.recurring) return null;
   const money = (n: number) => formatAmount(n, currency, locale);
-  const sum = (pick: (item: StripeCheckoutLineItem) => number) => lineItems.reduce((total, item) => total + pick(item), 0);
+  const sum = (pick: (item: StripeCheckoutLineItem) => number) =>
+    lineItems.reduce((total, item) => total + pick(item), 0);
   const trial = server.subscription_data;
   return {
     interval: recurringItem.recurring.interval,

@@ -22,7 +22,12 @@ export type ServerLineItem = {
   adjustable_quantity?: { enabled: boolean; minimum?: number | null; maximum?: number | null } | null;
 };
 
-export type ServerTaxRate = { id: string; display_name?: string | null; percentage?: number | null; inclusive?: boolean };
+export type ServerTaxRate = {
+  id: string;
+  display_name?: string | null;
+  percentage?: number | null;
+  inclusive?: boolean;
+};
 export type ServerLineTax = { amount: number; rate: string | ServerTaxRate };
 
 export type ServerCoupon = {
@@ -33,7 +38,10 @@ export type ServerCoupon = {
   duration?: string;
   duration_in_months?: number | null;
 };
-export type ServerDiscount = { coupon: string | ServerCoupon; promotion_code?: string | { id: string; code: string } | null };
+export type ServerDiscount = {
+  coupon: string | ServerCoupon;
+  promotion_code?: string | { id: string; code: string } | null;
+};
 
 export type ServerShippingRate = {
   id: string;
@@ -63,12 +71,25 @@ export type ServerSession = {
   livemode?: boolean;
   amount_subtotal: number | null;
   amount_total: number | null;
-  total_details?: { amount_shipping?: number | null; amount_tax?: number | null; amount_discount?: number | null } | null;
-  shipping_cost?: { amount_total?: number; amount_tax?: number; shipping_rate?: string | ServerShippingRate | null } | null;
+  total_details?: {
+    amount_shipping?: number | null;
+    amount_tax?: number | null;
+    amount_discount?: number | null;
+  } | null;
+  shipping_cost?: {
+    amount_total?: number;
+    amount_tax?: number;
+    shipping_rate?: string | ServerShippingRate | null;
+  } | null;
   shipping_options?: Array<{ shipping_amount?: number; shipping_rate: string | ServerShippingRate }>;
   line_items?: { data: ServerLineItem[] } | null;
   customer_email?: string | null;
-  customer_details?: { email?: string | null; phone?: string | null; address?: ServerAddress | null; name?: string | null } | null;
+  customer_details?: {
+    email?: string | null;
+    phone?: string | null;
+    address?: ServerAddress | null;
+    name?: string | null;
+  } | null;
   collected_information?: {
     shipping_details?: { name?: string | null; address?: ServerAddress | null } | null;
     business_name?: string | null;

@@ -62,7 +62,7 @@ export async function updateShippingOption(
   shippingOption: string,
 ): Promise<StripeCheckoutUpdateShippingOptionResult> {
   if (typeof shippingOption !== 'string' || !shippingOption) {
-    return buyerError('updateShippingOption expects the id of one of the session\'s shipping options.');
+    return buyerError("updateShippingOption expects the id of one of the session's shipping options.");
   }
   const outcome = await postUpdate(ctx, { shipping_rate: shippingOption });
   return outcome.ok ? { type: 'success', session: ctx.state.session() } : buyerError(outcome.message);
@@ -94,8 +94,10 @@ export async function applyPromotionCode(
   }
   const outcome = await postUpdate(ctx, { promotion_code: code.trim() });
   if (outcome.ok) return { type: 'success', session: ctx.state.session() };
-  if (outcome.code === 'promotion_code_minimum_amount') return { type: 'error', error: { code: 'promotionCodeAmountInsufficient', message: outcome.message } };
-  if (outcome.code === 'promotion_code_invalid') return { type: 'error', error: { code: 'invalidCode', message: INVALID_CODE } };
+  if (outcome.code === 'promotion_code_minimum_amount')
+    return { type: 'error', error: { code: 'promotionCodeAmountInsufficient', message: outcome.message } };
+  if (outcome.code === 'promotion_code_invalid')
+    return { type: 'error', error: { code: 'invalidCode', message: INVALID_CODE } };
   return buyerError(outcome.message);
 }
 

@@ -2,7 +2,6 @@ import { errorTypeOf, StripeApiError } from '../core/errors';
 import { encodeForm, type ParamObject } from '../core/form-encoding';
 import type { ServerSession } from './server-session';
 
-
 // The two client endpoints the checkout needs. Tests pass a fake; the browser uses fetchTransport.
 export interface CheckoutTransport {
   getSession(): Promise<ServerSession>;
@@ -37,15 +36,20 @@ export async function stripeRequest<T>(
   } catch {
     throw new StripeApiError(0, 'api_connection_error', `Could not reach the local Stripe at ${origin}.`);
   }
-  const json = (await response.json().catch(() => null)) as
-    | { error?: { message?: string; type?: string; code?: string; decline_code?: string } }
-    | null;
+  const json = (await response.json().catch(() => null)) as {
+    error?: { message?: string; type?: string; code?: string; decline_code?: string };
+  } | null;
   if (!response.ok || !json || json.error) {
     const error = json?.error ?? {};
-    throw new StripeApiError(response.status, errorTypeOf(error.type), error.message ?? `The local Stripe answered ${response.status}.`, {
-      code: error.code,
-      decline_code: error.decline_code,
-    });
+    throw new StripeApiError(
+      response.status,
+      errorTypeOf(error.type),
+      error.message ?? `The local Stripe answered ${response.status}.`,
+      {
+        code: error.code,
+        decline_code: error.decline_code,
+      },
+    );
   }
   return json as T;
 }

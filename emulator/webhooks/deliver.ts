@@ -46,7 +46,9 @@ export class WebhookDeliverer {
     const endpoint = endpointId === undefined ? undefined : this.store.get('webhook_endpoint', endpointId);
     const endpoints = endpointId === undefined ? this.targets(event.type) : endpoint ? [endpoint] : [];
     const payload = JSON.stringify(event, null, 2);
-    const attempts = await Promise.all(endpoints.map((e) => this.attempt(e, payload, event.id, 0, this.generation, true, false)));
+    const attempts = await Promise.all(
+      endpoints.map((e) => this.attempt(e, payload, event.id, 0, this.generation, true, false)),
+    );
     return attempts.filter((attempt) => attempt !== undefined);
   }
 
@@ -71,7 +73,11 @@ export class WebhookDeliverer {
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': header, 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Stripe-Signature': header,
+          'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        },
         body: payload,
         signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       });
@@ -84,7 +90,17 @@ export class WebhookDeliverer {
       error = networkError(failure);
     }
     if (generation !== this.generation) return;
-    const record: DeliveryAttempt = { eventId, endpointId: endpoint.id, url, attempt: n + 1, redelivery, at, status, ok, error };
+    const record: DeliveryAttempt = {
+      eventId,
+      endpointId: endpoint.id,
+      url,
+      attempt: n + 1,
+      redelivery,
+      at,
+      status,
+      ok,
+      error,
+    };
     if (ok && !this.log.succeeded(eventId, endpoint.id)) this.delivered(eventId);
     this.log.add(record);
     if (ok || !retry) return record;

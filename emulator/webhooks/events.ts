@@ -14,7 +14,12 @@ export class Events implements EventSink {
     private readonly deliverer: WebhookDeliverer,
   ) {}
 
-  emit(ctx: RequestCtx | null, type: Stripe.Event.Type, object: unknown, previous?: Record<string, unknown>): Stripe.Event {
+  emit(
+    ctx: RequestCtx | null,
+    type: Stripe.Event.Type,
+    object: unknown,
+    previous?: Record<string, unknown>,
+  ): Stripe.Event {
     const targets = this.deliverer.targets(type);
     const event = {
       id: newId('evt'),

@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, paySession, refusedUrl, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
+import {
+  createPaymentSession,
+  type Catalog,
+  type Harness,
+  paySession,
+  refusedUrl,
+  seedCatalog,
+  startLocalStripe,
+  stripeError,
+} from '../test-helpers';
 
 let h: Harness;
 let c: Catalog;
@@ -40,7 +49,10 @@ describe('GET /v1/events filters', () => {
     const events = await h.stripe.events.list({ type: 'checkout.session.completed', created: { gte: paidAt } });
     assert.deepEqual(events.data.map(sessionOf).sort(), [early.id, paid.id].sort());
     const completion = events.data.find((event) => sessionOf(event) === early.id);
-    assert.ok(completion && completion.created >= early.created + 600, 'created is the completion time on the emulator clock');
+    assert.ok(
+      completion && completion.created >= early.created + 600,
+      'created is the completion time on the emulator clock',
+    );
     const before = await h.stripe.events.list({ type: 'checkout.session.completed', created: { lt: paidAt } });
     assert.deepEqual(before.data, []);
     const exact = await h.stripe.events.list({ type: 'checkout.session.completed', created: completion.created });
@@ -52,13 +64,24 @@ describe('GET /v1/events filters', () => {
     assert.ok(all.data.length >= 2 && all.data.every((event) => event.type.startsWith('checkout.session.')));
     const newest = Math.max(...all.data.map((event) => event.created));
     assert.deepEqual((await h.stripe.events.list({ type: 'checkout.session.*', created: { gt: newest } })).data, []);
-    assert.equal((await h.stripe.events.list({ type: 'checkout.session.*', created: { lte: newest }, limit: 100 })).data.length, all.data.length);
+    assert.equal(
+      (await h.stripe.events.list({ type: 'checkout.session.*', created: { lte: newest }, limit: 100 })).data.length,
+      all.data.length,
+    );
   });
 
   it('types[] takes exact names; type and types together are refused', async () => {
-    const events = await h.stripe.events.list({ types: ['payment_intent.succeeded', 'checkout.session.completed'], limit: 100 });
-    assert.deepEqual([...new Set(events.data.map((event) => event.type))].sort(), ['checkout.session.completed', 'payment_intent.succeeded']);
-    const err = await stripeError(h.stripe.events.list({ type: 'checkout.session.completed', types: ['payment_intent.succeeded'] }));
+    const events = await h.stripe.events.list({
+      types: ['payment_intent.succeeded', 'checkout.session.completed'],
+      limit: 100,
+    });
+    assert.deepEqual([...new Set(events.data.map((event) => event.type))].sort(), [
+      'checkout.session.completed',
+      'payment_intent.succeeded',
+    ]);
+    const err = await stripeError(
+      h.stripe.events.list({ type: 'checkout.session.completed', types: ['payment_intent.succeeded'] }),
+    );
     assert.equal(err.statusCode, 400);
     assert.equal(err.code, 'parameters_exclusive');
     const bad = await stripeError(h.stripe.events.list({ created: { after: 5 } as never }));
@@ -82,8 +105,17 @@ describe('GET /v1/checkout/sessions filters', () => {
     assert.deepEqual(since.data.map((s) => s.id).sort(), [paid.id, open.id].sort());
     const complete = await h.stripe.checkout.sessions.list({ status: 'complete' });
     assert.deepEqual(complete.data.map((s) => s.id).sort(), [early.id, paid.id].sort());
-    const byEmail = await h.stripe.checkout.sessions.list({ customer_details: { email: 'buyer@example.com' }, created: { lt: paidAt } });
-    assert.deepEqual(byEmail.data.map((s) => s.id), [early.id]);
-    assert.deepEqual((await h.stripe.checkout.sessions.list({ customer_details: { email: 'nobody@example.com' } })).data, []);
+    const byEmail = await h.stripe.checkout.sessions.list({
+      customer_details: { email: 'buyer@example.com' },
+      created: { lt: paidAt },
+    });
+    assert.deepEqual(
+      byEmail.data.map((s) => s.id),
+      [early.id],
+    );
+    assert.deepEqual(
+      (await h.stripe.checkout.sessions.list({ customer_details: { email: 'nobody@example.com' } })).data,
+      [],
+    );
   });
 });

@@ -19,7 +19,12 @@ const FIELDS = {
   description: str({ max: 5000 }),
   metadata: METADATA,
 };
-const CREATE_FIELDS = { ...FIELDS, url: str({ required: true }), enabled_events: arr(str(), { required: true }), api_version: str() };
+const CREATE_FIELDS = {
+  ...FIELDS,
+  url: str({ required: true }),
+  enabled_events: arr(str(), { required: true }),
+  api_version: str(),
+};
 const UPDATE_FIELDS = { ...FIELDS, disabled: bool() };
 
 function getEndpoint(ctx: RequestCtx, id: string): Stripe.WebhookEndpoint {
@@ -82,7 +87,16 @@ export function webhookRoutes(secret: string): Route[] {
       auth: 'secret',
       params: LIST_FIELDS,
       handle: (ctx, params) =>
-        respond(ctx, paginate(newestFirst(ctx.store.table('webhook_endpoint')), params, '/v1/webhook_endpoints', 'webhook_endpoint'), params.expand),
+        respond(
+          ctx,
+          paginate(
+            newestFirst(ctx.store.table('webhook_endpoint')),
+            params,
+            '/v1/webhook_endpoints',
+            'webhook_endpoint',
+          ),
+          params.expand,
+        ),
     }),
     route({
       method: 'DELETE',
@@ -101,7 +115,8 @@ export function webhookRoutes(secret: string): Route[] {
       pattern: '/v1/events',
       auth: 'secret',
       params: EVENT_LIST_FIELDS,
-      handle: (ctx, params) => respond(ctx, paginate(listEvents(ctx, params), params, '/v1/events', 'event'), params.expand),
+      handle: (ctx, params) =>
+        respond(ctx, paginate(listEvents(ctx, params), params, '/v1/events', 'event'), params.expand),
     }),
   ];
 }
@@ -110,11 +125,18 @@ export function webhookRoutes(secret: string): Route[] {
 // event's `created` is when it happened, on the emulator clock), `type` (`*` wildcards) or `types` (up to
 // 20 exact names, "either type or types, but not both"), and `delivery_success` ("If false, events which
 // are still pending or have failed all delivery attempts to a webhook endpoint will be returned").
-const EVENT_LIST_FIELDS = { ...LIST_FIELDS, created: CREATED_FILTER, type: str(), types: arr(str(), { max: 20 }), delivery_success: bool() };
+const EVENT_LIST_FIELDS = {
+  ...LIST_FIELDS,
+  created: CREATED_FILTER,
+  type: str(),
+  types: arr(str(), { max: 20 }),
+  delivery_success: bool(),
+};
 
 function listEvents(ctx: RequestCtx, params: ParamsOf<typeof EVENT_LIST_FIELDS>): Stripe.Event[] {
   const { type, types, created, delivery_success: deliverySuccess } = params;
-  if (type !== undefined && types !== undefined) throw invalid('You may only specify one of these parameters: type, types.', 'types', 'parameters_exclusive');
+  if (type !== undefined && types !== undefined)
+    throw invalid('You may only specify one of these parameters: type, types.', 'types', 'parameters_exclusive');
   return newestFirst(ctx.store.table('event')).filter(
     (event) =>
       (type === undefined || matchesType(event.type, type)) &&
@@ -132,6 +154,11 @@ function getEvent(ctx: RequestCtx, id: string): Stripe.Event {
 
 /** Stripe's `type` filter takes `*` wildcards (`checkout.session.*`). */
 function matchesType(type: string, pattern: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(type);
 }

@@ -3,7 +3,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import Stripe from 'stripe';
-import { createPaymentSession, type Catalog, type Harness, paySession, seedCatalog, startLocalStripe, stripeError } from '../test-helpers';
+import {
+  createPaymentSession,
+  type Catalog,
+  type Harness,
+  paySession,
+  seedCatalog,
+  startLocalStripe,
+  stripeError,
+} from '../test-helpers';
 
 type Received = { body: string; signature: string };
 
@@ -53,7 +61,10 @@ const pay = (session: Stripe.Checkout.Session) => paySession(h, session);
 
 describe('webhook endpoints', () => {
   it('creates (returning the signing secret), lists, retrieves and deletes', async () => {
-    const endpoint = await h.stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/none', enabled_events: ['charge.succeeded'] });
+    const endpoint = await h.stripe.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/none',
+      enabled_events: ['charge.succeeded'],
+    });
     assert.equal(endpoint.secret, SECRET);
     assert.equal(endpoint.status, 'enabled');
     assert.ok((await h.stripe.webhookEndpoints.list()).data.some((e) => e.id === endpoint.id));
@@ -76,7 +87,9 @@ describe('webhook delivery', () => {
     assert.equal((await pay(s)).status, 200);
 
     const completed = await waitFor(() =>
-      received.map((r) => ({ r, event: h.stripe.webhooks.constructEvent(r.body, r.signature, SECRET) })).find((x) => x.event.type === 'checkout.session.completed'),
+      received
+        .map((r) => ({ r, event: h.stripe.webhooks.constructEvent(r.body, r.signature, SECRET) }))
+        .find((x) => x.event.type === 'checkout.session.completed'),
     );
     const session = completed.event.data.object as Stripe.Checkout.Session;
     assert.equal(session.id, s.id);
@@ -91,14 +104,22 @@ describe('webhook delivery', () => {
     const stored = await h.stripe.events.retrieve(completed.event.id);
     assert.equal(stored.pending_webhooks, 0);
 
-    await h.stripe.checkout.sessions.expire((await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }] })).id);
+    await h.stripe.checkout.sessions.expire(
+      (await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }] })).id,
+    );
     const expired = await waitFor(() => received.find((r) => JSON.parse(r.body).type === 'checkout.session.expired'));
-    assert.equal(h.stripe.webhooks.constructEvent(expired.body, expired.signature, SECRET).type, 'checkout.session.expired');
+    assert.equal(
+      h.stripe.webhooks.constructEvent(expired.body, expired.signature, SECRET).type,
+      'checkout.session.expired',
+    );
     await h.stripe.webhookEndpoints.del(endpoint.id);
   });
 
   it('a delivery that never succeeds stays in pending_webhooks after the last retry', async () => {
-    const endpoint = await h.stripe.webhookEndpoints.create({ url: receiverUrl, enabled_events: ['checkout.session.completed'] });
+    const endpoint = await h.stripe.webhookEndpoints.create({
+      url: receiverUrl,
+      enabled_events: ['checkout.session.completed'],
+    });
     failuresLeft = 100;
     const s = await createPaymentSession(h.stripe, { line_items: [{ price: c.tee.id, quantity: 1 }] });
     assert.equal((await pay(s)).status, 200);

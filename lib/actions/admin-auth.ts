@@ -27,8 +27,10 @@ export async function adminAccess(): Promise<AdminAccess> {
 export async function assertAdminRequest(request: Request): Promise<void> {
   assertSameOrigin(request);
   const access = await adminAccess();
-  if (access === 'off') throw new AdminAuthError('admin_off', 404, 'ADMIN_PASSWORD is not set', 'The back office is off.');
-  if (access !== 'signed_in') throw new AdminAuthError('admin_signed_out', 401, 'No valid admin session', 'Please sign in to the back office.');
+  if (access === 'off')
+    throw new AdminAuthError('admin_off', 404, 'ADMIN_PASSWORD is not set', 'The back office is off.');
+  if (access !== 'signed_in')
+    throw new AdminAuthError('admin_signed_out', 401, 'No valid admin session', 'Please sign in to the back office.');
 }
 
 /** The client's address as the proxy in front reports it (Vercel, or `next start`, set x-forwarded-for). */
@@ -45,13 +47,23 @@ export async function signIn(password: string, address: string): Promise<string>
   const since = new Date(Date.now() - LOGIN_LIMIT.windowMinutes * 60_000);
   if ((await failedLoginsSince(db, address, since)) >= LOGIN_LIMIT.failures) {
     log.warn('admin.login_limited', { address });
-    throw new AdminAuthError('admin_login_limited', 429, `Too many failed sign-ins from ${address}`, `Too many wrong passwords. Try again in ${LOGIN_LIMIT.windowMinutes} minutes.`);
+    throw new AdminAuthError(
+      'admin_login_limited',
+      429,
+      `Too many failed sign-ins from ${address}`,
+      `Too many wrong passwords. Try again in ${LOGIN_LIMIT.windowMinutes} minutes.`,
+    );
   }
   const ok = passwordMatches(password, expected);
   await recordLoginAttempt(db, address, ok);
   if (!ok) {
     log.warn('admin.login_failed', { address });
-    throw new AdminAuthError('admin_login_failed', 401, `Wrong admin password from ${address}`, 'That password is not right.');
+    throw new AdminAuthError(
+      'admin_login_failed',
+      401,
+      `Wrong admin password from ${address}`,
+      'That password is not right.',
+    );
   }
   log.info('admin.login', { address });
   return signSession(expected);
@@ -63,7 +75,9 @@ export async function adminFlash(): Promise<Flash | null> {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<Flash>;
-    return (value.kind === 'ok' || value.kind === 'error') && typeof value.text === 'string' ? { kind: value.kind, text: value.text.slice(0, 500) } : null;
+    return (value.kind === 'ok' || value.kind === 'error') && typeof value.text === 'string'
+      ? { kind: value.kind, text: value.text.slice(0, 500) }
+      : null;
   } catch {
     return null;
   }

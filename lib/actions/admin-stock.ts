@@ -6,7 +6,10 @@ import { InvalidRequestError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
 /** The owner counts the shelf (`set`) or books a delivery (`add`): buyers see it at once; open checkouts keep their holds. */
-export async function changeProductStock(productId: string, change: { set: number } | { add: number }): Promise<string> {
+export async function changeProductStock(
+  productId: string,
+  change: { set: number } | { add: number },
+): Promise<string> {
   const product = findProduct(productId);
   const stock = product ? await changeStock(await database(), productId, change) : null;
   if (stock === null) throw new InvalidRequestError(`No inventory row for ${productId}`, 'There is no such product.');

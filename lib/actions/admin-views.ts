@@ -41,7 +41,12 @@ export async function adminOrder(orderId: number): Promise<AdminOrder | null> {
       return null;
     });
   }
-  return { order: found.order, lines: found.lines.map((line) => ({ ...line, refundedUnits: units.get(line.position) ?? 0 })), refunds, subscription };
+  return {
+    order: found.order,
+    lines: found.lines.map((line) => ({ ...line, refundedUnits: units.get(line.position) ?? 0 })),
+    refunds,
+    subscription,
+  };
 }
 
 export type AdminStockRow = StockRow & { name: string };
@@ -60,5 +65,9 @@ export type AdminEmails = { emails: EmailRow[]; total: number; pageSize: number;
 /** The shop's emails, newest first, a page at a time, and whether they go out by SMTP (else they stay here, in the outbox). */
 export async function adminEmails(page: number): Promise<AdminEmails> {
   const pageSize = ORDERS_PAGE_SIZE;
-  return { ...(await listEmails(await database(), { page, pageSize })), pageSize, viaSmtp: Boolean(env().email.smtpUrl) };
+  return {
+    ...(await listEmails(await database(), { page, pageSize })),
+    pageSize,
+    viaSmtp: Boolean(env().email.smtpUrl),
+  };
 }

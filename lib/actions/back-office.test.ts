@@ -27,7 +27,14 @@ const { freshDatabase, testEngines } = await import('@/lib/db/testing');
 let monthly: string;
 before(async () => {
   const product = await h.stripe.products.create({ name: 'Club' });
-  monthly = (await h.stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 900, recurring: { interval: 'month' } })).id;
+  monthly = (
+    await h.stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 900,
+      recurring: { interval: 'month' },
+    })
+  ).id;
 });
 after(() => h.close());
 
@@ -68,7 +75,9 @@ for (const engine of testEngines()) {
       const refund = await h.stripe.refunds.create({ payment_intent: paymentIntent, amount: 400 });
       const about = (e: { data: { object: object } }) => e.data.object as { id: string; payment_intent?: unknown };
       const events = (await h.stripe.events.list({ limit: 100 })).data.filter(
-        (e) => (e.type === 'refund.created' && about(e).id === refund.id) || (e.type === 'charge.refunded' && about(e).payment_intent === paymentIntent),
+        (e) =>
+          (e.type === 'refund.created' && about(e).id === refund.id) ||
+          (e.type === 'charge.refunded' && about(e).payment_intent === paymentIntent),
       );
       assert.deepEqual(events.map((e) => e.type).sort(), ['charge.refunded', 'refund.created']);
       for (const event of [...events, ...events]) assert.equal(await deliver(event), 200);
@@ -79,31 +88,47 @@ for (const engine of testEngines()) {
         (await listOrderRefunds(t.db, orderId)).map((r) => [r.refundId, r.amount, r.source, r.restocked]),
         [[refund.id, 400, 'stripe', false]],
       );
-      assert.deepEqual((await emailsOfOrder(t.db, orderId)).map((e) => e.kind), ['order_confirmation', 'refund_notice']);
+      assert.deepEqual(
+        (await emailsOfOrder(t.db, orderId)).map((e) => e.kind),
+        ['order_confirmation', 'refund_notice'],
+      );
     });
 
     test('cancelling a paid plan order refunds its latest payment, once for a form sent twice', async () => {
       const { orderId, subscriptionId } = await planOrder(t.db);
       const formKey = randomUUID();
-      assert.match(await cancelPlanOrder({ orderId, refund: true, formKey }), /cancelled and \$9\.00 of its latest payment is refunded/);
+      assert.match(
+        await cancelPlanOrder({ orderId, refund: true, formKey }),
+        /cancelled and \$9\.00 of its latest payment is refunded/,
+      );
       assert.match(await cancelPlanOrder({ orderId, refund: true, formKey }), /already refunded/);
       assert.equal((await h.stripe.subscriptions.retrieve(subscriptionId)).status, 'canceled');
       const found = await findOrderById(t.db, orderId);
-      assert.deepEqual([found?.order.amountRefunded, found?.order.status, found?.order.canceledAt instanceof Date], [900, 'refunded', true]);
+      assert.deepEqual(
+        [found?.order.amountRefunded, found?.order.status, found?.order.canceledAt instanceof Date],
+        [900, 'refunded', true],
+      );
       const refunds = await h.stripe.refunds.list({ payment_intent: found!.order.paymentIntentId!, limit: 100 });
-      assert.deepEqual(refunds.data.map((r) => r.amount), [900]);
+      assert.deepEqual(
+        refunds.data.map((r) => r.amount),
+        [900],
+      );
     });
 
     test("a trial's $0 first invoice has no payment to record and nothing to refund", async () => {
       const { orderId, subscriptionId } = await planOrder(t.db, 7);
       assert.equal((await findOrderById(t.db, orderId))?.order.paymentIntentId, null);
-      assert.match(await cancelPlanOrder({ orderId, refund: true, formKey: randomUUID() }), /\$0 \(a free trial\): there is nothing to refund/);
+      assert.match(
+        await cancelPlanOrder({ orderId, refund: true, formKey: randomUUID() }),
+        /\$0 \(a free trial\): there is nothing to refund/,
+      );
       assert.equal((await h.stripe.subscriptions.retrieve(subscriptionId)).status, 'canceled');
       assert.equal((await findOrderById(t.db, orderId))?.order.amountRefunded, 0);
     });
 
     test('sign-in: after too many wrong passwords an address is refused even the right one; another address is not', async () => {
-      for (let i = 0; i < LOGIN_LIMIT.failures; i++) await assert.rejects(signIn('wrong', '203.0.113.7'), { status: 401 });
+      for (let i = 0; i < LOGIN_LIMIT.failures; i++)
+        await assert.rejects(signIn('wrong', '203.0.113.7'), { status: 401 });
       await assert.rejects(signIn('the owner password', '203.0.113.7'), { status: 429 });
       assert.match(await signIn('the owner password', '198.51.100.2'), /^\d+\.[\w-]{43}$/);
     });

@@ -54,9 +54,16 @@ export async function changeCartLine(token: string, change: CartChange): Promise
 }
 
 /** The change made at the open checkout (true), or false when that checkout has ended (paid or expired) meanwhile. */
-async function changedAtCheckout(sessionId: string, token: string, productId: string, quantity: number): Promise<boolean> {
+async function changedAtCheckout(
+  sessionId: string,
+  token: string,
+  productId: string,
+  quantity: number,
+): Promise<boolean> {
   try {
-    await changeCheckout({ sessionId, browserToken: token }, () => ({ intent: setProductQuantity(productId, quantity) }));
+    await changeCheckout({ sessionId, browserToken: token }, () => ({
+      intent: setProductQuantity(productId, quantity),
+    }));
     return true;
   } catch (error) {
     if (error instanceof SessionStateError || error instanceof PaidCheckoutError) return false;

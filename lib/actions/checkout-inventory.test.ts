@@ -12,8 +12,12 @@ const { h, deliver } = storefront;
 after(() => h.close());
 
 const { openCheckout } = await import('@/lib/actions/open-checkout');
-const createCheckoutSession = (cart: { kind: 'products'; items: Array<{ productId: string; quantity: number }> }, attemptId: string, browserToken: string, origin: string) =>
-  openCheckout({ cart, attemptId, browserToken, origin, clientAddress: 'test' });
+const createCheckoutSession = (
+  cart: { kind: 'products'; items: Array<{ productId: string; quantity: number }> },
+  attemptId: string,
+  browserToken: string,
+  origin: string,
+) => openCheckout({ cart, attemptId, browserToken, origin, clientAddress: 'test' });
 const { setShippingAddress } = await import('@/lib/actions/set-shipping-address');
 const { useDatabase } = await import('@/lib/db/client');
 const { seedInventory, stockOf } = await import('@/lib/db/inventory');
@@ -31,7 +35,11 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await freshDatabase(engine);
       useDatabase(t);
-      await seedInventory(t.db, [{ id: MUG, stock: 5 }, { id: 'house-blend', stock: 100 }, { id: 'hand-grinder', stock: 100 }]);
+      await seedInventory(t.db, [
+        { id: MUG, stock: 5 },
+        { id: 'house-blend', stock: 100 },
+        { id: 'hand-grinder', stock: 100 },
+      ]);
     });
     after(() => t.dispose());
 
@@ -45,7 +53,10 @@ for (const engine of testEngines()) {
       assert.equal((await stockOf(t.db, MUG)).held, before.held + 2);
 
       // Where it goes (the server sets it: the session's permissions refuse the browser), with shipping and tax.
-      const shipping = { name: 'Ada Buyer', address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postalCode: '12207', country: 'US' } };
+      const shipping = {
+        name: 'Ada Buyer',
+        address: { line1: '1 Main St', line2: null, city: 'Albany', state: 'NY', postalCode: '12207', country: 'US' },
+      };
       await setShippingAddress({ sessionId: session.id, browserToken: PAID_TOKEN, shipping });
 
       await storefront.pay(session);
@@ -54,14 +65,20 @@ for (const engine of testEngines()) {
       assert.equal(await deliver(completed), 200);
       assert.equal(await deliver(completed), 200); // the replay is acknowledged
       // Another event about the same session (a different id) does not make a second order either.
-      assert.equal(await deliver({ ...completed, id: 'evt_async_same_session', type: 'checkout.session.async_payment_succeeded' }), 200);
+      assert.equal(
+        await deliver({ ...completed, id: 'evt_async_same_session', type: 'checkout.session.async_payment_succeeded' }),
+        200,
+      );
 
       assert.equal(await countOrders(t.db, session.id), 1);
       assert.deepEqual(await stockOf(t.db, MUG), { stock: before.stock - 2, held: before.held });
       const order = await findOrder(t.db, session.id);
       assert.equal(order?.email, 'buyer@example.com');
       assert.equal(order?.currency, 'usd');
-      assert.deepEqual(order?.items.map((item) => item.quantity), [2]);
+      assert.deepEqual(
+        order?.items.map((item) => item.quantity),
+        [2],
+      );
       const stripeSession = await h.stripe.checkout.sessions.retrieve(session.id);
       assert.equal(order?.amountTotal, stripeSession.amount_total);
       assert.equal(order?.amountShipping, stripeSession.total_details?.amount_shipping);
@@ -74,12 +91,15 @@ for (const engine of testEngines()) {
     test('out of stock: a 409 naming the product and what is left; nothing held, no Stripe session', async () => {
       const { stock, held } = await stockOf(t.db, MUG);
       const sessionsBefore = (await h.stripe.checkout.sessions.list({ limit: 100 })).data.length;
-      await assert.rejects(createCheckoutSession(mugs(stock - held + 1), randomUUID(), 'token-short', ORIGIN), (error: unknown) => {
-        assert.ok(error instanceof OutOfStockError);
-        assert.equal(error.status, 409);
-        assert.equal(error.publicMessage, `Only ${stock - held} of Ceramic mug left. Please lower the quantity.`);
-        return true;
-      });
+      await assert.rejects(
+        createCheckoutSession(mugs(stock - held + 1), randomUUID(), 'token-short', ORIGIN),
+        (error: unknown) => {
+          assert.ok(error instanceof OutOfStockError);
+          assert.equal(error.status, 409);
+          assert.equal(error.publicMessage, `Only ${stock - held} of Ceramic mug left. Please lower the quantity.`);
+          return true;
+        },
+      );
       assert.equal((await stockOf(t.db, MUG)).held, held);
       assert.equal((await h.stripe.checkout.sessions.list({ limit: 100 })).data.length, sessionsBefore);
     });
@@ -87,7 +107,12 @@ for (const engine of testEngines()) {
     test('a Stripe failure during creation leaves no hold', async () => {
       const { held } = await stockOf(t.db, MUG);
       // Every try fails (the SDK retries once).
-      await h.control('POST', '/_emulator/faults', { method: 'POST', path: '/v1/checkout/sessions', count: 2, kind: 'error_500' });
+      await h.control('POST', '/_emulator/faults', {
+        method: 'POST',
+        path: '/v1/checkout/sessions',
+        count: 2,
+        kind: 'error_500',
+      });
       await assert.rejects(createCheckoutSession(mugs(1), randomUUID(), 'token-fail', ORIGIN));
       await h.control('DELETE', '/_emulator/faults');
       assert.equal((await stockOf(t.db, MUG)).held, held);

@@ -34,13 +34,18 @@ const BLEND = 'house-blend';
 const open = (token: string, cart: Parameters<typeof openCheckout>[0]['cart'] = { kind: 'stored' }) =>
   openCheckout({ cart, attemptId: randomUUID(), browserToken: token, origin: ORIGIN, clientAddress: 'test' });
 const lineItems = async (sessionId: string) =>
-  (await h.stripe.checkout.sessions.listLineItems(sessionId, { limit: 100 })).data.map((item) => [item.price?.lookup_key, item.quantity]);
+  (await h.stripe.checkout.sessions.listLineItems(sessionId, { limit: 100 })).data.map((item) => [
+    item.price?.lookup_key,
+    item.quantity,
+  ]);
 
 for (const engine of testEngines()) {
   describe(`a checkout's life on ${engine}`, () => {
     let t: Awaited<ReturnType<typeof freshDatabase>>;
     const sessionHolds = async (sessionId: string) =>
-      (await t.db.select().from(holds).where(eq(holds.sessionId, sessionId))).map((row) => [row.productId, row.quantity]).sort();
+      (await t.db.select().from(holds).where(eq(holds.sessionId, sessionId)))
+        .map((row) => [row.productId, row.quantity])
+        .sort();
     before(async () => {
       t = await freshDatabase(engine);
       useDatabase(t);
@@ -85,13 +90,30 @@ for (const engine of testEngines()) {
       const session = await open(token);
       const [line] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
       await changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 3 });
-      assert.deepEqual((await readCart(token)).lines.map((cartLine) => [cartLine.productId, cartLine.quantity]), [[MUG, 3]]);
+      assert.deepEqual(
+        (await readCart(token)).lines.map((cartLine) => [cartLine.productId, cartLine.quantity]),
+        [[MUG, 3]],
+      );
       await changeCrossSell({ sessionId: session.id, browserToken: token, productId: BLEND, action: 'add' });
       await changeCartLine(token, { productId: BLEND, quantity: 4 });
       // The gift joins past its threshold (3 × $22 + 4 × $18 = $138): the rule's line, not the cart's.
-      assert.deepEqual(await lineItems(session.id), [['ceramic_mug', 3], ['house_blend_340g', 4], ['tasting_sample', 1]]);
-      assert.deepEqual(await sessionHolds(session.id), [[MUG, 3], [BLEND, 4], ['tasting-sample', 1]]);
-      assert.deepEqual((await readCart(token)).lines.map((cartLine) => [cartLine.productId, cartLine.quantity]), [[MUG, 3], [BLEND, 4]]);
+      assert.deepEqual(await lineItems(session.id), [
+        ['ceramic_mug', 3],
+        ['house_blend_340g', 4],
+        ['tasting_sample', 1],
+      ]);
+      assert.deepEqual(await sessionHolds(session.id), [
+        [MUG, 3],
+        [BLEND, 4],
+        ['tasting-sample', 1],
+      ]);
+      assert.deepEqual(
+        (await readCart(token)).lines.map((cartLine) => [cartLine.productId, cartLine.quantity]),
+        [
+          [MUG, 3],
+          [BLEND, 4],
+        ],
+      );
       assert.equal((await open(token)).id, session.id, 'the reopened checkout is the same one, showing the edits');
     });
 
@@ -101,13 +123,27 @@ for (const engine of testEngines()) {
       await changeCartLine(token, { productId: BLEND, quantity: 1 });
       const session = await open(token);
       const [mugLine, blendLine] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
-      await h.control('POST', '/_emulator/faults', { method: 'POST', path: `/v1/checkout/sessions/${session.id}`, count: 1, kind: 'delay', delayMs: 300 });
+      await h.control('POST', '/_emulator/faults', {
+        method: 'POST',
+        path: `/v1/checkout/sessions/${session.id}`,
+        count: 1,
+        kind: 'delay',
+        delayMs: 300,
+      });
       await Promise.all([
         changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: mugLine!.id, quantity: 2 }),
         changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: blendLine!.id, quantity: 5 }),
       ]);
-      assert.deepEqual(await lineItems(session.id), [['ceramic_mug', 2], ['house_blend_340g', 5], ['tasting_sample', 1]]);
-      assert.deepEqual(await sessionHolds(session.id), [[MUG, 2], [BLEND, 5], ['tasting-sample', 1]]);
+      assert.deepEqual(await lineItems(session.id), [
+        ['ceramic_mug', 2],
+        ['house_blend_340g', 5],
+        ['tasting_sample', 1],
+      ]);
+      assert.deepEqual(await sessionHolds(session.id), [
+        [MUG, 2],
+        [BLEND, 5],
+        ['tasting-sample', 1],
+      ]);
     });
 
     test('Stripe refusing an update: nothing changes, the holds and the cart stay as Stripe holds them', async () => {
@@ -115,11 +151,21 @@ for (const engine of testEngines()) {
       await changeCartLine(token, { productId: MUG, quantity: 1 });
       const session = await open(token);
       const [line] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
-      await h.control('POST', '/_emulator/faults', { method: 'POST', path: `/v1/checkout/sessions/${session.id}`, count: 2, kind: 'error_500' });
-      await assert.rejects(changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 4 }));
+      await h.control('POST', '/_emulator/faults', {
+        method: 'POST',
+        path: `/v1/checkout/sessions/${session.id}`,
+        count: 2,
+        kind: 'error_500',
+      });
+      await assert.rejects(
+        changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 4 }),
+      );
       assert.deepEqual(await lineItems(session.id), [['ceramic_mug', 1]]);
       assert.deepEqual(await sessionHolds(session.id), [[MUG, 1]]);
-      assert.deepEqual((await readCart(token)).lines.map((cartLine) => cartLine.quantity), [1]);
+      assert.deepEqual(
+        (await readCart(token)).lines.map((cartLine) => cartLine.quantity),
+        [1],
+      );
     });
 
     test('Stripe answering after the client gave up: the update is read back, and the holds follow what landed', async () => {
@@ -128,7 +174,13 @@ for (const engine of testEngines()) {
       const session = await open(token);
       const [line] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
       // Past the client's 4 s timeout: the SDK's one retry meets the same fate, and the first update lands late.
-      await h.control('POST', '/_emulator/faults', { method: 'POST', path: `/v1/checkout/sessions/${session.id}`, count: 2, kind: 'delay', delayMs: 4_500 });
+      await h.control('POST', '/_emulator/faults', {
+        method: 'POST',
+        path: `/v1/checkout/sessions/${session.id}`,
+        count: 2,
+        kind: 'delay',
+        delayMs: 4_500,
+      });
       await changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 2 });
       assert.deepEqual(await lineItems(session.id), [['ceramic_mug', 2]]);
       assert.deepEqual(await sessionHolds(session.id), [[MUG, 2]]);
@@ -140,15 +192,25 @@ for (const engine of testEngines()) {
       const session = await open(token);
       const [line] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
       const { stock, held } = await stockOf(t.db, 'hand-grinder');
-      const setStock = (units: number) => t.db.update(inventory).set({ stock: units }).where(eq(inventory.productId, 'hand-grinder'));
+      const setStock = (units: number) =>
+        t.db.update(inventory).set({ stock: units }).where(eq(inventory.productId, 'hand-grinder'));
       await setStock(held); // every grinder on the shelf is held now: this session's one, and the others'
-      await assert.rejects(changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 2 }), (error: unknown) => {
-        assert.ok(error instanceof OutOfStockError);
-        assert.equal(error.publicMessage, 'Only 1 of Hand grinder left. Please lower the quantity.'); // its own one counts
-        return true;
-      });
-      assert.deepEqual(await lineItems(session.id), [['hand_grinder', 1], ['tasting_sample', 1]]);
-      assert.deepEqual(await sessionHolds(session.id), [['hand-grinder', 1], ['tasting-sample', 1]]);
+      await assert.rejects(
+        changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 2 }),
+        (error: unknown) => {
+          assert.ok(error instanceof OutOfStockError);
+          assert.equal(error.publicMessage, 'Only 1 of Hand grinder left. Please lower the quantity.'); // its own one counts
+          return true;
+        },
+      );
+      assert.deepEqual(await lineItems(session.id), [
+        ['hand_grinder', 1],
+        ['tasting_sample', 1],
+      ]);
+      assert.deepEqual(await sessionHolds(session.id), [
+        ['hand-grinder', 1],
+        ['tasting-sample', 1],
+      ]);
       await setStock(stock);
     });
 
@@ -169,11 +231,17 @@ for (const engine of testEngines()) {
       const order = await findOrder(t.db, session.id);
       const stripeSession = await h.stripe.checkout.sessions.retrieve(session.id);
       assert.equal(order?.amountTotal, stripeSession.amount_total);
-      assert.deepEqual(order?.items.map((item) => [item.productId, item.quantity]), [[MUG, 2]]);
+      assert.deepEqual(
+        order?.items.map((item) => [item.productId, item.quantity]),
+        [[MUG, 2]],
+      );
       assert.equal(order?.items[0]?.amountTotal, 4400 + order!.items[0]!.amountTax);
       // Stock fell by what was charged; the session's holds went with it.
       assert.deepEqual(await stockOf(t.db, MUG), { stock: before.stock - 2, held: before.held - 2 });
-      assert.deepEqual((await readCart(token)).lines.map((cartLine) => [cartLine.productId, cartLine.quantity]), [[BLEND, 1]]);
+      assert.deepEqual(
+        (await readCart(token)).lines.map((cartLine) => [cartLine.productId, cartLine.quantity]),
+        [[BLEND, 1]],
+      );
     });
 
     test('the database failing after Stripe took an update: the larger hold stays, and stock falls by what was charged', async () => {
@@ -184,13 +252,22 @@ for (const engine of testEngines()) {
       const [line] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
       const { stock } = await stockOf(t.db, MUG);
       useDatabase(failingOnce(t, 'lease_gone')); // the settling statement, after Stripe's answer
-      await assert.rejects(changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 1 }));
+      await assert.rejects(
+        changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 1 }),
+      );
       useDatabase(t);
       assert.deepEqual(await lineItems(session.id), [['ceramic_mug', 1]], 'Stripe took the update');
-      assert.deepEqual(await sessionHolds(session.id), [[MUG, 3]], 'the larger of before and after is still held: nothing oversold');
+      assert.deepEqual(
+        await sessionHolds(session.id),
+        [[MUG, 3]],
+        'the larger of before and after is still held: nothing oversold',
+      );
       await s.pay(session);
       assert.equal((await orderForReturnPage(session.id, token)).kind, 'order');
-      assert.deepEqual((await findOrder(t.db, session.id))?.items.map((item) => [item.productId, item.quantity]), [[MUG, 1]]);
+      assert.deepEqual(
+        (await findOrder(t.db, session.id))?.items.map((item) => [item.productId, item.quantity]),
+        [[MUG, 1]],
+      );
       assert.deepEqual(await stockOf(t.db, MUG), { stock: stock - 1, held: (await stockOf(t.db, MUG)).held });
       assert.deepEqual(await sessionHolds(session.id), []);
     });
@@ -202,20 +279,34 @@ for (const engine of testEngines()) {
       await setShippingAddress({ sessionId: session.id, browserToken: token, shipping: US_ADDRESS }); // New York: sales tax
       await setContribution({ sessionId: session.id, browserToken: token, percent: 2 });
       const contributionLine = async () =>
-        (await h.stripe.checkout.sessions.listLineItems(session.id, { limit: 100 })).data.find((item) => item.metadata?.storefront_line === 'contribution');
+        (await h.stripe.checkout.sessions.listLineItems(session.id, { limit: 100 })).data.find(
+          (item) => item.metadata?.storefront_line === 'contribution',
+        );
       assert.deepEqual([(await contributionLine())?.amount_subtotal, (await contributionLine())?.amount_tax], [88, 0]);
       const [mugLine] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
-      await changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: mugLine!.id, quantity: 3 });
+      await changeLineItemQuantity({
+        sessionId: session.id,
+        browserToken: token,
+        lineItemId: mugLine!.id,
+        quantity: 3,
+      });
       assert.equal((await contributionLine())?.amount_subtotal, 132, '2 % of $66.00');
       assert.deepEqual(await sessionHolds(session.id), [[MUG, 3]], 'the contribution holds no stock');
-      assert.deepEqual((await readCart(token)).lines.map((line) => [line.productId, line.quantity]), [[MUG, 3]], 'nor is it a cart line');
+      assert.deepEqual(
+        (await readCart(token)).lines.map((line) => [line.productId, line.quantity]),
+        [[MUG, 3]],
+        'nor is it a cart line',
+      );
       await s.pay(session);
       assert.equal((await orderForReturnPage(session.id, token)).kind, 'order');
       const order = await findOrder(t.db, session.id);
-      assert.deepEqual(order?.items.map((item) => [item.productId, item.quantity, item.amountSubtotal, item.amountTax]), [
-        [MUG, 3, 6600, Math.round(6600 * 0.08875)],
-        [null, 1, 132, 0],
-      ]);
+      assert.deepEqual(
+        order?.items.map((item) => [item.productId, item.quantity, item.amountSubtotal, item.amountTax]),
+        [
+          [MUG, 3, 6600, Math.round(6600 * 0.08875)],
+          [null, 1, 132, 0],
+        ],
+      );
       await setContribution({ sessionId: session.id, browserToken: token, percent: 5 }).then(
         () => assert.fail('a paid checkout cannot change'),
         (error: unknown) => assert.ok(error instanceof PaidCheckoutError),
@@ -244,11 +335,14 @@ for (const engine of testEngines()) {
       await setShippingAddress({ sessionId: session.id, browserToken: token, shipping: US_ADDRESS });
       const [line] = (await h.stripe.checkout.sessions.listLineItems(session.id)).data;
       await s.pay(session);
-      await assert.rejects(changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 2 }), (error: unknown) => {
-        assert.ok(error instanceof PaidCheckoutError);
-        assert.equal(error.publicMessage, 'This checkout has been paid.');
-        return true;
-      });
+      await assert.rejects(
+        changeLineItemQuantity({ sessionId: session.id, browserToken: token, lineItemId: line!.id, quantity: 2 }),
+        (error: unknown) => {
+          assert.ok(error instanceof PaidCheckoutError);
+          assert.equal(error.publicMessage, 'This checkout has been paid.');
+          return true;
+        },
+      );
       assert.deepEqual(await lineItems(session.id), [['ceramic_mug', 1]]);
     });
   });

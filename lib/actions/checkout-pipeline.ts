@@ -43,7 +43,11 @@ const LEASE_POLL_MS = 100;
  * No transaction, lock or connection is held across a Stripe call: between 4 and 6 nothing can be oversold
  * (the larger quantity is held), and the lease keeps two tabs' changes one after the other.
  */
-export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor, mode: CheckoutSnapshot['mode'] = 'payment'): Promise<void> {
+export async function changeCheckout(
+  input: CheckoutAction,
+  changeFor: ChangeFor,
+  mode: CheckoutSnapshot['mode'] = 'payment',
+): Promise<void> {
   const started = Date.now();
   const db = await database();
   const holder = randomUUID();
@@ -57,7 +61,11 @@ export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor
     const bound = session;
     const expiresAt = new Date(bound.expiresAt * 1000);
     const plan = await withCatalogIds(async (ids) => {
-      const planned = planChange(bound, changeFor(available), { available, ids, profile: isSeedProfile(env().apiVersion) ? 'seed' : 'ga' });
+      const planned = planChange(bound, changeFor(available), {
+        available,
+        ids,
+        profile: isSeedProfile(env().apiVersion) ? 'seed' : 'ga',
+      });
       if (!planned.update) return planned;
       inFlight = await holdInFlight(db, bound.id, planned, expiresAt);
       try {
@@ -80,7 +88,8 @@ export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor
     if (!settled && !updated && session && inFlight) {
       // The update did not take (or its fate is unknown): the holds become what Stripe holds, as far as we know.
       const stripeHolds = error instanceof UpdateNotAppliedError ? error.session : session;
-      const stillInFlight = error instanceof UpdateNotAppliedError && error.mayStillLand && stripeHolds?.status === 'open';
+      const stillInFlight =
+        error instanceof UpdateNotAppliedError && error.mayStillLand && stripeHolds?.status === 'open';
       // The holds become what Stripe holds as last read (the larger hold stays only when Stripe could not be read at
       // all). An update whose answer never came could still land after the deadline: settleLater looks again once
       // it has had time to, and sets the holds to Stripe's lines then.
@@ -88,11 +97,15 @@ export async function changeCheckout(input: CheckoutAction, changeFor: ChangeFor
       await settleChange(db, { sessionId: session.id, holder, holds, expiresAt: new Date(session.expiresAt * 1000) });
       settled = true;
       if (stillInFlight) settleLater(session.id);
-      if (error instanceof UpdateNotAppliedError && stripeHolds?.status === 'complete') throw paid(session.id, error.cause);
+      if (error instanceof UpdateNotAppliedError && stripeHolds?.status === 'complete')
+        throw paid(session.id, error.cause);
     }
     throw error instanceof UpdateNotAppliedError ? error.cause : error;
   } finally {
-    if (!settled) await abandonChange(db, input.sessionId, holder).catch((error: unknown) => log.warn('checkout.lease_release_failed', { error }));
+    if (!settled)
+      await abandonChange(db, input.sessionId, holder).catch((error: unknown) =>
+        log.warn('checkout.lease_release_failed', { error }),
+      );
   }
 }
 
@@ -109,13 +122,24 @@ async function waitForLease(db: Database, sessionId: string, holder: string, dea
 }
 
 /** Holds, per product, the larger of before and after while the update is in flight; out of stock refuses it. */
-async function holdInFlight(db: Database, sessionId: string, plan: PlannedChange, expiresAt: Date): Promise<ProductLine[] | null> {
+async function holdInFlight(
+  db: Database,
+  sessionId: string,
+  plan: PlannedChange,
+  expiresAt: Date,
+): Promise<ProductLine[] | null> {
   if (plan.holdsBefore.length === 0 && plan.holdsAfter.length === 0) return null;
   const larger = new Map(plan.holdsBefore.map((line) => [line.productId, line.quantity]));
-  for (const line of plan.holdsAfter) larger.set(line.productId, Math.max(larger.get(line.productId) ?? 0, line.quantity));
+  for (const line of plan.holdsAfter)
+    larger.set(line.productId, Math.max(larger.get(line.productId) ?? 0, line.quantity));
   const lines = [...larger].map(([productId, quantity]) => ({ productId, quantity }));
   const shortage = await holdUnits(db, { reservationId: sessionId, sessionId, lines, expiresAt });
-  if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));
+  if (shortage)
+    throw new OutOfStockError(
+      shortage.productId,
+      shortage.available,
+      shortageMessage(shortage.productId, shortage.available),
+    );
   return lines;
 }
 
@@ -136,14 +160,19 @@ function settleLater(sessionId: string): void {
       if (!session) return abandonChange(db, sessionId, holder);
       const holds = session.status === 'open' ? heldBy(session) : [];
       await settleChange(db, { sessionId, holder, holds, expiresAt: new Date(session.expiresAt * 1000) });
-      log.info('checkout.settled_late', { session: sessionId, holds: holds.map((line) => `${line.quantity} × ${line.productId}`) });
+      log.info('checkout.settled_late', {
+        session: sessionId,
+        holds: holds.map((line) => `${line.quantity} × ${line.productId}`),
+      });
     })().catch((error: unknown) => log.warn('checkout.late_settle_failed', { session: sessionId, error }));
   }, LATE_SETTLE_MS).unref();
 }
 
 /** The units a session's lines hold (payment mode): its products, gift included. */
 const heldBy = (session: CheckoutSnapshot): ProductLine[] =>
-  session.mode === 'payment' ? cartOfSession(session.lines).map(({ productId, quantity }) => ({ productId, quantity })) : [];
+  session.mode === 'payment'
+    ? cartOfSession(session.lines).map(({ productId, quantity }) => ({ productId, quantity }))
+    : [];
 
 const paid = (sessionId: string, cause: unknown) =>
   new PaidCheckoutError(`Session ${sessionId} was paid before the change: ${(cause as Error)?.message ?? cause}`);

@@ -25,7 +25,8 @@ export type ReturnView =
 export async function orderForReturnPage(sessionId: string, browserToken: string | undefined): Promise<ReturnView> {
   const db = await database();
   const stored = await findOrder(db, sessionId);
-  if (stored) return isBound(browserToken, stored.bindingTag) ? { kind: 'order', order: stored } : { kind: 'other_browser' };
+  if (stored)
+    return isBound(browserToken, stored.bindingTag) ? { kind: 'order', order: stored } : { kind: 'other_browser' };
   const receipt = await retrieveOrderReceipt(sessionId).catch((error: unknown) => {
     if (error instanceof InvalidRequestError) return null; // Stripe has no such session
     throw error;

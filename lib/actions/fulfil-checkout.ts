@@ -32,7 +32,11 @@ export async function fulfilCheckout(
 ): Promise<CheckoutReceipt | null> {
   const receipt = known ?? (await retrieveOrderReceipt(sessionId));
   if (!isPaid(receipt)) {
-    log.info('fulfilment.not_paid', { session: receipt.id, status: receipt.status, paymentStatus: receipt.paymentStatus });
+    log.info('fulfilment.not_paid', {
+      session: receipt.id,
+      status: receipt.status,
+      paymentStatus: receipt.paymentStatus,
+    });
     return null;
   }
   const recorded = await recordPaidOrder(await database(), receipt, {

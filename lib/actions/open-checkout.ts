@@ -12,7 +12,14 @@ import { bindingTag } from '@/lib/session-binding';
 import { RESUME_MIN_SECONDS, sessionExpiresAt } from '@/lib/checkout/session-expiry';
 import { sessionCreateParams } from '@/lib/checkout/session-params';
 import { holdLinesForCart } from '@/lib/checkout/stock';
-import { endCheckout, findOpenCheckout, recordCheckout, CheckoutTakenError, type CheckoutKind, type CheckoutRecord } from '@/lib/db/checkouts';
+import {
+  endCheckout,
+  findOpenCheckout,
+  recordCheckout,
+  CheckoutTakenError,
+  type CheckoutKind,
+  type CheckoutRecord,
+} from '@/lib/db/checkouts';
 import { database, type Database } from '@/lib/db/client';
 import { placeHolds, releaseReservation } from '@/lib/db/inventory';
 import { releaseLease, tryLease } from '@/lib/db/leases';
@@ -83,18 +90,25 @@ export async function openCheckout(request: {
       if (resumed) return resumed;
     }
     const cart = request.cart.kind === 'stored' ? await storedCheckoutCart(request.browserToken) : request.cart;
-    if (!cart) throw new AppError('cart_empty', 409, 'Stored cart is empty', 'Your cart is empty. Please choose from the shop.');
+    if (!cart)
+      throw new AppError('cart_empty', 409, 'Stored cart is empty', 'Your cart is empty. Please choose from the shop.');
     await limitCheckoutCreation(db, request.clientAddress);
     return { ...(await createCheckoutSession(db, { ...request, cart, ownerTag, kind, source })), resumed: false };
   } finally {
-    await releaseLease(db, lease.key, lease.holder).catch((error: unknown) => log.warn('checkout.lease_release_failed', { error }));
+    await releaseLease(db, lease.key, lease.holder).catch((error: unknown) =>
+      log.warn('checkout.lease_release_failed', { error }),
+    );
   }
 }
 
 async function waitForLease(db: Database, key: string, holder: string) {
   const deadline = Date.now() + OPEN_WAIT_MS;
   while (!(await tryLease(db, key, holder, OPEN_LEASE_MS))) {
-    if (Date.now() > deadline) throw new CheckoutBusyError(`Lease ${key} is busy`, 'Your checkout is being prepared in another window. Please try again.');
+    if (Date.now() > deadline)
+      throw new CheckoutBusyError(
+        `Lease ${key} is busy`,
+        'Your checkout is being prepared in another window. Please try again.',
+      );
     await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
   }
 }
@@ -104,10 +118,20 @@ async function waitForLease(db: Database, key: string, holder: string) {
  * (expired at Stripe, its holds released) so a new one can be made. One found paid is recorded as an order here
  * if no webhook has done it yet (exactly once: lib/db/orders.ts), so its cart lines fall before the cart is read.
  */
-async function resumeOrEnd(db: Database, existing: CheckoutRecord, source: string, browserToken: string): Promise<OpenedCheckout | null> {
+async function resumeOrEnd(
+  db: Database,
+  existing: CheckoutRecord,
+  source: string,
+  browserToken: string,
+): Promise<OpenedCheckout | null> {
   const session = await retrieveCheckout(existing.sessionId);
   const timeLeft = session.expiresAt - Math.floor(Date.now() / 1000);
-  if (session.status === 'open' && existing.source === source && timeLeft > RESUME_MIN_SECONDS && session.clientSecret) {
+  if (
+    session.status === 'open' &&
+    existing.source === source &&
+    timeLeft > RESUME_MIN_SECONDS &&
+    session.clientSecret
+  ) {
     if (source === 'cart' && session.mode === 'payment') await followStoredCart(session, browserToken);
     return { id: session.id, clientSecret: session.clientSecret, resumed: true };
   }
@@ -143,12 +167,21 @@ async function followStoredCart(session: Awaited<ReturnType<typeof retrieveCheck
  */
 async function createCheckoutSession(
   db: Database,
-  request: { cart: Cart; attemptId: string; browserToken: string; origin: string; ownerTag: string; kind: CheckoutKind; source: string },
+  request: {
+    cart: Cart;
+    attemptId: string;
+    browserToken: string;
+    origin: string;
+    ownerTag: string;
+    kind: CheckoutKind;
+    source: string;
+  },
 ): Promise<{ id: string; clientSecret: string }> {
   const { apiVersion, checkout } = env();
   const reservationId = `create:${digest(`${request.attemptId}:${JSON.stringify(request.cart)}`)}`;
   const lines = holdLinesForCart(request.cart);
-  if (lines.length > 0) await placeHolds(db, { reservationId, lines, expiresAt: new Date(Date.now() + PROVISIONAL_HOLD_MS) });
+  if (lines.length > 0)
+    await placeHolds(db, { reservationId, lines, expiresAt: new Date(Date.now() + PROVISIONAL_HOLD_MS) });
   try {
     const session = await withCatalogIds((ids) => {
       const params = sessionCreateParams(request.cart, ids, {
@@ -162,7 +195,14 @@ async function createCheckoutSession(
       return createCheckout(params, `checkout-create-${digest(`${request.attemptId}:${JSON.stringify(params)}`)}`);
     });
     try {
-      await recordCheckout(db, { sessionId: session.id, ownerTag: request.ownerTag, kind: request.kind, source: request.source, expiresAt: new Date(session.expiresAt * 1000), reservationId });
+      await recordCheckout(db, {
+        sessionId: session.id,
+        ownerTag: request.ownerTag,
+        kind: request.kind,
+        source: request.source,
+        expiresAt: new Date(session.expiresAt * 1000),
+        reservationId,
+      });
     } catch (error) {
       if (!(error instanceof CheckoutTakenError)) throw error;
       // Another server opened this browser's checkout at the same moment: keep that one, end ours.

@@ -18,7 +18,13 @@ const { errorResponse } = await import('@/lib/http');
 
 const MUG = 'ceramic-mug';
 const cookieless = (clientAddress: string) =>
-  openCheckout({ cart: { kind: 'products', items: [{ productId: MUG, quantity: 1 }] }, attemptId: randomUUID(), browserToken: randomUUID(), origin: ORIGIN, clientAddress });
+  openCheckout({
+    cart: { kind: 'products', items: [{ productId: MUG, quantity: 1 }] },
+    attemptId: randomUUID(),
+    browserToken: randomUUID(),
+    origin: ORIGIN,
+    clientAddress,
+  });
 
 for (const engine of testEngines()) {
   describe(`checkout creation limits on ${engine}`, () => {

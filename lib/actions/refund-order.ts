@@ -25,7 +25,10 @@ export async function refundOrder({ orderId, request, restock, formKey }: Refund
   if (!found) throw new InvalidRequestError(`No order ${orderId}`, 'There is no such order.');
   const { order, lines } = found;
   if (order.mode !== 'payment' || !order.paymentIntentId) {
-    throw new InvalidRequestError(`Order ${orderId} is not a payment`, 'A plan order is refunded by cancelling its subscription.');
+    throw new InvalidRequestError(
+      `Order ${orderId} is not a payment`,
+      'A plan order is refunded by cancelling its subscription.',
+    );
   }
   const units = refundedUnitsByLine(await listOrderRefunds(db, orderId));
   let plan;
@@ -42,7 +45,12 @@ export async function refundOrder({ orderId, request, restock, formKey }: Refund
     if (error instanceof RefundPlanError) throw new InvalidRequestError(error.message, error.message);
     throw error;
   }
-  const refund = await createRefund({ paymentIntentId: order.paymentIntentId, amount: plan.amount, idempotencyKey: requestKey, metadata: refundMetadata(orderId, plan, restock) });
+  const refund = await createRefund({
+    paymentIntentId: order.paymentIntentId,
+    amount: plan.amount,
+    idempotencyKey: requestKey,
+    metadata: refundMetadata(orderId, plan, restock),
+  });
   await bookStripeRefund(db, orderId, refund, 'admin', requestKey);
   return `Refunded ${formatMoney(refund.amount, refund.currency)}${restock && plan.lines.length > 0 ? ', and the units are back in stock' : ''}.`;
 }

@@ -9,6 +9,10 @@ import type { WebhookEvent } from '@/lib/stripe/webhooks';
  * (availability already ignores a hold past its expiry; this makes the units available before that too).
  */
 export async function releaseCheckout(event: WebhookEvent & { objectId: string }): Promise<void> {
-  const released = await releaseSessionHolds(await database(), { eventId: event.id, eventType: event.type }, event.objectId);
+  const released = await releaseSessionHolds(
+    await database(),
+    { eventId: event.id, eventType: event.type },
+    event.objectId,
+  );
   if (released > 0) log.info('inventory.released', { type: event.type, session: event.objectId, holds: released });
 }

@@ -37,13 +37,26 @@ export async function startStorefront(): Promise<StorefrontHarness> {
   const { createStripeClient } = await import('@/lib/stripe/client');
   const { syncCatalog } = await import('@/lib/stripe/seed');
   const { POST: webhook } = await import('@/app/api/webhooks/stripe/route');
-  await syncCatalog(createStripeClient({ kind: 'local', secretKey: 'sk_test_local', publishableKey: 'pk_test_local', emulatorUrl: h.url }));
+  await syncCatalog(
+    createStripeClient({
+      kind: 'local',
+      secretKey: 'sk_test_local',
+      publishableKey: 'pk_test_local',
+      emulatorUrl: h.url,
+    }),
+  );
   return {
     h,
     async deliver(event) {
       const payload = JSON.stringify(event);
       const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-      const response = await webhook(new Request('http://app/api/webhooks/stripe', { method: 'POST', body: payload, headers: { 'stripe-signature': signature } }));
+      const response = await webhook(
+        new Request('http://app/api/webhooks/stripe', {
+          method: 'POST',
+          body: payload,
+          headers: { 'stripe-signature': signature },
+        }),
+      );
       return response.status;
     },
     async pay(session) {

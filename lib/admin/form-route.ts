@@ -12,24 +12,33 @@ import { StripeRefusedError } from '@/lib/stripe/errors';
 /** A back-office form is a few fields: 8 KiB is generous. */
 const FORM_BODY_LIMIT = 8 * 1024;
 
-
 /** Form fields by name (a form sends each of ours once). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (mediaType !== 'application/x-www-form-urlencoded') throw new InvalidRequestError(`Content-Type ${mediaType ?? 'missing'}`, 'Send the form from the back office.');
+  if (mediaType !== 'application/x-www-form-urlencoded')
+    throw new InvalidRequestError(`Content-Type ${mediaType ?? 'missing'}`, 'Send the form from the back office.');
   return Object.fromEntries(new URLSearchParams(new TextDecoder().decode(await readBody(request, FORM_BODY_LIMIT))));
 }
 
 export function redirectWithFlash(request: Request, to: string, flash: Flash): NextResponse {
   const origin = appOrigin(request);
   const response = NextResponse.redirect(new URL(to, origin), 303);
-  response.cookies.set({ name: FLASH_COOKIE, value: JSON.stringify(flash), httpOnly: true, sameSite: 'strict', secure: origin.startsWith('https://'), path: '/admin', maxAge: 20 });
+  response.cookies.set({
+    name: FLASH_COOKIE,
+    value: JSON.stringify(flash),
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: origin.startsWith('https://'),
+    path: '/admin',
+    maxAge: 20,
+  });
   return response;
 }
 
 /** What the owner reads when a form fails: ours as written; Stripe's refusal in Stripe's words (the owner may act on it). */
 function ownerMessage(error: unknown): string | null {
-  if (error instanceof StripeRefusedError) return `Stripe refused: ${error.message.split('): ').slice(1).join('): ') || 'see the server log'}`;
+  if (error instanceof StripeRefusedError)
+    return `Stripe refused: ${error.message.split('): ').slice(1).join('): ') || 'see the server log'}`;
   if (error instanceof AppError && error.status < 500) return error.publicMessage;
   return null;
 }
@@ -51,14 +60,22 @@ export function adminFormRoute<T>(
       await assertAdminRequest(request);
       params = await context.params;
       const parsed = schema.safeParse(await readForm(request));
-      if (!parsed.success) throw new InvalidRequestError(`Bad form: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 'Please check the form and try again.');
+      if (!parsed.success)
+        throw new InvalidRequestError(
+          `Bad form: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          'Please check the form and try again.',
+        );
       const done = await action(parsed.data, params);
       return redirectWithFlash(request, done.to, { kind: done.kind ?? 'ok', text: done.text });
     } catch (error) {
-      if (error instanceof AppError && [401, 403, 404, 413, 415].includes(error.status)) return errorResponse(error, name);
+      if (error instanceof AppError && [401, 403, 404, 413, 415].includes(error.status))
+        return errorResponse(error, name);
       const text = ownerMessage(error);
       (text ? log.warn : log.error)('admin.form_failed', { route: name, error });
-      return redirectWithFlash(request, back(params), { kind: 'error', text: text ?? 'Something went wrong. The server log has the detail: check the order before trying again.' });
+      return redirectWithFlash(request, back(params), {
+        kind: 'error',
+        text: text ?? 'Something went wrong. The server log has the detail: check the order before trying again.',
+      });
     }
   };
 }

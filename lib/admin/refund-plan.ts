@@ -25,7 +25,11 @@ export class RefundPlanError extends Error {
 }
 
 /** The part of a line's total that units `from`..`from + units` carry (floored per boundary, so parts sum to the total). */
-export function unitsAmount(line: Pick<RefundableLine, 'quantity' | 'amountTotal'>, from: number, units: number): number {
+export function unitsAmount(
+  line: Pick<RefundableLine, 'quantity' | 'amountTotal'>,
+  from: number,
+  units: number,
+): number {
   const upTo = (n: number) => Math.floor((line.amountTotal * n) / line.quantity);
   return upTo(from + units) - upTo(from);
 }
@@ -34,7 +38,9 @@ export function planRefund(order: RefundableOrder, request: RefundRequest): Refu
   const left = order.amountTotal - order.amountRefunded;
   if (left <= 0) throw new RefundPlanError('This order has been refunded in full already.');
   if (request.kind === 'order') {
-    const lines = order.lines.filter((l) => l.quantity > l.refundedUnits).map((l) => ({ position: l.position, quantity: l.quantity - l.refundedUnits }));
+    const lines = order.lines
+      .filter((l) => l.quantity > l.refundedUnits)
+      .map((l) => ({ position: l.position, quantity: l.quantity - l.refundedUnits }));
     return { amount: left, lines };
   }
   let amount = 0;
@@ -44,7 +50,8 @@ export function planRefund(order: RefundableOrder, request: RefundRequest): Refu
     const line = order.lines.find((l) => l.position === asked.position);
     if (!line) throw new RefundPlanError('That line is not on this order.');
     const open = line.quantity - line.refundedUnits;
-    if (asked.quantity > open) throw new RefundPlanError(`Only ${open} of “${line.description}” can still be refunded.`);
+    if (asked.quantity > open)
+      throw new RefundPlanError(`Only ${open} of “${line.description}” can still be refunded.`);
     amount += unitsAmount(line, line.refundedUnits, asked.quantity);
     lines.push(asked);
   }
@@ -59,10 +66,17 @@ export function planRefund(order: RefundableOrder, request: RefundRequest): Refu
  * back office, or the webhook about it arriving sooner) books the same lines and restock.
  */
 export function refundMetadata(orderId: number, plan: RefundPlan, restock: boolean): Record<string, string> {
-  return { order_id: String(orderId), lines: plan.lines.map((l) => `${l.position}x${l.quantity}`).join(','), restock: restock ? 'yes' : 'no' };
+  return {
+    order_id: String(orderId),
+    lines: plan.lines.map((l) => `${l.position}x${l.quantity}`).join(','),
+    restock: restock ? 'yes' : 'no',
+  };
 }
 
-export function refundFromMetadata(metadata: Record<string, string> | null): { lines: RefundedLine[]; restock: boolean } {
+export function refundFromMetadata(metadata: Record<string, string> | null): {
+  lines: RefundedLine[];
+  restock: boolean;
+} {
   const lines = (metadata?.lines ?? '')
     .split(',')
     .map((part) => /^(\d{1,4})x(\d{1,6})$/.exec(part))

@@ -15,7 +15,8 @@ export function passwordMatches(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-const mac = (password: string, expires: number) => createHmac('sha256', password).update(`admin-session/v1:${expires}`).digest('base64url');
+const mac = (password: string, expires: number) =>
+  createHmac('sha256', password).update(`admin-session/v1:${expires}`).digest('base64url');
 
 export function signSession(password: string, now = Date.now()): string {
   const expires = Math.floor(now / 1000) + SESSION_SECONDS;
@@ -32,5 +33,13 @@ export function sessionIsValid(password: string, token: string | undefined, now 
 
 /** httpOnly, SameSite=Strict (no other site's page can send it), Secure whenever the shop is served over https. */
 export function adminCookie(token: string, origin: string) {
-  return { name: ADMIN_COOKIE, value: token, httpOnly: true, sameSite: 'strict' as const, secure: origin.startsWith('https://'), path: '/', maxAge: SESSION_SECONDS };
+  return {
+    name: ADMIN_COOKIE,
+    value: token,
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: origin.startsWith('https://'),
+    path: '/',
+    maxAge: SESSION_SECONDS,
+  };
 }

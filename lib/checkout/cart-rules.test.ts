@@ -13,15 +13,29 @@ test('checkCartQuantity: 0 always; never past the per-order limit nor what is av
     [blend, 0, -3, { ok: true }],
     [blend, 1, 1, { ok: true }],
     [blend, 10, 200, { ok: true }],
-    [blend, 11, 200, { ok: false, reason: 'limit', message: 'You can buy at most 10 of House Blend, 340 g per order.' }],
-    [blend, 4, 3, { ok: false, reason: 'stock', message: 'Only 3 of House Blend, 340 g left. Please lower the quantity.' }],
+    [
+      blend,
+      11,
+      200,
+      { ok: false, reason: 'limit', message: 'You can buy at most 10 of House Blend, 340 g per order.' },
+    ],
+    [
+      blend,
+      4,
+      3,
+      { ok: false, reason: 'stock', message: 'Only 3 of House Blend, 340 g left. Please lower the quantity.' },
+    ],
     [blend, 1, 0, { ok: false, reason: 'stock', message: 'House Blend, 340 g is sold out.' }],
     [blend, 1, -2, { ok: false, reason: 'stock', message: 'House Blend, 340 g is sold out.' }],
     [grinder, 2, 2, { ok: true }],
     [grinder, 3, 1, { ok: false, reason: 'limit', message: 'You can buy at most 2 of Hand grinder per order.' }],
   ];
   for (const [product, quantity, available, expected] of cases) {
-    assert.deepEqual(checkCartQuantity(product, quantity, available), expected, `${product.id} × ${quantity} of ${available}`);
+    assert.deepEqual(
+      checkCartQuantity(product, quantity, available),
+      expected,
+      `${product.id} × ${quantity} of ${available}`,
+    );
   }
 });
 
@@ -70,7 +84,13 @@ test('checkoutCartOf makes the products cart for the stored lines, or null when 
         { productId: 'gold-bar', quantity: 1 },
         { productId: 'house-blend', quantity: 1 },
       ],
-      { kind: 'products', items: [{ productId: 'ceramic-mug', quantity: 2 }, { productId: 'house-blend', quantity: 1 }] },
+      {
+        kind: 'products',
+        items: [
+          { productId: 'ceramic-mug', quantity: 2 },
+          { productId: 'house-blend', quantity: 1 },
+        ],
+      },
     ],
   ];
   for (const [lines, expected] of cases) assert.deepEqual(checkoutCartOf(lines), expected);

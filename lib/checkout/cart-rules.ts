@@ -37,7 +37,13 @@ export function stockNote(available: number): string {
 }
 
 /** A line of the browser's stored cart (a product for sale, at least one unit) as the cart page shows it. */
-export type CartLineView = ProductLine & { product: Product; lineTotal: number; available: number; stockNote: string; lowStock: boolean };
+export type CartLineView = ProductLine & {
+  product: Product;
+  lineTotal: number;
+  available: number;
+  stockNote: string;
+  lowStock: boolean;
+};
 export type CartView = { lines: CartLineView[]; count: number; subtotal: number };
 
 /** The cart as the page shows it; lines of products no longer for sale are left out. */
@@ -46,7 +52,16 @@ export function viewCart(lines: readonly ProductLine[], available: ReadonlyMap<s
     const product = findProductForSale(line.productId);
     if (!product) return [];
     const left = Math.max(0, available.get(line.productId) ?? 0);
-    return [{ ...line, product, lineTotal: product.unitAmount * line.quantity, available: left, stockNote: stockNote(left), lowStock: left <= LOW_STOCK }];
+    return [
+      {
+        ...line,
+        product,
+        lineTotal: product.unitAmount * line.quantity,
+        available: left,
+        stockNote: stockNote(left),
+        lowStock: left <= LOW_STOCK,
+      },
+    ];
   });
   return {
     lines: views,
@@ -57,6 +72,8 @@ export function viewCart(lines: readonly ProductLine[], available: ReadonlyMap<s
 
 /** The checkout's cart for the stored lines (products for sale only), or null when nothing is left to buy. */
 export function checkoutCartOf(lines: readonly ProductLine[]): Cart | null {
-  const items = lines.filter((line) => findProductForSale(line.productId) && line.quantity > 0).map(({ productId, quantity }) => ({ productId, quantity }));
+  const items = lines
+    .filter((line) => findProductForSale(line.productId) && line.quantity > 0)
+    .map(({ productId, quantity }) => ({ productId, quantity }));
   return items.length > 0 ? { kind: 'products', items } : null;
 }

@@ -35,11 +35,23 @@ test('unknown ids and bad intervals are no cart', () => {
   assert.equal(cartFromSearchParams({}), null);
 });
 
-test("the schema refuses prices, amounts, fractional or zero quantities", () => {
-  assert.equal(cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 0 }] }).success, false);
-  assert.equal(cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1.5 }] }).success, false);
-  assert.equal(cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1, price: 1 }] }).success, false);
-  assert.equal(cartSchema.safeParse({ kind: 'plan', planId: 'coffee-club', interval: 'yearly', unit_amount: 1 }).success, false);
+test('the schema refuses prices, amounts, fractional or zero quantities', () => {
+  assert.equal(
+    cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 0 }] }).success,
+    false,
+  );
+  assert.equal(
+    cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1.5 }] }).success,
+    false,
+  );
+  assert.equal(
+    cartSchema.safeParse({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1, price: 1 }] }).success,
+    false,
+  );
+  assert.equal(
+    cartSchema.safeParse({ kind: 'plan', planId: 'coffee-club', interval: 'yearly', unit_amount: 1 }).success,
+    false,
+  );
 });
 
 test('a product appears once: duplicate lines would slip past the per-order limit', () => {

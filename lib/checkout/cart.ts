@@ -8,7 +8,10 @@ import { BILLING_INTERVALS, findPlan, findProductForSale, PRODUCTS, type Billing
 export const cartSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('plan'),
-    planId: z.string().max(100).refine((id) => findPlan(id) !== undefined, 'unknown plan'),
+    planId: z
+      .string()
+      .max(100)
+      .refine((id) => findPlan(id) !== undefined, 'unknown plan'),
     interval: z.enum(BILLING_INTERVALS),
   }),
   z.strictObject({
@@ -16,20 +19,27 @@ export const cartSchema = z.discriminatedUnion('kind', [
     items: z
       .array(
         z.strictObject({
-          productId: z.string().max(100).refine((id) => findProductForSale(id) !== undefined, 'unknown product'),
+          productId: z
+            .string()
+            .max(100)
+            .refine((id) => findProductForSale(id) !== undefined, 'unknown product'),
           quantity: z.number().int().min(1).max(999_999),
         }),
       )
       .min(1)
       .max(PRODUCTS.length)
       // One line per product: three lines of the same product would pass each line's limit but not the order's.
-      .refine((items) => new Set(items.map((item) => item.productId)).size === items.length, 'each product at most once'),
+      .refine(
+        (items) => new Set(items.map((item) => item.productId)).size === items.length,
+        'each product at most once',
+      ),
   }),
 ]);
 export type Cart = z.infer<typeof cartSchema>;
 
 /** The checkout page of a plan at an interval: what the home page links to, and what `cartFromSearchParams` reads. */
-export const planCheckoutPath = (planId: string, interval: BillingInterval) => `/checkout?plan=${encodeURIComponent(planId)}&interval=${interval}`;
+export const planCheckoutPath = (planId: string, interval: BillingInterval) =>
+  `/checkout?plan=${encodeURIComponent(planId)}&interval=${interval}`;
 
 /** Reads a cart from the checkout page's query string (`?plan=coffee-club&interval=yearly` or `?item=house-blend`). */
 export function cartFromSearchParams(params: Record<string, string | string[] | undefined>): Cart | null {

@@ -26,11 +26,17 @@ export class CartRuleError extends AppError {
  * is not the catalog's cannot be reasoned about: 409.
  */
 export function cartOfSession(lines: readonly SessionLine[]): CheckoutLine[] {
-  return lines.filter((line) => !isContribution(line)).map((line) => {
-    const product = line.lookupKey ? findProductByLookupKey(line.lookupKey) : undefined;
-    if (!product) throw new SessionStateError(`Line ${line.id} (price ${line.priceId}) is not a catalog product`, "This checkout can't be changed here. Please start again.");
-    return { lineId: line.id, productId: product.id, quantity: line.quantity };
-  });
+  return lines
+    .filter((line) => !isContribution(line))
+    .map((line) => {
+      const product = line.lookupKey ? findProductByLookupKey(line.lookupKey) : undefined;
+      if (!product)
+        throw new SessionStateError(
+          `Line ${line.id} (price ${line.priceId}) is not a catalog product`,
+          "This checkout can't be changed here. Please start again.",
+        );
+      return { lineId: line.id, productId: product.id, quantity: line.quantity };
+    });
 }
 
 /** What the buyer asks for, as the cart they want (before the gift and the checks). */
@@ -43,36 +49,55 @@ export function setLineQuantity(lineId: string, quantity: number): CartIntent {
   return (cart) => {
     const line = cart.find((candidate) => candidate.lineId === lineId);
     if (!line) throw new CartRuleError(`No line ${lineId} in this checkout`, 'That item is no longer in your order.');
-    if (isGift(line.productId)) throw new CartRuleError(`Line ${lineId} is the gift`, 'The free gift comes with your order and cannot be changed.');
-    return quantity === 0 ? cart.filter((candidate) => candidate !== line) : cart.map((candidate) => (candidate === line ? { ...line, quantity } : candidate));
+    if (isGift(line.productId))
+      throw new CartRuleError(
+        `Line ${lineId} is the gift`,
+        'The free gift comes with your order and cannot be changed.',
+      );
+    return quantity === 0
+      ? cart.filter((candidate) => candidate !== line)
+      : cart.map((candidate) => (candidate === line ? { ...line, quantity } : candidate));
   };
 }
 
 /** Adds one unit of a product, or removes its line. */
 export function addProduct(productId: string): CartIntent {
-  return (cart) => (cart.some((line) => line.productId === productId) ? [...cart] : [...cart, { lineId: null, productId, quantity: 1 }]);
+  return (cart) =>
+    cart.some((line) => line.productId === productId) ? [...cart] : [...cart, { lineId: null, productId, quantity: 1 }];
 }
 
 /** Sets a product's units, as the cart page asks (0 removes it): its line keeps its Stripe id, or a new one is added. */
 export function setProductQuantity(productId: string, quantity: number): CartIntent {
   return (cart) => {
-    if (isGift(productId)) throw new CartRuleError('The gift is not for sale', 'The free gift comes with your order and cannot be changed.');
+    if (isGift(productId))
+      throw new CartRuleError('The gift is not for sale', 'The free gift comes with your order and cannot be changed.');
     const kept = cart.filter((line) => line.productId !== productId);
     if (quantity === 0) return kept;
     const line = cart.find((candidate) => candidate.productId === productId);
-    return line ? cart.map((candidate) => (candidate === line ? { ...line, quantity } : candidate)) : [...cart, { lineId: null, productId, quantity }];
+    return line
+      ? cart.map((candidate) => (candidate === line ? { ...line, quantity } : candidate))
+      : [...cart, { lineId: null, productId, quantity }];
   };
 }
 
 /** The checkout's products become exactly `lines` (a resumed checkout follows its cart); kept products keep their lines. */
 export function becomeCart(lines: readonly ProductLine[]): CartIntent {
-  return (cart) => lines.reduce<CheckoutLine[]>((next, line) => setProductQuantity(line.productId, line.quantity)(next), cart.filter((line) => isGift(line.productId) || lines.some((wanted) => wanted.productId === line.productId)));
+  return (cart) =>
+    lines.reduce<CheckoutLine[]>(
+      (next, line) => setProductQuantity(line.productId, line.quantity)(next),
+      cart.filter((line) => isGift(line.productId) || lines.some((wanted) => wanted.productId === line.productId)),
+    );
 }
 
 export function removeProduct(productId: string): CartIntent {
   return (cart) => {
-    if (isGift(productId)) throw new CartRuleError('The gift cannot be removed', 'The free gift comes with your order and cannot be changed.');
-    if (!cart.some((line) => line.productId === productId)) throw new CartRuleError(`${productId} is not in this checkout`, `${nameOf(productId)} is not in your order.`);
+    if (isGift(productId))
+      throw new CartRuleError(
+        'The gift cannot be removed',
+        'The free gift comes with your order and cannot be changed.',
+      );
+    if (!cart.some((line) => line.productId === productId))
+      throw new CartRuleError(`${productId} is not in this checkout`, `${nameOf(productId)} is not in your order.`);
     return cart.filter((line) => line.productId !== productId);
   };
 }
@@ -82,7 +107,11 @@ export function removeProduct(productId: string): CartIntent {
  * checkout may hold of each product (stock less what other checkouts hold). Throws, changing nothing, when
  * the order would be empty, over a product's per-order limit, or over the stock.
  */
-export function decideCart(current: readonly CheckoutLine[], intent: CartIntent, available: ReadonlyMap<string, number>): CheckoutLine[] {
+export function decideCart(
+  current: readonly CheckoutLine[],
+  intent: CartIntent,
+  available: ReadonlyMap<string, number>,
+): CheckoutLine[] {
   const next = withGift(intent(current), (line): CheckoutLine => ({ ...line, lineId: null }));
   if (next.every((line) => isGift(line.productId))) {
     throw new CartRuleError('The last paid line cannot be removed', 'Your order needs at least one item.');
@@ -93,24 +122,36 @@ export function decideCart(current: readonly CheckoutLine[], intent: CartIntent,
     assertWithinOrderLimit(product, line.quantity);
   }
   const shortage = findShortage(next, available);
-  if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));
+  if (shortage)
+    throw new OutOfStockError(
+      shortage.productId,
+      shortage.available,
+      shortageMessage(shortage.productId, shortage.available),
+    );
   return next;
 }
 
 /** The changes that take Stripe's lines from `current` to `next`: kept lines keep their ids. */
-export function cartChanges(current: readonly CheckoutLine[], next: readonly CheckoutLine[], priceIdOf: (productId: string) => string): LineChange[] {
+export function cartChanges(
+  current: readonly CheckoutLine[],
+  next: readonly CheckoutLine[],
+  priceIdOf: (productId: string) => string,
+): LineChange[] {
   const changes: LineChange[] = [];
   for (const line of current) {
     const kept = next.find((candidate) => candidate.lineId === line.lineId);
     if (!kept) changes.push({ kind: 'remove', id: line.lineId! });
-    else if (kept.quantity !== line.quantity) changes.push({ kind: 'set_quantity', id: line.lineId!, quantity: kept.quantity });
+    else if (kept.quantity !== line.quantity)
+      changes.push({ kind: 'set_quantity', id: line.lineId!, quantity: kept.quantity });
   }
   for (const line of next) {
-    if (line.lineId === null) changes.push({ kind: 'add', priceId: priceIdOf(line.productId), quantity: line.quantity });
+    if (line.lineId === null)
+      changes.push({ kind: 'add', priceId: priceIdOf(line.productId), quantity: line.quantity });
   }
   return changes;
 }
 
 /** True when two carts have the same lines in the same order: nothing to send. */
 export const sameCart = (a: readonly CheckoutLine[], b: readonly CheckoutLine[]) =>
-  a.length === b.length && a.every((line, index) => line.lineId === b[index]!.lineId && line.quantity === b[index]!.quantity);
+  a.length === b.length &&
+  a.every((line, index) => line.lineId === b[index]!.lineId && line.quantity === b[index]!.quantity);

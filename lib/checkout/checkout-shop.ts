@@ -2,7 +2,14 @@
 // is, what is in stock, where the gift starts. Public values only; the server decides every change again.
 import type { CheckoutOffers } from '@/lib/checkout/session-offers';
 
-export type ShopProduct = { id: string; name: string; priceId: string; unitAmount: number; maxQuantity: number; gift: boolean };
+export type ShopProduct = {
+  id: string;
+  name: string;
+  priceId: string;
+  unitAmount: number;
+  maxQuantity: number;
+  gift: boolean;
+};
 
 /** A plan as the checkout page needs it: which prices are it, and whether the buyer gives a shipping address. */
 export type ShopPlan = { id: string; name: string; priceIds: string[]; ships: boolean };
@@ -17,6 +24,8 @@ export type CheckoutShop = {
   offers: CheckoutOffers;
 };
 
-export const productOfPrice = (shop: CheckoutShop, priceId: string) => shop.products.find((product) => product.priceId === priceId);
+export const productOfPrice = (shop: CheckoutShop, priceId: string) =>
+  shop.products.find((product) => product.priceId === priceId);
 
-export const planOfPrice = (shop: CheckoutShop, priceId: string) => shop.plans.find((plan) => plan.priceIds.includes(priceId));
+export const planOfPrice = (shop: CheckoutShop, priceId: string) =>
+  shop.plans.find((plan) => plan.priceIds.includes(priceId));

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contributionAmount, contributionParam, planContribution, withContribution, type ContributionPercent } from '@/lib/checkout/contribution';
+import {
+  contributionAmount,
+  contributionParam,
+  planContribution,
+  withContribution,
+  type ContributionPercent,
+} from '@/lib/checkout/contribution';
 import type { SessionLine } from '@/lib/checkout/line-items';
 
 test('the contribution is a share of the paid subtotal, rounded to the cent half-up', () => {
@@ -16,7 +22,8 @@ test('the contribution is a share of the paid subtotal, rounded to the cent half
     [13390, 5, 670], // 669.5 rounds up
     [999_999, 5, 50_000],
   ];
-  for (const [subtotal, percent, amount] of table) assert.equal(contributionAmount(subtotal, percent), amount, `${percent} % of ${subtotal}`);
+  for (const [subtotal, percent, amount] of table)
+    assert.equal(contributionAmount(subtotal, percent), amount, `${percent} % of ${subtotal}`);
 });
 
 const MUG: SessionLine = { id: 'li_mug', priceId: 'price_mug', quantity: 2, lookupKey: 'ceramic_mug' };
@@ -37,11 +44,22 @@ test('the share is kept, and priced again on the new subtotal, until the buyer c
 });
 
 test('the line is kept untaxed, replaced by a new price, or left out', () => {
-  const taxed = [{ id: 'li_mug', tax_rates: ['txr_ny'] }, { id: 'li_contribution', tax_rates: ['txr_ny'] }];
+  const taxed = [
+    { id: 'li_mug', tax_rates: ['txr_ny'] },
+    { id: 'li_contribution', tax_rates: ['txr_ny'] },
+  ];
   const lines = [MUG, line(88, 2)];
-  assert.deepEqual(withContribution(taxed, lines, { percent: 2, amount: 88, unchanged: true }), [{ id: 'li_mug', tax_rates: ['txr_ny'] }, { id: 'li_contribution' }]);
-  assert.deepEqual(withContribution(taxed, lines, { percent: 2, amount: 132, unchanged: false }), [{ id: 'li_mug', tax_rates: ['txr_ny'] }, contributionParam(132, 2)]);
-  assert.deepEqual(withContribution(taxed, lines, { percent: 0, amount: 0, unchanged: false }), [{ id: 'li_mug', tax_rates: ['txr_ny'] }]);
+  assert.deepEqual(withContribution(taxed, lines, { percent: 2, amount: 88, unchanged: true }), [
+    { id: 'li_mug', tax_rates: ['txr_ny'] },
+    { id: 'li_contribution' },
+  ]);
+  assert.deepEqual(withContribution(taxed, lines, { percent: 2, amount: 132, unchanged: false }), [
+    { id: 'li_mug', tax_rates: ['txr_ny'] },
+    contributionParam(132, 2),
+  ]);
+  assert.deepEqual(withContribution(taxed, lines, { percent: 0, amount: 0, unchanged: false }), [
+    { id: 'li_mug', tax_rates: ['txr_ny'] },
+  ]);
   assert.deepEqual(contributionParam(132, 2), {
     price_data: { currency: 'usd', unit_amount: 132, product_data: { name: "Growers' cooperative contribution" } },
     quantity: 1,

@@ -7,11 +7,17 @@ import type { LineItemParam, SessionLine } from '@/lib/checkout/line-items';
 export type ContributionPercent = (typeof CONTRIBUTION.percents)[number];
 
 /** The line-item metadata that marks the contribution (and the share it was priced at). */
-export const CONTRIBUTION_METADATA = { key: 'storefront_line', value: 'contribution', percentKey: 'contribution_percent' } as const;
+export const CONTRIBUTION_METADATA = {
+  key: 'storefront_line',
+  value: 'contribution',
+  percentKey: 'contribution_percent',
+} as const;
 
-export const isContributionPercent = (value: number): value is ContributionPercent => (CONTRIBUTION.percents as readonly number[]).includes(value);
+export const isContributionPercent = (value: number): value is ContributionPercent =>
+  (CONTRIBUTION.percents as readonly number[]).includes(value);
 
-export const isContribution = (line: Pick<SessionLine, 'metadata'>) => line.metadata?.[CONTRIBUTION_METADATA.key] === CONTRIBUTION_METADATA.value;
+export const isContribution = (line: Pick<SessionLine, 'metadata'>) =>
+  line.metadata?.[CONTRIBUTION_METADATA.key] === CONTRIBUTION_METADATA.value;
 
 /**
  * What `percent` of a paid subtotal comes to, in minor units, rounded to the cent half-up (2 % of $0.25 is
@@ -22,7 +28,9 @@ export function contributionAmount(paidSubtotal: number, percent: ContributionPe
 }
 
 /** The session's contribution line, if it has one, with the share it was priced at. */
-export function contributionOf(lines: readonly SessionLine[]): { line: SessionLine; percent: ContributionPercent } | null {
+export function contributionOf(
+  lines: readonly SessionLine[],
+): { line: SessionLine; percent: ContributionPercent } | null {
   const line = lines.find(isContribution);
   if (!line) return null;
   const percent = Number(line.metadata?.[CONTRIBUTION_METADATA.percentKey]);
@@ -34,7 +42,10 @@ export function contributionParam(amount: number, percent: ContributionPercent):
   return {
     price_data: { currency: CURRENCY, unit_amount: amount, product_data: { name: CONTRIBUTION.name } },
     quantity: 1,
-    metadata: { [CONTRIBUTION_METADATA.key]: CONTRIBUTION_METADATA.value, [CONTRIBUTION_METADATA.percentKey]: String(percent) },
+    metadata: {
+      [CONTRIBUTION_METADATA.key]: CONTRIBUTION_METADATA.value,
+      [CONTRIBUTION_METADATA.percentKey]: String(percent),
+    },
   };
 }
 
@@ -46,11 +57,17 @@ export type ContributionPlan = {
 };
 
 /** The contribution after a change: the share asked for (or kept), priced on the new paid subtotal. */
-export function planContribution(lines: readonly SessionLine[], paidSubtotal: number, asked?: ContributionPercent): ContributionPlan {
+export function planContribution(
+  lines: readonly SessionLine[],
+  paidSubtotal: number,
+  asked?: ContributionPercent,
+): ContributionPlan {
   const current = contributionOf(lines);
   const percent = asked ?? current?.percent ?? 0;
   const amount = percent === 0 ? 0 : contributionAmount(paidSubtotal, percent);
-  const unchanged = current ? current.percent === percent && current.line.unitAmount === amount && amount > 0 : amount === 0;
+  const unchanged = current
+    ? current.percent === percent && current.line.unitAmount === amount && amount > 0
+    : amount === 0;
   return { percent, amount, unchanged };
 }
 
@@ -58,7 +75,11 @@ export function planContribution(lines: readonly SessionLine[], paidSubtotal: nu
  * The update's line items with the contribution as planned: the current line kept as it is (never with a tax
  * rate), or left out (removed) and, when wanted, a new one priced for the new subtotal placed last.
  */
-export function withContribution(params: readonly LineItemParam[], lines: readonly SessionLine[], plan: ContributionPlan): LineItemParam[] {
+export function withContribution(
+  params: readonly LineItemParam[],
+  lines: readonly SessionLine[],
+  plan: ContributionPlan,
+): LineItemParam[] {
   const current = contributionOf(lines)?.line;
   const others = params.filter((param) => !('id' in param) || param.id !== current?.id);
   if (plan.unchanged) return current ? [...others, { id: current.id }] : others;

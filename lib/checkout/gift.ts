@@ -7,7 +7,10 @@ export const isGift = (productId: string) => productId === GIFT.product.id;
 
 /** What the paid lines cost at catalog prices (the gift is free; unknown products count nothing). */
 export function paidSubtotal(lines: readonly ProductLine[]): number {
-  return lines.reduce((sum, line) => sum + (isGift(line.productId) ? 0 : (findProduct(line.productId)?.unitAmount ?? 0) * line.quantity), 0);
+  return lines.reduce(
+    (sum, line) => sum + (isGift(line.productId) ? 0 : (findProduct(line.productId)?.unitAmount ?? 0) * line.quantity),
+    0,
+  );
 }
 
 /** The lines with the gift added (last, one unit) when they reach the threshold, or taken out when they don't. */

@@ -20,7 +20,7 @@ describe('planLineItems', () => {
     assert.equal(lines[1]?.quantity, 4);
   });
 
-  test('replace: a new item takes the old one\'s place and quantity (monthly to yearly)', () => {
+  test("replace: a new item takes the old one's place and quantity (monthly to yearly)", () => {
     const { params, lines } = planLineItems(CART, [{ kind: 'replace', id: 'li_a', priceId: 'price_other' }]);
     assert.deepEqual(params, [{ price: 'price_other', quantity: 2 }, { id: 'li_b' }, { id: 'li_c' }]);
     assert.deepEqual(lines[0], { id: null, priceId: 'price_other', quantity: 2 });
@@ -49,25 +49,39 @@ describe('planLineItems', () => {
   });
 
   test('changes compose in order: replace the only item (the seed example)', () => {
-    const { params } = planLineItems([CART[0]!], [
-      { kind: 'remove', id: 'li_a' },
-      { kind: 'add', priceId: 'price_yearly', quantity: 1 },
-    ]);
+    const { params } = planLineItems(
+      [CART[0]!],
+      [
+        { kind: 'remove', id: 'li_a' },
+        { kind: 'add', priceId: 'price_yearly', quantity: 1 },
+      ],
+    );
     assert.deepEqual(params, [{ price: 'price_yearly', quantity: 1 }]);
   });
 
   test('the input is not mutated', () => {
     const copy = structuredClone(CART);
-    planLineItems(CART, [{ kind: 'set_quantity', id: 'li_a', quantity: 9 }, { kind: 'remove', id: 'li_b' }]);
+    planLineItems(CART, [
+      { kind: 'set_quantity', id: 'li_a', quantity: 9 },
+      { kind: 'remove', id: 'li_b' },
+    ]);
     assert.deepEqual(CART, copy);
   });
 
   const refusals: Array<[string, SessionLine[], Parameters<typeof planLineItems>[1], RegExp]> = [
     ['an unknown id', CART, [{ kind: 'set_quantity', id: 'li_zzz', quantity: 1 }], /No line item li_zzz/],
-    ['removing an item twice', CART, [{ kind: 'remove', id: 'li_a' }, { kind: 'remove', id: 'li_a' }], /No line item li_a/],
+    [
+      'removing an item twice',
+      CART,
+      [
+        { kind: 'remove', id: 'li_a' },
+        { kind: 'remove', id: 'li_a' },
+      ],
+      /No line item li_a/,
+    ],
     ['a zero quantity', CART, [{ kind: 'set_quantity', id: 'li_a', quantity: 0 }], /whole number/],
     ['a fractional quantity', CART, [{ kind: 'add', priceId: 'p', quantity: 1.5 }], /whole number/],
-    ['a quantity over Stripe\'s maximum', CART, [{ kind: 'add', priceId: 'p', quantity: 1_000_000 }], /whole number/],
+    ["a quantity over Stripe's maximum", CART, [{ kind: 'add', priceId: 'p', quantity: 1_000_000 }], /whole number/],
     ['an empty cart', [CART[0]!], [{ kind: 'remove', id: 'li_a' }], /at least one/],
     ['a session listing an id twice', [CART[0]!, CART[0]!], [], /appears twice/],
     [
@@ -79,7 +93,10 @@ describe('planLineItems', () => {
   ];
   for (const [name, current, changes, message] of refusals) {
     test(`refuses ${name}`, () => {
-      assert.throws(() => planLineItems(current, changes), (error) => error instanceof LineItemRuleError && message.test(error.message));
+      assert.throws(
+        () => planLineItems(current, changes),
+        (error) => error instanceof LineItemRuleError && message.test(error.message),
+      );
     });
   }
 });

@@ -31,7 +31,11 @@ export type LineItemParam = (
   | { id: string; quantity?: number }
   | { price: string; quantity: number }
   /** A line the server prices itself (the contribution): Stripe makes a one-off price for it. */
-  | { price_data: { currency: string; unit_amount: number; product_data: { name: string } }; quantity: number; metadata: Record<string, string> }
+  | {
+      price_data: { currency: string; unit_amount: number; product_data: { name: string } };
+      quantity: number;
+      metadata: Record<string, string>;
+    }
 ) & { tax_rates?: string[] | '' };
 
 /** The resulting cart: an item is new until Stripe gives it an id. */
@@ -97,7 +101,8 @@ export function planLineItems(current: readonly SessionLine[], changes: readonly
     }
   }
   if (draft.length === 0) throw new LineItemRuleError('A checkout needs at least one line item');
-  if (draft.length > MAX_LINE_ITEMS) throw new LineItemRuleError(`A checkout holds at most ${MAX_LINE_ITEMS} line items`);
+  if (draft.length > MAX_LINE_ITEMS)
+    throw new LineItemRuleError(`A checkout holds at most ${MAX_LINE_ITEMS} line items`);
 
   const params: LineItemParam[] = draft.map(({ id, priceId, quantity, changed }) =>
     id === null ? { price: priceId, quantity } : { id, ...changed },
@@ -118,7 +123,9 @@ export function linesMatch(actual: readonly SessionLine[], planned: readonly Pla
     actual.length === planned.length &&
     planned.every((line, index) => {
       const seen = actual[index]!;
-      return seen.priceId === line.priceId && seen.quantity === line.quantity && (line.id === null || line.id === seen.id);
+      return (
+        seen.priceId === line.priceId && seen.quantity === line.quantity && (line.id === null || line.id === seen.id)
+      );
     })
   );
 }

@@ -25,19 +25,27 @@ test('loyalty discount over a cart: catalog prices of the paid lines; the gift c
   assert.equal(loyaltyDiscountFor(cart(['house-blend', 6], ['tasting-sample', 1])), 0, '$96 and the gift');
   assert.equal(loyaltyDiscountFor(cart(['hand-grinder', 1], ['house-blend', 1])), 1_050, '$105');
   assert.equal(loyaltyDiscountFor(cart(['hand-grinder', 2], ['ceramic-mug', 1])), 2_000, '$200');
-  assert.equal(loyaltyDiscountFor(cart(['hand-grinder', 2], ['house-blend', 2], ['ceramic-mug', 1])), 2_000, '$232: capped');
+  assert.equal(
+    loyaltyDiscountFor(cart(['hand-grinder', 2], ['house-blend', 2], ['ceramic-mug', 1])),
+    2_000,
+    '$232: capped',
+  );
 });
 
 const SERVER = { serverDiscounts: true, discount: null };
 const ABOVE = cart(['hand-grinder', 1], ['house-blend', 1]);
 const BELOW = cart(['house-blend', 1]);
-const coupon = (amount: number) => ({ discounts: [{ coupon_data: { name: 'Loyalty discount', amount_off: amount, currency: 'usd', duration: 'once' } }] });
+const coupon = (amount: number) => ({
+  discounts: [{ coupon_data: { name: 'Loyalty discount', amount_off: amount, currency: 'usd', duration: 'once' } }],
+});
 
 test('the update sets, changes or removes the discount, and sends nothing when it is already right', () => {
   assert.deepEqual(loyaltyDiscountUpdate(SERVER, ABOVE), coupon(1050));
   assert.deepEqual(loyaltyDiscountUpdate({ ...SERVER, discount: { amount: 1050, byCode: false } }, ABOVE), {});
   assert.deepEqual(loyaltyDiscountUpdate({ ...SERVER, discount: { amount: 900, byCode: false } }, ABOVE), coupon(1050));
-  assert.deepEqual(loyaltyDiscountUpdate({ ...SERVER, discount: { amount: 1050, byCode: false } }, BELOW), { discounts: '' });
+  assert.deepEqual(loyaltyDiscountUpdate({ ...SERVER, discount: { amount: 1050, byCode: false } }, BELOW), {
+    discounts: '',
+  });
   assert.deepEqual(loyaltyDiscountUpdate(SERVER, BELOW), {});
 });
 

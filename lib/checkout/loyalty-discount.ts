@@ -17,17 +17,25 @@ export function loyaltyDiscountOf(subtotal: number): number {
 }
 
 /** A session update's `discounts`: one coupon made for it, or `''` (none). */
-export type DiscountsParam = '' | [{ coupon_data: { name: string; amount_off: number; currency: string; duration: 'once' } }];
+export type DiscountsParam =
+  '' | [{ coupon_data: { name: string; amount_off: number; currency: string; duration: 'once' } }];
 
 /**
  * What the update must carry so the session's discount is the one `lines` earn: `{}` when it already is,
  * or when this session does not let the server set discounts (GA: the buyer's codes instead).
  */
-export function loyaltyDiscountUpdate(session: Pick<CheckoutSnapshot, 'discount' | 'serverDiscounts'>, lines: readonly ProductLine[]): { discounts?: DiscountsParam } {
+export function loyaltyDiscountUpdate(
+  session: Pick<CheckoutSnapshot, 'discount' | 'serverDiscounts'>,
+  lines: readonly ProductLine[],
+): { discounts?: DiscountsParam } {
   if (!session.serverDiscounts) return {};
   const current = session.discount && !session.discount.byCode ? session.discount.amount : 0;
   const earned = loyaltyDiscountFor(lines);
   if (earned === current) return {};
   if (earned === 0) return { discounts: '' };
-  return { discounts: [{ coupon_data: { name: LOYALTY_DISCOUNT.name, amount_off: earned, currency: CURRENCY, duration: 'once' } }] };
+  return {
+    discounts: [
+      { coupon_data: { name: LOYALTY_DISCOUNT.name, amount_off: earned, currency: CURRENCY, duration: 'once' } },
+    ],
+  };
 }

@@ -5,7 +5,12 @@ import { AppError } from '@/lib/errors';
 
 export class OrderLimitError extends AppError {
   constructor(product: Pick<Product, 'id' | 'name' | 'maxQuantity'>, quantity: number) {
-    super('order_limit', 409, `${product.id}: ${quantity} over the limit of ${product.maxQuantity}`, orderLimitMessage(product));
+    super(
+      'order_limit',
+      409,
+      `${product.id}: ${quantity} over the limit of ${product.maxQuantity}`,
+      orderLimitMessage(product),
+    );
   }
 }
 

@@ -7,7 +7,13 @@ import type { BillingInterval } from '@/lib/catalog';
 import type { CartIntent } from '@/lib/checkout/checkout-cart';
 import { cartOfSession } from '@/lib/checkout/checkout-cart';
 import { decideCheckout, planCheckoutUpdate } from '@/lib/checkout/decide-checkout';
-import { contributionOf, isContribution, planContribution, withContribution, type ContributionPercent } from '@/lib/checkout/contribution';
+import {
+  contributionOf,
+  isContribution,
+  planContribution,
+  withContribution,
+  type ContributionPercent,
+} from '@/lib/checkout/contribution';
 import { isGift, paidSubtotal } from '@/lib/checkout/gift';
 import type { ProductLine } from '@/lib/checkout/product-line';
 import { linesMatch, planLineItems, type LineItemParam, type PlannedLine } from '@/lib/checkout/line-items';
@@ -60,19 +66,33 @@ const products = (lines: readonly ProductLine[]) => lines.map(({ productId, quan
 const paidOnly = (lines: readonly ProductLine[]) => products(lines.filter((line) => !isGift(line.productId)));
 
 export function planChange(session: CheckoutSnapshot, change: CheckoutChange, context: PlanContext): PlannedChange {
-  return session.mode === 'subscription' ? planPlanChange(session, change, context) : planCartChange(session, change, context);
+  return session.mode === 'subscription'
+    ? planPlanChange(session, change, context)
+    : planCartChange(session, change, context);
 }
 
-function planCartChange(session: CheckoutSnapshot, change: CheckoutChange, { available, ids }: PlanContext): PlannedChange {
+function planCartChange(
+  session: CheckoutSnapshot,
+  change: CheckoutChange,
+  { available, ids }: PlanContext,
+): PlannedChange {
   if (change.loyalty && !session.serverDiscounts) {
-    throw new SessionStateError(`Session ${session.id} does not let the server set discounts`, "This checkout doesn't offer the loyalty discount.");
+    throw new SessionStateError(
+      `Session ${session.id} does not let the server set discounts`,
+      "This checkout doesn't offer the loyalty discount.",
+    );
   }
   const decision = decideCheckout(session, change, available);
   const { discounts } = loyaltyDiscountUpdate(session, decision.cart);
   const contribution = planContribution(session.lines, paidSubtotal(decision.cart), change.contribution);
-  const base = { holdsBefore: products(decision.current), holdsAfter: products(decision.cart), cart: paidOnly(decision.cart) };
+  const base = {
+    holdsBefore: products(decision.current),
+    holdsAfter: products(decision.cart),
+    cart: paidOnly(decision.cart),
+  };
   const discountLanded = (after: Pick<CheckoutSnapshot, 'discount'>) =>
-    discounts === undefined || (after.discount?.amount ?? 0) === (discounts === '' ? 0 : discounts[0].coupon_data.amount_off);
+    discounts === undefined ||
+    (after.discount?.amount ?? 0) === (discounts === '' ? 0 : discounts[0].coupon_data.amount_off);
   if (decision.unchanged && contribution.unchanged) {
     if (discounts === undefined) return { ...base, update: null, landed: () => true };
     return { ...base, update: { discounts }, landed: discountLanded };
@@ -81,8 +101,11 @@ function planCartChange(session: CheckoutSnapshot, change: CheckoutChange, { ava
   const addressLanded = (after: Pick<CheckoutSnapshot, 'shipping'>) =>
     !planned.shippingDetails || sameAddress(after.shipping?.address, planned.shippingDetails.address);
   // The product lines as planned (the contribution is compared by its amount: its price is made by Stripe).
-  const productLines = planned.lines.filter((line) => !session.lines.some((current) => current.id === line.id && isContribution(current)));
-  const contributionLanded = (after: Pick<CheckoutSnapshot, 'lines'>) => (contributionOf(after.lines)?.line.unitAmount ?? 0) === contribution.amount;
+  const productLines = planned.lines.filter(
+    (line) => !session.lines.some((current) => current.id === line.id && isContribution(current)),
+  );
+  const contributionLanded = (after: Pick<CheckoutSnapshot, 'lines'>) =>
+    (contributionOf(after.lines)?.line.unitAmount ?? 0) === contribution.amount;
   return {
     ...base,
     update: {
@@ -92,11 +115,21 @@ function planCartChange(session: CheckoutSnapshot, change: CheckoutChange, { ava
       ...(discounts !== undefined && { discounts }),
     },
     landed: (after) =>
-      linesMatch(after.lines.filter((line) => !isContribution(line)), productLines) && contributionLanded(after) && addressLanded(after) && discountLanded(after),
+      linesMatch(
+        after.lines.filter((line) => !isContribution(line)),
+        productLines,
+      ) &&
+      contributionLanded(after) &&
+      addressLanded(after) &&
+      discountLanded(after),
   };
 }
 
-function planPlanChange(session: CheckoutSnapshot, change: CheckoutChange, { ids, profile }: PlanContext): PlannedChange {
+function planPlanChange(
+  session: CheckoutSnapshot,
+  change: CheckoutChange,
+  { ids, profile }: PlanContext,
+): PlannedChange {
   const none = { holdsBefore: [], holdsAfter: [], cart: [] };
   if (!change.interval) return { ...none, update: null, landed: () => true };
   const { plan, priceIds } = planOfSession(session.lines, ids);

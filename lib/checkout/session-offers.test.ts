@@ -4,10 +4,17 @@ import { ALL_LOOKUP_KEYS, BILLING_INTERVALS, PLANS, type BillingInterval, type P
 import { sessionCreateParams } from '@/lib/checkout/session-params';
 import { trialUpdate } from '@/lib/checkout/session-offers';
 
-const IDS = { prices: new Map(ALL_LOOKUP_KEYS.map((key) => [key, `price_${key}`])), shippingRates: new Map<string, string>() };
+const IDS = {
+  prices: new Map(ALL_LOOKUP_KEYS.map((key) => [key, `price_${key}`])),
+  shippingRates: new Map<string, string>(),
+};
 const OPTIONS = { returnUrl: 'https://shop.test/checkout/return', bindingTag: 'tag_1', expiresAt: 1_900_000_000 };
 const [CLUB] = PLANS as [Plan, ...Plan[]];
-const PLAN_CART = (interval: BillingInterval, plan: Plan = CLUB) => ({ kind: 'plan' as const, planId: plan.id, interval });
+const PLAN_CART = (interval: BillingInterval, plan: Plan = CLUB) => ({
+  kind: 'plan' as const,
+  planId: plan.id,
+  interval,
+});
 const BEANS = { kind: 'products' as const, items: [{ productId: 'house-blend', quantity: 1 }] };
 
 test('every plan of the catalog: its price for the interval, its trial (preview), an address when it ships', () => {
@@ -15,7 +22,9 @@ test('every plan of the catalog: its price for the interval, its trial (preview)
     for (const interval of BILLING_INTERVALS) {
       const params = sessionCreateParams(PLAN_CART(interval, plan), IDS, { ...OPTIONS, profile: 'seed' });
       assert.deepEqual(params.line_items, [{ price: `price_${plan.prices[interval].lookupKey}`, quantity: 1 }]);
-      assert.deepEqual('subscription_data' in params && params.subscription_data, { trial_period_days: plan.trialDays[interval] });
+      assert.deepEqual('subscription_data' in params && params.subscription_data, {
+        trial_period_days: plan.trialDays[interval],
+      });
       assert.equal('shipping_address_collection' in params, plan.ships, `${plan.id} ships: ${plan.ships}`);
     }
   }
@@ -29,13 +38,19 @@ test('GA: both modes take promotion codes, no server discount, no trial', () => 
   for (const cart of [PLAN_CART('monthly'), BEANS]) {
     const params = sessionCreateParams(cart, IDS, { ...OPTIONS, profile: 'ga' });
     assert.equal('allow_promotion_codes' in params && params.allow_promotion_codes, true);
-    assert.ok(!('permissions' in params) || !('update_discounts' in (params.permissions ?? {})), 'no server discount in GA');
+    assert.ok(
+      !('permissions' in params) || !('update_discounts' in (params.permissions ?? {})),
+      'no server discount in GA',
+    );
     assert.ok(!('subscription_data' in params));
   }
 });
 
 test('preview: the server decides discounts, never with promotion codes; a plan starts with its interval trial', () => {
-  for (const [interval, days] of [['monthly', 7], ['yearly', 14]] as const) {
+  for (const [interval, days] of [
+    ['monthly', 7],
+    ['yearly', 14],
+  ] as const) {
     const params = sessionCreateParams(PLAN_CART(interval), IDS, { ...OPTIONS, profile: 'seed' });
     assert.ok(!('allow_promotion_codes' in params), 'Stripe refuses allow_promotion_codes beside discounts');
     assert.deepEqual('subscription_data' in params && params.subscription_data, { trial_period_days: days });

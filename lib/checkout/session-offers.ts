@@ -8,7 +8,10 @@ import type { Profile } from '@/lib/checkout/session-params';
 /** What the checkout page offers the buyer beside the cart, by profile. */
 export type CheckoutOffers = { promotionCodes: boolean; loyaltyDiscount: boolean };
 
-export const checkoutOffers = (profile: Profile): CheckoutOffers => ({ promotionCodes: profile === 'ga', loyaltyDiscount: profile === 'seed' });
+export const checkoutOffers = (profile: Profile): CheckoutOffers => ({
+  promotionCodes: profile === 'ga',
+  loyaltyDiscount: profile === 'seed',
+});
 
 /** GA: the buyer may type a promotion code (Stripe.js `applyPromotionCode`); Stripe validates it. */
 export const GA_PROMOTION_CODES = { allow_promotion_codes: true } as const;
@@ -33,6 +36,10 @@ export function trialOnCreate(profile: Profile, plan: Pick<Plan, 'trialDays'>, i
  * What an interval switch sends beside the price swap, in the same update: the new interval's trial
  * (preview; switching back restores the monthly one). GA has no trial to move (see `trialOnCreate`).
  */
-export function trialUpdate(profile: Profile, plan: Pick<Plan, 'trialDays'>, interval: BillingInterval): { trialPeriodDays?: number } {
+export function trialUpdate(
+  profile: Profile,
+  plan: Pick<Plan, 'trialDays'>,
+  interval: BillingInterval,
+): { trialPeriodDays?: number } {
   return profile === 'seed' ? { trialPeriodDays: trialDaysFor(plan, interval) } : {};
 }

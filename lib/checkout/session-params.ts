@@ -48,7 +48,9 @@ export function sessionCreateParams(
       // A plan that ships: Stripe collects the address in subscription mode too, but shipping options (and the
       // server's shipping-details update with them) are payment-mode only, so the buyer's browser sets it
       // through the Address Element (components/checkout/checkout-form.tsx names the source).
-      ...(plan.ships && { shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) } }),
+      ...(plan.ships && {
+        shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) },
+      }),
       ...trialOnCreate(options.profile, plan, cart.interval),
     };
   }
@@ -65,7 +67,10 @@ export function sessionCreateParams(
     }),
     // The address is the server's to set (POST /api/checkout/shipping-address), with the shipping options
     // and tax it decides for it; none are offered before, so the session can't be confirmed without one.
-    permissions: { ...(seed && { update_line_items: 'server_only' as const, ...SEED_DISCOUNT_PERMISSION }), update_shipping_details: 'server_only' as const },
+    permissions: {
+      ...(seed && { update_line_items: 'server_only' as const, ...SEED_DISCOUNT_PERMISSION }),
+      update_shipping_details: 'server_only' as const,
+    },
     shipping_address_collection: { allowed_countries: SHIPS_TO.map((country) => country.code) },
   };
 }

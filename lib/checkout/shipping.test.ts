@@ -17,7 +17,11 @@ test('shipping options by destination and paid subtotal, at the free-shipping bo
   ];
   for (const [country, subtotal, ids] of cases) {
     const options = shippingOptionsFor(country, subtotal);
-    assert.deepEqual(options.map((rate) => rate.id), ids, `${country} at ${subtotal}`);
+    assert.deepEqual(
+      options.map((rate) => rate.id),
+      ids,
+      `${country} at ${subtotal}`,
+    );
     assert.ok(options.length <= MAX_SHIPPING_OPTIONS);
   }
   assert.equal(shippingOptionsFor('US', FREE_SHIPPING_THRESHOLD)[0]?.amount, 0);
@@ -48,16 +52,34 @@ test('addresses: countries we ship to, the fields each needs, lengths capped', (
   for (const [overrides, problem] of cases) {
     const parsed = shippingDetailsSchema.safeParse(address(overrides));
     if (problem === null) assert.ok(parsed.success, JSON.stringify([overrides, parsed.error?.issues]));
-    else assert.ok(!parsed.success && parsed.error.issues.some((issue) => issue.message === problem || issue.code === problem), JSON.stringify([overrides, parsed.error?.issues]));
+    else
+      assert.ok(
+        !parsed.success && parsed.error.issues.some((issue) => issue.message === problem || issue.code === problem),
+        JSON.stringify([overrides, parsed.error?.issues]),
+      );
   }
   const ny = shippingDetailsSchema.parse(address({ country: 'us', state: 'ny', postal_code: '10001' }));
-  assert.deepEqual(ny.address, { line1: '1 Main St', line2: null, city: 'Sacramento', state: 'NY', postalCode: '10001', country: 'US' });
+  assert.deepEqual(ny.address, {
+    line1: '1 Main St',
+    line2: null,
+    city: 'Sacramento',
+    state: 'NY',
+    postalCode: '10001',
+    country: 'US',
+  });
   assert.ok(!shippingDetailsSchema.safeParse({ ...address({}), extra: 1 }).success, 'unknown fields refused');
 });
 
 test('the same address is the same whatever order its fields were written in, and a null line2 equals none', () => {
   const a = { line1: '1 Pine St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' };
-  const reordered = { country: 'US', postalCode: '97201', state: 'OR', city: 'Portland', line2: null, line1: '1 Pine St' };
+  const reordered = {
+    country: 'US',
+    postalCode: '97201',
+    state: 'OR',
+    city: 'Portland',
+    line2: null,
+    line1: '1 Pine St',
+  };
   assert.equal(sameAddress(a, reordered), true);
   assert.equal(sameAddress(a, { ...a, postalCode: '97202' }), false);
   assert.equal(sameAddress(null, undefined), true);

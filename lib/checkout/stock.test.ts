@@ -34,7 +34,13 @@ test('findShortage names the first line that does not fit, and how many are left
   const cases: Array<[ProductLine[], ReturnType<typeof findShortage>]> = [
     [[{ productId: 'ceramic-mug', quantity: 3 }], null],
     [[{ productId: 'ceramic-mug', quantity: 4 }], { productId: 'ceramic-mug', available: 3 }],
-    [[{ productId: 'ceramic-mug', quantity: 1 }, { productId: 'house-blend', quantity: 1 }], { productId: 'house-blend', available: 0 }],
+    [
+      [
+        { productId: 'ceramic-mug', quantity: 1 },
+        { productId: 'house-blend', quantity: 1 },
+      ],
+      { productId: 'house-blend', available: 0 },
+    ],
     [[{ productId: 'hand-grinder', quantity: 1 }], { productId: 'hand-grinder', available: 0 }],
     [[{ productId: 'unknown', quantity: 1 }], { productId: 'unknown', available: 0 }],
   ];

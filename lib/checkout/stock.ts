@@ -11,14 +11,20 @@ export function holdLinesForCart(cart: Cart): ProductLine[] {
   if (cart.kind === 'plan') return [];
   const totals = new Map<string, number>();
   for (const { productId, quantity } of cart.items) totals.set(productId, (totals.get(productId) ?? 0) + quantity);
-  return withGift([...totals].map(([productId, quantity]) => ({ productId, quantity })), (line) => line);
+  return withGift(
+    [...totals].map(([productId, quantity]) => ({ productId, quantity })),
+    (line) => line,
+  );
 }
 
 /**
  * The first line that wants more than is available (available = stock − units others hold), or null when
  * every line fits. A product with no inventory row has nothing available.
  */
-export function findShortage(lines: readonly ProductLine[], available: ReadonlyMap<string, number>): { productId: string; available: number } | null {
+export function findShortage(
+  lines: readonly ProductLine[],
+  available: ReadonlyMap<string, number>,
+): { productId: string; available: number } | null {
   for (const line of lines) {
     const left = Math.max(0, available.get(line.productId) ?? 0);
     if (line.quantity > left) return { productId: line.productId, available: left };

@@ -8,12 +8,16 @@ const PLAN = { monthly: 'price_m', yearly: 'price_y' };
 const MONTHLY = [{ id: 'li_1', priceId: 'price_m', quantity: 1 }];
 
 test('monthly to yearly replaces the plan line with the yearly price', () => {
-  assert.deepEqual(switchIntervalChanges(MONTHLY, PLAN, 'yearly'), [{ kind: 'replace', id: 'li_1', priceId: 'price_y' }]);
+  assert.deepEqual(switchIntervalChanges(MONTHLY, PLAN, 'yearly'), [
+    { kind: 'replace', id: 'li_1', priceId: 'price_y' },
+  ]);
 });
 
 test('yearly to monthly swaps back', () => {
   const yearly = [{ id: 'li_1', priceId: 'price_y', quantity: 1 }];
-  assert.deepEqual(switchIntervalChanges(yearly, PLAN, 'monthly'), [{ kind: 'replace', id: 'li_1', priceId: 'price_m' }]);
+  assert.deepEqual(switchIntervalChanges(yearly, PLAN, 'monthly'), [
+    { kind: 'replace', id: 'li_1', priceId: 'price_m' },
+  ]);
 });
 
 test('switching to the current interval changes nothing', () => {
@@ -33,7 +37,12 @@ test('the plan a session holds is found by its line price, for every plan of the
     const lines = [{ id: 'li_1', priceId: `price_${plan.prices.yearly.lookupKey}`, quantity: 1 }];
     const held = planOfSession(lines, ids);
     assert.equal(held.plan.id, plan.id);
-    assert.deepEqual(switchIntervalChanges(lines, held.priceIds, 'monthly'), [{ kind: 'replace', id: 'li_1', priceId: `price_${plan.prices.monthly.lookupKey}` }]);
+    assert.deepEqual(switchIntervalChanges(lines, held.priceIds, 'monthly'), [
+      { kind: 'replace', id: 'li_1', priceId: `price_${plan.prices.monthly.lookupKey}` },
+    ]);
   }
-  assert.throws(() => planOfSession([{ id: 'li_1', priceId: 'price_house_blend_340g', quantity: 1 }], ids), LineItemRuleError);
+  assert.throws(
+    () => planOfSession([{ id: 'li_1', priceId: 'price_house_blend_340g', quantity: 1 }], ids),
+    LineItemRuleError,
+  );
 });

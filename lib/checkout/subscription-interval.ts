@@ -7,10 +7,19 @@ export type PlanPriceIds = Record<BillingInterval, string>;
 const NO_PLAN = 'This checkout has no subscription plan to switch';
 
 /** The catalog's plan a subscription session holds, found by its line's price, with the price ids of both intervals. */
-export function planOfSession(lines: readonly SessionLine[], ids: Pick<CatalogIds, 'prices'>): { plan: Plan; priceIds: PlanPriceIds } {
+export function planOfSession(
+  lines: readonly SessionLine[],
+  ids: Pick<CatalogIds, 'prices'>,
+): { plan: Plan; priceIds: PlanPriceIds } {
   for (const plan of PLANS) {
-    const priceIds = Object.fromEntries(BILLING_INTERVALS.map((interval) => [interval, ids.prices.get(plan.prices[interval].lookupKey)])) as Partial<PlanPriceIds>;
-    if (priceIds.monthly && priceIds.yearly && lines.some((line) => line.priceId === priceIds.monthly || line.priceId === priceIds.yearly)) {
+    const priceIds = Object.fromEntries(
+      BILLING_INTERVALS.map((interval) => [interval, ids.prices.get(plan.prices[interval].lookupKey)]),
+    ) as Partial<PlanPriceIds>;
+    if (
+      priceIds.monthly &&
+      priceIds.yearly &&
+      lines.some((line) => line.priceId === priceIds.monthly || line.priceId === priceIds.yearly)
+    ) {
       return { plan, priceIds: { monthly: priceIds.monthly, yearly: priceIds.yearly } };
     }
   }

@@ -14,7 +14,8 @@ test('the tax rate by destination: the state in the US, the country in Europe, n
     ['GB', null, 'gb-vat'],
     ['CA', 'ON', null],
   ];
-  for (const [country, state, id] of cases) assert.equal(taxRateFor({ country, state })?.id ?? null, id, `${country}-${state}`);
+  for (const [country, state, id] of cases)
+    assert.equal(taxRateFor({ country, state })?.id ?? null, id, `${country}-${state}`);
 });
 
 test('line tax: exclusive added and rounded half up, inclusive contained', () => {
@@ -34,11 +35,22 @@ test('line tax: exclusive added and rounded half up, inclusive contained', () =>
     [1200, gb, 200], // 1200 − 1000
     [1600, null, 0],
   ];
-  for (const [amount, rate, tax] of cases) assert.equal(lineTax(amount, rate), tax, `${amount} at ${JSON.stringify(rate)}`);
+  for (const [amount, rate, tax] of cases)
+    assert.equal(lineTax(amount, rate), tax, `${amount} at ${JSON.stringify(rate)}`);
 });
 
 test('order totals: exclusive tax on top, inclusive tax inside, shipping untaxed', () => {
-  assert.deepEqual(orderTotal([3200, 2200], 600, taxRateFor({ country: 'US', state: 'CA' })), { subtotal: 5400, tax: 232 + 160, shipping: 600, total: 6392 });
-  assert.deepEqual(orderTotal([3200, 2200], 2500, taxRateFor({ country: 'DE' })), { subtotal: 5400, tax: 511 + 351, shipping: 2500, total: 7900 });
+  assert.deepEqual(orderTotal([3200, 2200], 600, taxRateFor({ country: 'US', state: 'CA' })), {
+    subtotal: 5400,
+    tax: 232 + 160,
+    shipping: 600,
+    total: 6392,
+  });
+  assert.deepEqual(orderTotal([3200, 2200], 2500, taxRateFor({ country: 'DE' })), {
+    subtotal: 5400,
+    tax: 511 + 351,
+    shipping: 2500,
+    total: 7900,
+  });
   assert.deepEqual(orderTotal([3200], 600, null), { subtotal: 3200, tax: 0, shipping: 600, total: 3800 });
 });

@@ -11,7 +11,11 @@ export type Destination = Pick<Address, 'country'> & Partial<Pick<Address, 'stat
 export function taxRateFor(destination: Destination): TaxRate | null {
   const inCountry = TAX_RATES.filter((rate) => rate.country === destination.country);
   const state = destination.state?.toUpperCase();
-  return inCountry.find((rate) => rate.state !== undefined && rate.state === state) ?? inCountry.find((rate) => rate.state === undefined) ?? null;
+  return (
+    inCountry.find((rate) => rate.state !== undefined && rate.state === state) ??
+    inCountry.find((rate) => rate.state === undefined) ??
+    null
+  );
 }
 
 /**

@@ -4,7 +4,12 @@ import type { Database } from '@/lib/db/client';
 import { adminLoginAttempts } from '@/lib/db/schema';
 
 /** Records one sign-in attempt from a client address. */
-export async function recordLoginAttempt(db: Database, address: string, succeeded: boolean, at = new Date()): Promise<void> {
+export async function recordLoginAttempt(
+  db: Database,
+  address: string,
+  succeeded: boolean,
+  at = new Date(),
+): Promise<void> {
   await db.insert(adminLoginAttempts).values({ address, succeeded, attemptedAt: at });
 }
 
@@ -13,6 +18,12 @@ export async function failedLoginsSince(db: Database, address: string, since: Da
   const [row] = await db
     .select({ n: count() })
     .from(adminLoginAttempts)
-    .where(and(eq(adminLoginAttempts.address, address), eq(adminLoginAttempts.succeeded, false), gt(adminLoginAttempts.attemptedAt, since)));
+    .where(
+      and(
+        eq(adminLoginAttempts.address, address),
+        eq(adminLoginAttempts.succeeded, false),
+        gt(adminLoginAttempts.attemptedAt, since),
+      ),
+    );
   return row?.n ?? 0;
 }

@@ -18,7 +18,10 @@ function searchCondition(query: string): SQL | undefined {
 }
 
 /** Orders newest first, a page at a time, optionally searched by order number or email. */
-export async function listOrders(db: Database, { query = '', page = 1, pageSize = 20 }: { query?: string; page?: number; pageSize?: number }): Promise<OrderPage> {
+export async function listOrders(
+  db: Database,
+  { query = '', page = 1, pageSize = 20 }: { query?: string; page?: number; pageSize?: number },
+): Promise<OrderPage> {
   const where = searchCondition(query);
   const rows = await db
     .select()
@@ -32,10 +35,16 @@ export async function listOrders(db: Database, { query = '', page = 1, pageSize 
 }
 
 /** One order with its lines in the order Stripe listed them; null when there is no such order. */
-export async function findOrderById(db: Database, orderId: number): Promise<{ order: OrderRow; lines: OrderLineRow[] } | null> {
+export async function findOrderById(
+  db: Database,
+  orderId: number,
+): Promise<{ order: OrderRow; lines: OrderLineRow[] } | null> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return null;
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
+  const lines = await db
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.position));
   return { order, lines };
 }
-

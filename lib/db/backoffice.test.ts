@@ -40,15 +40,27 @@ for (const engine of testEngines()) {
       const all = await listOrders(t.db, { pageSize: 1 });
       assert.equal(all.orders[0]?.id, second);
       assert.equal((await listOrders(t.db, { pageSize: 1, page: 2 })).orders[0]?.id, first);
-      assert.deepEqual((await listOrders(t.db, { query: 'grace@' })).orders.map((o) => o.id), [second]);
-      assert.deepEqual((await listOrders(t.db, { query: `#${first}` })).orders.map((o) => o.id), [first]);
+      assert.deepEqual(
+        (await listOrders(t.db, { query: 'grace@' })).orders.map((o) => o.id),
+        [second],
+      );
+      assert.deepEqual(
+        (await listOrders(t.db, { query: `#${first}` })).orders.map((o) => o.id),
+        [first],
+      );
       assert.equal((await listOrders(t.db, { query: '100%_' })).total, 0);
     });
 
     test('a refund is booked once per Stripe refund id; the order and the shelf follow once', async () => {
       const id = await order('cs_refund');
       const stockBefore = (await stockOf(t.db, 'mug')).stock;
-      const booking = { orderId: id, refund: { refundId: 're_1', amount: 1200, currency: 'usd', status: 'succeeded', reason: null }, source: 'admin' as const, lines: [{ position: 1, quantity: 1 }], restock: true };
+      const booking = {
+        orderId: id,
+        refund: { refundId: 're_1', amount: 1200, currency: 'usd', status: 'succeeded', reason: null },
+        source: 'admin' as const,
+        lines: [{ position: 1, quantity: 1 }],
+        restock: true,
+      };
       assert.equal(await bookRefund(t.db, booking), true);
       // The webhook for the same refund arrives (twice): no second booking, no second restock.
       assert.equal(await bookRefund(t.db, { ...booking, source: 'stripe', lines: [], restock: false }), false);
@@ -62,16 +74,32 @@ for (const engine of testEngines()) {
 
       // A Dashboard refund of the rest, then that refund failing: the order follows its refunds.
       const rest = found!.order.amountTotal - 1200;
-      await bookRefund(t.db, { orderId: id, refund: { refundId: 're_2', amount: rest, currency: 'usd', status: 'succeeded', reason: null }, source: 'stripe', lines: [], restock: false });
+      await bookRefund(t.db, {
+        orderId: id,
+        refund: { refundId: 're_2', amount: rest, currency: 'usd', status: 'succeeded', reason: null },
+        source: 'stripe',
+        lines: [],
+        restock: false,
+      });
       found = await findOrderById(t.db, id);
       assert.deepEqual([found?.order.status, found?.order.amountRefunded], ['refunded', found?.order.amountTotal]);
-      await bookRefund(t.db, { orderId: id, refund: { refundId: 're_2', amount: rest, currency: 'usd', status: 'failed', reason: null }, source: 'stripe', lines: [], restock: false });
+      await bookRefund(t.db, {
+        orderId: id,
+        refund: { refundId: 're_2', amount: rest, currency: 'usd', status: 'failed', reason: null },
+        source: 'stripe',
+        lines: [],
+        restock: false,
+      });
       found = await findOrderById(t.db, id);
       assert.deepEqual([found?.order.status, found?.order.amountRefunded], ['partially_refunded', 1200]);
     });
 
     test('stock shows what open checkouts hold; setting it or adding a delivery leaves the holds alone', async () => {
-      await placeHolds(t.db, { reservationId: 'r-stock', lines: [{ productId: 'beans', quantity: 3 }], expiresAt: SOON() });
+      await placeHolds(t.db, {
+        reservationId: 'r-stock',
+        lines: [{ productId: 'beans', quantity: 3 }],
+        expiresAt: SOON(),
+      });
       const before = (await listStock(t.db)).find((row) => row.productId === 'beans')!;
       assert.equal(before.held, 3);
       assert.equal(before.available, before.stock - 3);

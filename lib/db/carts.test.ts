@@ -77,9 +77,16 @@ for (const engine of testEngines()) {
     test("recording a paid order of products empties its buyer's cart, in the same transaction; other carts stay", async () => {
       await setCartLine(t.db, 'buyer', 'mug', 1);
       await setCartLine(t.db, 'bystander', 'mug', 1);
-      await placeHolds(t.db, { reservationId: 'r-cart', lines: [{ productId: 'mug', quantity: 1 }], expiresAt: SOON() });
+      await placeHolds(t.db, {
+        reservationId: 'r-cart',
+        lines: [{ productId: 'mug', quantity: 1 }],
+        expiresAt: SOON(),
+      });
       await attachSession(t.db, 'r-cart', 'cs_test_cart', SOON());
-      assert.equal(typeof (await recordPaidOrder(t.db, paid('cs_test_cart', 'buyer'), { recordedBy: 'webhook' }))?.orderId, 'number');
+      assert.equal(
+        typeof (await recordPaidOrder(t.db, paid('cs_test_cart', 'buyer'), { recordedBy: 'webhook' }))?.orderId,
+        'number',
+      );
       assert.deepEqual(await getCart(t.db, 'buyer'), []);
       assert.deepEqual(await getCart(t.db, 'bystander'), [{ productId: 'mug', quantity: 1 }]);
     });

@@ -20,9 +20,17 @@ export async function getCart(db: Pick<Database, 'select'>, ownerTag: string): P
  * `decide` may throw to refuse, and then nothing changes. The cart's row is locked first (created if need be),
  * so two tabs changing the same cart are applied one after the other, each deciding from the other's result.
  */
-export async function updateCartLine(db: Database, ownerTag: string, productId: string, decide: (current: number) => number): Promise<ProductLine[]> {
+export async function updateCartLine(
+  db: Database,
+  ownerTag: string,
+  productId: string,
+  decide: (current: number) => number,
+): Promise<ProductLine[]> {
   return db.transaction(async (tx) => {
-    await tx.insert(carts).values({ ownerTag }).onConflictDoUpdate({ target: carts.ownerTag, set: { updatedAt: sql`now()` } });
+    await tx
+      .insert(carts)
+      .values({ ownerTag })
+      .onConflictDoUpdate({ target: carts.ownerTag, set: { updatedAt: sql`now()` } });
     const [line] = await tx
       .select({ quantity: cartLines.quantity })
       .from(cartLines)
@@ -41,7 +49,12 @@ export async function updateCartLine(db: Database, ownerTag: string, productId: 
 }
 
 /** Sets one line to exactly `quantity` (0 removes it). */
-export function setCartLine(db: Database, ownerTag: string, productId: string, quantity: number): Promise<ProductLine[]> {
+export function setCartLine(
+  db: Database,
+  ownerTag: string,
+  productId: string,
+  quantity: number,
+): Promise<ProductLine[]> {
   return updateCartLine(db, ownerTag, productId, () => quantity);
 }
 

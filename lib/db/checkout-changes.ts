@@ -25,7 +25,10 @@ export type ChangeStart = {
 };
 
 /** Takes the session's lease and, in the same statement, reads what it may hold of every product. */
-export async function beginChange(db: Database, request: { sessionId: string; holder: string; leaseMs: number; now?: Date }): Promise<ChangeStart> {
+export async function beginChange(
+  db: Database,
+  request: { sessionId: string; holder: string; leaseMs: number; now?: Date },
+): Promise<ChangeStart> {
   const { sessionId, holder, leaseMs, now = new Date() } = request;
   const at = now.toISOString();
   const [row] = rowsOf<{ acquired: number; available: Record<string, number> | string; cart_owner: string | null }>(
@@ -38,7 +41,8 @@ export async function beginChange(db: Database, request: { sessionId: string; ho
           from ${inventory} i) as available,
         (select c.owner_tag from ${checkouts} c where c.session_id = ${sessionId} and c.source = 'cart') as cart_owner`),
   );
-  const available = typeof row?.available === 'string' ? (JSON.parse(row.available) as Record<string, number>) : (row?.available ?? {});
+  const available =
+    typeof row?.available === 'string' ? (JSON.parse(row.available) as Record<string, number>) : (row?.available ?? {});
   return {
     acquired: Number(row?.acquired ?? 0) > 0,
     available: new Map(Object.entries(available).map(([id, units]) => [id, Number(units)])),
@@ -52,7 +56,9 @@ export async function abandonChange(db: Database, sessionId: string, holder: str
 }
 
 const linesJson = (lines: readonly ProductLine[]) =>
-  JSON.stringify(lines.filter((line) => line.quantity > 0).map((line) => ({ product_id: line.productId, quantity: line.quantity })));
+  JSON.stringify(
+    lines.filter((line) => line.quantity > 0).map((line) => ({ product_id: line.productId, quantity: line.quantity })),
+  );
 
 /**
  * Ends a change in one statement: the session's holds become exactly `holds` (what Stripe now holds: the change,
@@ -62,14 +68,23 @@ const linesJson = (lines: readonly ProductLine[]) =>
  */
 export async function settleChange(
   db: Database,
-  request: { sessionId: string; holder: string; holds: readonly ProductLine[] | null; expiresAt: Date; cart?: { ownerTag: string; lines: readonly ProductLine[] } },
+  request: {
+    sessionId: string;
+    holder: string;
+    holds: readonly ProductLine[] | null;
+    expiresAt: Date;
+    cart?: { ownerTag: string; lines: readonly ProductLine[] };
+  },
 ): Promise<void> {
   const { sessionId, holder, expiresAt, cart } = request;
   const held = request.holds === null ? null : linesJson(request.holds);
   const wanted = cart ? linesJson(cart.lines) : null;
   await db.execute(sql`
     with
-    ${held === null ? sql`` : sql`
+    ${
+      held === null
+        ? sql``
+        : sql`
       held_set as (
         insert into ${holds} (reservation_id, session_id, product_id, quantity, expires_at)
         select ${sessionId}, ${sessionId}, w.product_id, w.quantity, ${expiresAt.toISOString()}::timestamptz
@@ -79,8 +94,12 @@ export async function settleChange(
       held_gone as (
         delete from ${holds} where reservation_id = ${sessionId}
           and product_id not in (select w.product_id from jsonb_to_recordset(${held}::jsonb) as w(product_id text, quantity integer))
-        returning 1),`}
-    ${cart === undefined ? sql`` : sql`
+        returning 1),`
+    }
+    ${
+      cart === undefined
+        ? sql``
+        : sql`
       cart_row as (
         insert into ${carts} (owner_tag) values (${cart.ownerTag})
         on conflict (owner_tag) do update set updated_at = now()
@@ -94,7 +113,8 @@ export async function settleChange(
         select (select owner_tag from cart_row), w.product_id, w.quantity
         from jsonb_to_recordset(${wanted}::jsonb) as w(product_id text, quantity integer)
         on conflict (owner_tag, product_id) do update set quantity = excluded.quantity
-        returning 1),`}
+        returning 1),`
+    }
     lease_gone as (delete from ${leases} where key = ${sessionLeaseKey(sessionId)} and holder = ${holder} returning 1)
     select 1`);
 }

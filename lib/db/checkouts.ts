@@ -9,7 +9,11 @@ export type CheckoutKind = 'payment' | 'plan';
 export type CheckoutRecord = typeof checkouts.$inferSelect;
 
 /** The browser's open checkout of this kind, as this store last knew it (Stripe may since have ended it). */
-export async function findOpenCheckout(db: Database, ownerTag: string, kind: CheckoutKind): Promise<CheckoutRecord | null> {
+export async function findOpenCheckout(
+  db: Database,
+  ownerTag: string,
+  kind: CheckoutKind,
+): Promise<CheckoutRecord | null> {
   const [row] = await db
     .select()
     .from(checkouts)
@@ -32,7 +36,14 @@ export class CheckoutTakenError extends Error {}
  */
 export async function recordCheckout(
   db: Database,
-  checkout: { sessionId: string; ownerTag: string; kind: CheckoutKind; source: string; expiresAt: Date; reservationId: string | null },
+  checkout: {
+    sessionId: string;
+    ownerTag: string;
+    kind: CheckoutKind;
+    source: string;
+    expiresAt: Date;
+    reservationId: string | null;
+  },
 ): Promise<void> {
   const { reservationId, ...row } = checkout;
   try {
@@ -58,7 +69,10 @@ const isUniqueViolation = (error: unknown): boolean => {
  */
 export async function endCheckout(db: Database, sessionId: string, status: 'complete' | 'expired'): Promise<number> {
   return db.transaction(async (tx) => {
-    await tx.update(checkouts).set({ status }).where(and(eq(checkouts.sessionId, sessionId), eq(checkouts.status, 'open')));
+    await tx
+      .update(checkouts)
+      .set({ status })
+      .where(and(eq(checkouts.sessionId, sessionId), eq(checkouts.status, 'open')));
     return status === 'expired' ? releaseSession(tx, sessionId) : 0;
   });
 }
@@ -75,6 +89,9 @@ export async function openCheckoutsPastExpiry(db: Database, now = new Date(), li
 /** Which of these sessions this store made (the reconciler acts on its own sessions only). */
 export async function knownSessions(db: Database, sessionIds: readonly string[]): Promise<Set<string>> {
   if (sessionIds.length === 0) return new Set();
-  const rows = await db.select({ sessionId: checkouts.sessionId }).from(checkouts).where(inArray(checkouts.sessionId, [...sessionIds]));
+  const rows = await db
+    .select({ sessionId: checkouts.sessionId })
+    .from(checkouts)
+    .where(inArray(checkouts.sessionId, [...sessionIds]));
   return new Set(rows.map((row) => row.sessionId));
 }

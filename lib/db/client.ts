@@ -74,7 +74,10 @@ export async function openDatabase(mode: DatabaseMode, options: { poolSize?: num
  * a real Postgres is migrated by `npm run db:migrate`, run before a deploy. Both get any catalog product
  * that has no inventory row yet, with its starting stock.
  */
-export async function openReadyDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+export async function openReadyDatabase(
+  mode: DatabaseMode,
+  options: { poolSize?: number } = {},
+): Promise<DatabaseHandle> {
   const handle = await openDatabase(mode, options);
   if (handle.engine === 'pglite') await handle.migrate();
   await seedInventory(handle.db);

@@ -13,7 +13,11 @@ export const MAX_ATTEMPTS = 5;
 
 /** Stores an email once per dedupe key; returns its id, or null when it was already there. */
 export async function storeEmail(db: Database, email: NewEmail): Promise<number | null> {
-  const [row] = await db.insert(emails).values(email).onConflictDoNothing({ target: emails.dedupeKey }).returning({ id: emails.id });
+  const [row] = await db
+    .insert(emails)
+    .values(email)
+    .onConflictDoNothing({ target: emails.dedupeKey })
+    .returning({ id: emails.id });
   return row?.id ?? null;
 }
 
@@ -26,7 +30,13 @@ export async function claimEmail(db: Database, id: number, now = new Date()): Pr
   const [row] = await db
     .update(emails)
     .set({ attempts: sql`${emails.attempts} + 1`, lastAttemptAt: now })
-    .where(and(eq(emails.id, id), eq(emails.status, 'pending'), or(isNull(emails.lastAttemptAt), lt(emails.lastAttemptAt, stale))))
+    .where(
+      and(
+        eq(emails.id, id),
+        eq(emails.status, 'pending'),
+        or(isNull(emails.lastAttemptAt), lt(emails.lastAttemptAt, stale)),
+      ),
+    )
     .returning();
   return row ?? null;
 }
@@ -36,9 +46,16 @@ export async function markEmailSent(db: Database, id: number, at = new Date()): 
 }
 
 /** A failed attempt: pending again for the next run of the job, or `failed` after MAX_ATTEMPTS. */
-export async function markEmailFailed(db: Database, email: Pick<EmailRow, 'id' | 'attempts'>, error: string): Promise<'pending' | 'failed'> {
+export async function markEmailFailed(
+  db: Database,
+  email: Pick<EmailRow, 'id' | 'attempts'>,
+  error: string,
+): Promise<'pending' | 'failed'> {
   const status = email.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  await db.update(emails).set({ status, lastError: error.slice(0, 500) }).where(eq(emails.id, email.id));
+  await db
+    .update(emails)
+    .set({ status, lastError: error.slice(0, 500) })
+    .where(eq(emails.id, email.id));
   return status;
 }
 
@@ -76,8 +93,16 @@ export async function pendingEmailIds(db: Database, limit: number, now = new Dat
 }
 
 /** Every email the shop made, newest first, a page at a time (the back office's outbox). */
-export async function listEmails(db: Database, { page = 1, pageSize = 20 } = {}): Promise<{ emails: EmailRow[]; total: number }> {
-  const rows = await db.select().from(emails).orderBy(desc(emails.createdAt), desc(emails.id)).limit(pageSize).offset((page - 1) * pageSize);
+export async function listEmails(
+  db: Database,
+  { page = 1, pageSize = 20 } = {},
+): Promise<{ emails: EmailRow[]; total: number }> {
+  const rows = await db
+    .select()
+    .from(emails)
+    .orderBy(desc(emails.createdAt), desc(emails.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
   const [total] = await db.select({ n: count() }).from(emails);
   return { emails: rows, total: total?.n ?? 0 };
 }

@@ -9,7 +9,11 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
  * redelivery (or a concurrent duplicate, which waits on the unique key until the first one commits).
  */
 export async function claimEvent(tx: Tx, eventId: string, type: string): Promise<boolean> {
-  const claimed = await tx.insert(processedEvents).values({ eventId, type }).onConflictDoNothing().returning({ eventId: processedEvents.eventId });
+  const claimed = await tx
+    .insert(processedEvents)
+    .values({ eventId, type })
+    .onConflictDoNothing()
+    .returning({ eventId: processedEvents.eventId });
   return claimed.length > 0;
 }
 

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { attachSession, availableStock, placeHolds, releaseReservation, seedInventory, stockOf } from '@/lib/db/inventory';
+import {
+  attachSession,
+  availableStock,
+  placeHolds,
+  releaseReservation,
+  seedInventory,
+  stockOf,
+} from '@/lib/db/inventory';
 import { releaseSessionHolds } from '@/lib/db/orders';
 import { freshDatabase, testEngines, type TestDatabase } from '@/lib/db/testing';
 import { OutOfStockError } from '@/lib/errors';
@@ -32,20 +39,29 @@ for (const engine of testEngines()) {
       await seedInventory(t.db, [{ id: 'last-ten', stock: 10 }]);
       const results = await Promise.allSettled(
         Array.from({ length: 50 }, (_, i) =>
-          placeHolds(t.db, { reservationId: `buyer-${i}`, lines: [{ productId: 'last-ten', quantity: 1 }], expiresAt: SOON() }),
+          placeHolds(t.db, {
+            reservationId: `buyer-${i}`,
+            lines: [{ productId: 'last-ten', quantity: 1 }],
+            expiresAt: SOON(),
+          }),
         ),
       );
       const won = results.filter((r) => r.status === 'fulfilled').length;
       const refused = results.filter((r) => r.status === 'rejected');
       assert.equal(won, 10);
-      for (const r of refused) assert.ok(r.status === 'rejected' && r.reason instanceof OutOfStockError, String(r.status === 'rejected' && r.reason));
+      for (const r of refused)
+        assert.ok(
+          r.status === 'rejected' && r.reason instanceof OutOfStockError,
+          String(r.status === 'rejected' && r.reason),
+        );
       assert.deepEqual(await stockOf(t.db, 'last-ten'), { stock: 10, held: 10 });
       assert.equal((await availableStock(t.db)).get('last-ten'), 0);
     });
 
     test('holds are absolute per reservation: a retry does not hold twice, and can shrink', async () => {
       await seedInventory(t.db, [{ id: 'abs', stock: 4 }]);
-      const hold = (quantity: number) => placeHolds(t.db, { reservationId: 'r-abs', lines: [{ productId: 'abs', quantity }], expiresAt: SOON() });
+      const hold = (quantity: number) =>
+        placeHolds(t.db, { reservationId: 'r-abs', lines: [{ productId: 'abs', quantity }], expiresAt: SOON() });
       await hold(3);
       await hold(3);
       assert.equal((await stockOf(t.db, 'abs')).held, 3);
@@ -76,7 +92,11 @@ for (const engine of testEngines()) {
 
     test('availability ignores expired holds even if no webhook released them', async () => {
       await seedInventory(t.db, [{ id: 'exp', stock: 1 }]);
-      await placeHolds(t.db, { reservationId: 'r-old', lines: [{ productId: 'exp', quantity: 1 }], expiresAt: new Date(Date.now() - 1000) });
+      await placeHolds(t.db, {
+        reservationId: 'r-old',
+        lines: [{ productId: 'exp', quantity: 1 }],
+        expiresAt: new Date(Date.now() - 1000),
+      });
       await placeHolds(t.db, { reservationId: 'r-new', lines: [{ productId: 'exp', quantity: 1 }], expiresAt: SOON() });
       assert.equal((await stockOf(t.db, 'exp')).held, 1);
     });
@@ -93,11 +113,19 @@ for (const engine of testEngines()) {
 
     test('releasing a reservation keeps holds already attached to a live session', async () => {
       await seedInventory(t.db, [{ id: 'keep', stock: 5 }]);
-      await placeHolds(t.db, { reservationId: 'r-live', lines: [{ productId: 'keep', quantity: 2 }], expiresAt: SOON() });
+      await placeHolds(t.db, {
+        reservationId: 'r-live',
+        lines: [{ productId: 'keep', quantity: 2 }],
+        expiresAt: SOON(),
+      });
       await attachSession(t.db, 'r-live', 'cs_test_live', SOON());
       await releaseReservation(t.db, 'r-live');
       assert.equal((await stockOf(t.db, 'keep')).held, 2);
-      await placeHolds(t.db, { reservationId: 'r-gone', lines: [{ productId: 'keep', quantity: 2 }], expiresAt: SOON() });
+      await placeHolds(t.db, {
+        reservationId: 'r-gone',
+        lines: [{ productId: 'keep', quantity: 2 }],
+        expiresAt: SOON(),
+      });
       await releaseReservation(t.db, 'r-gone');
       assert.equal((await stockOf(t.db, 'keep')).held, 2);
     });

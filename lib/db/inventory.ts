@@ -9,7 +9,10 @@ import { rowsOf } from '@/lib/db/raw';
 import { holds, inventory } from '@/lib/db/schema';
 
 /** Gives every catalog product without an inventory row its starting stock; existing rows are left alone. */
-export async function seedInventory(db: Database, products: readonly Pick<Product, 'id' | 'stock'>[] = ALL_PRODUCTS): Promise<void> {
+export async function seedInventory(
+  db: Database,
+  products: readonly Pick<Product, 'id' | 'stock'>[] = ALL_PRODUCTS,
+): Promise<void> {
   if (products.length === 0) return;
   await db
     .insert(inventory)
@@ -64,7 +67,13 @@ export type Shortage = { productId: string; available: number };
  */
 export async function holdUnits(
   db: Database,
-  { reservationId, sessionId = null, lines, expiresAt, now = new Date() }: { reservationId: string; sessionId?: string | null; lines: readonly ProductLine[]; expiresAt: Date; now?: Date },
+  {
+    reservationId,
+    sessionId = null,
+    lines,
+    expiresAt,
+    now = new Date(),
+  }: { reservationId: string; sessionId?: string | null; lines: readonly ProductLine[]; expiresAt: Date; now?: Date },
 ): Promise<Shortage | null> {
   const payload = JSON.stringify(lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })));
   const result = await db.execute(
@@ -75,17 +84,39 @@ export async function holdUnits(
 }
 
 /** Holds these lines for a reservation, or throws OutOfStockError (naming the product and what is left) and holds nothing. */
-export async function placeHolds(db: Database, request: { reservationId: string; sessionId?: string | null; lines: readonly ProductLine[]; expiresAt: Date; now?: Date }): Promise<void> {
+export async function placeHolds(
+  db: Database,
+  request: {
+    reservationId: string;
+    sessionId?: string | null;
+    lines: readonly ProductLine[];
+    expiresAt: Date;
+    now?: Date;
+  },
+): Promise<void> {
   const shortage = await holdUnits(db, request);
-  if (shortage) throw new OutOfStockError(shortage.productId, shortage.available, shortageMessage(shortage.productId, shortage.available));
+  if (shortage)
+    throw new OutOfStockError(
+      shortage.productId,
+      shortage.available,
+      shortageMessage(shortage.productId, shortage.available),
+    );
 }
 
 /**
  * Ties a reservation's holds to the Checkout Session Stripe made for it: from now on the session's id names its
  * holds (every later change addresses them by it), and they expire with the session.
  */
-export async function attachSession(db: Database | Transaction, reservationId: string, sessionId: string, expiresAt: Date): Promise<void> {
-  await db.update(holds).set({ reservationId: sessionId, sessionId, expiresAt }).where(eq(holds.reservationId, reservationId));
+export async function attachSession(
+  db: Database | Transaction,
+  reservationId: string,
+  sessionId: string,
+  expiresAt: Date,
+): Promise<void> {
+  await db
+    .update(holds)
+    .set({ reservationId: sessionId, sessionId, expiresAt })
+    .where(eq(holds.reservationId, reservationId));
 }
 
 /**
@@ -109,7 +140,11 @@ export async function deleteExpiredHolds(db: Database, now = new Date()): Promis
 }
 
 /** A product's stock and what is held of it now, for tests and the bench. */
-export async function stockOf(db: Database, productId: string, now = new Date()): Promise<{ stock: number; held: number }> {
+export async function stockOf(
+  db: Database,
+  productId: string,
+  now = new Date(),
+): Promise<{ stock: number; held: number }> {
   const [row] = await db.select().from(inventory).where(eq(inventory.productId, productId));
   const held = await heldByOthers(db, [productId], now);
   return { stock: row?.stock ?? 0, held: held.get(productId) ?? 0 };

@@ -12,6 +12,13 @@ export async function jobRun(db: Database, job: string): Promise<JobRun | null> 
 
 /** Records that a job finished, and where the next run starts (the reconciler's cursor). */
 export async function recordJobRun(db: Database, job: string, run: { startedAt: Date; cursor?: Date }): Promise<void> {
-  const values = { lastStartedAt: run.startedAt, lastFinishedAt: new Date(), ...(run.cursor && { cursor: run.cursor }) };
-  await db.insert(jobRuns).values({ job, ...values }).onConflictDoUpdate({ target: jobRuns.job, set: values });
+  const values = {
+    lastStartedAt: run.startedAt,
+    lastFinishedAt: new Date(),
+    ...(run.cursor && { cursor: run.cursor }),
+  };
+  await db
+    .insert(jobRuns)
+    .values({ job, ...values })
+    .onConflictDoUpdate({ target: jobRuns.job, set: values });
 }

@@ -17,7 +17,13 @@ export function leaseUpsert(key: string, holder: string, until: Date, now: Date)
 }
 
 /** Takes the lease on `key` for `ms`, or answers false at once when someone else holds it. */
-export async function tryLease(db: Database, key: string, holder: string, ms: number, now = new Date()): Promise<boolean> {
+export async function tryLease(
+  db: Database,
+  key: string,
+  holder: string,
+  ms: number,
+  now = new Date(),
+): Promise<boolean> {
   return rowsOf(await db.execute(leaseUpsert(key, holder, new Date(now.getTime() + ms), now))).length > 0;
 }
 
@@ -28,6 +34,9 @@ export async function releaseLease(db: Database, key: string, holder: string): P
 
 /** Leases whose time is up (the sweep): a released lease is deleted, an abandoned one stays until then. */
 export async function deleteExpiredLeases(db: Database, now = new Date()): Promise<number> {
-  const deleted = await db.delete(leases).where(sql`${leases.until} <= ${now.toISOString()}::timestamptz`).returning({ key: leases.key });
+  const deleted = await db
+    .delete(leases)
+    .where(sql`${leases.until} <= ${now.toISOString()}::timestamptz`)
+    .returning({ key: leases.key });
   return deleted.length;
 }

@@ -5,7 +5,8 @@ import { countOrders, findOrder, recordPaidOrder } from '@/lib/db/orders';
 import { freshDatabase, paidReceipt, testEngines, type TestDatabase } from '@/lib/db/testing';
 
 const SOON = () => new Date(Date.now() + 30 * 60_000);
-const receipt = (sessionId: string, unitAmount = 2200) => paidReceipt(sessionId, { items: [{ productId: 'mug', description: 'Ceramic mug', quantity: 2, unitAmount }] });
+const receipt = (sessionId: string, unitAmount = 2200) =>
+  paidReceipt(sessionId, { items: [{ productId: 'mug', description: 'Ceramic mug', quantity: 2, unitAmount }] });
 const recorded = (event: { eventId: string; eventType: string }) => ({ recordedBy: 'webhook' as const, event });
 
 for (const engine of testEngines()) {
@@ -18,7 +19,11 @@ for (const engine of testEngines()) {
     after(() => t.dispose());
 
     test('a failure inside the order transaction leaves nothing half-applied, and the retry succeeds', async () => {
-      await placeHolds(t.db, { reservationId: 'r-fail', lines: [{ productId: 'mug', quantity: 2 }], expiresAt: SOON() });
+      await placeHolds(t.db, {
+        reservationId: 'r-fail',
+        lines: [{ productId: 'mug', quantity: 2 }],
+        expiresAt: SOON(),
+      });
       await attachSession(t.db, 'r-fail', 'cs_test_fail', SOON());
       const event = { eventId: 'evt_fail', eventType: 'checkout.session.completed' };
       // An amount that is not an integer fails the order insert, after the event id was written in the same transaction.
@@ -42,7 +47,9 @@ for (const engine of testEngines()) {
       await attachSession(t.db, 'r-dup', 'cs_test_dup', SOON());
       const { stock } = await stockOf(t.db, 'mug');
       const event = { eventId: 'evt_dup', eventType: 'checkout.session.completed' };
-      const results = await Promise.all(Array.from({ length: 5 }, () => recordPaidOrder(t.db, receipt('cs_test_dup'), recorded(event))));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => recordPaidOrder(t.db, receipt('cs_test_dup'), recorded(event))),
+      );
       assert.equal(results.filter((id) => id !== null).length, 1);
       assert.equal(await countOrders(t.db, 'cs_test_dup'), 1);
       // Stock falls by what Stripe charged (2), not by the hold (1): an update can reach Stripe without its hold.

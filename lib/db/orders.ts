@@ -27,7 +27,11 @@ type Recording = { recordedBy: OrderRecorder; event?: { eventId: string; eventTy
  * falls below zero is still sold (the buyer has paid): the shortfall comes back for the caller to log.
  * Any failure rolls the whole of it back, so the next path (a webhook retry, the reconciler) finds nothing half-done.
  */
-export async function recordPaidOrder(db: Database, receipt: CheckoutReceipt, { recordedBy, event }: Recording): Promise<RecordedOrder | null> {
+export async function recordPaidOrder(
+  db: Database,
+  receipt: CheckoutReceipt,
+  { recordedBy, event }: Recording,
+): Promise<RecordedOrder | null> {
   return db.transaction(async (tx) => {
     if (event && !(await claimEvent(tx, event.eventId, event.eventType))) return null;
     const [order] = await tx
@@ -55,7 +59,9 @@ export async function recordPaidOrder(db: Database, receipt: CheckoutReceipt, { 
       .returning({ id: orders.id });
     if (!order) return null;
     if (receipt.items.length > 0) {
-      await tx.insert(orderLines).values(receipt.items.map((item, position) => ({ orderId: order.id, position, ...item })));
+      await tx
+        .insert(orderLines)
+        .values(receipt.items.map((item, position) => ({ orderId: order.id, position, ...item })));
     }
     await tx.delete(holds).where(eq(holds.sessionId, receipt.id));
     const sold = soldQuantities(receipt);
@@ -78,7 +84,8 @@ export async function recordPaidOrder(db: Database, receipt: CheckoutReceipt, { 
 /** Units charged per catalog product, in product id order. */
 function soldQuantities(receipt: CheckoutReceipt): Map<string, number> {
   const sold = new Map<string, number>();
-  for (const item of receipt.items) if (item.productId) sold.set(item.productId, (sold.get(item.productId) ?? 0) + item.quantity);
+  for (const item of receipt.items)
+    if (item.productId) sold.set(item.productId, (sold.get(item.productId) ?? 0) + item.quantity);
   return new Map([...sold].sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -89,16 +96,29 @@ async function lowerCartLines(tx: Tx, ownerTag: string, sold: ReadonlyMap<string
   for (const [productId, quantity] of sold) {
     const line = and(eq(cartLines.ownerTag, ownerTag), eq(cartLines.productId, productId));
     await tx.delete(cartLines).where(and(line, lte(cartLines.quantity, quantity)));
-    await tx.update(cartLines).set({ quantity: sql`${cartLines.quantity} - ${quantity}` }).where(line);
+    await tx
+      .update(cartLines)
+      .set({ quantity: sql`${cartLines.quantity} - ${quantity}` })
+      .where(line);
   }
 }
 
 /** Releases a session's holds (it expired, or its payment failed), once per event, and marks it ended. */
-export async function releaseSessionHolds(db: Database, { eventId, eventType }: { eventId: string; eventType: string }, sessionId: string): Promise<number> {
+export async function releaseSessionHolds(
+  db: Database,
+  { eventId, eventType }: { eventId: string; eventType: string },
+  sessionId: string,
+): Promise<number> {
   return db.transaction(async (tx) => {
     if (!(await claimEvent(tx, eventId, eventType))) return 0;
-    const released = await tx.delete(holds).where(eq(holds.sessionId, sessionId)).returning({ quantity: holds.quantity });
-    await tx.update(checkouts).set({ status: 'expired' }).where(and(eq(checkouts.sessionId, sessionId), eq(checkouts.status, 'open')));
+    const released = await tx
+      .delete(holds)
+      .where(eq(holds.sessionId, sessionId))
+      .returning({ quantity: holds.quantity });
+    await tx
+      .update(checkouts)
+      .set({ status: 'expired' })
+      .where(and(eq(checkouts.sessionId, sessionId), eq(checkouts.status, 'open')));
     return released.length;
   });
 }
@@ -109,7 +129,14 @@ function shippingOfRow(stored: StoredShipping | null): ShippingDetails | null {
   const { line1, line2, city, state, postalCode, country } = stored.address;
   return {
     name: stored.name ?? '',
-    address: { line1: line1 ?? '', line2: line2 ?? null, city: city ?? '', state: state ?? null, postalCode: postalCode ?? '', country: country ?? '' },
+    address: {
+      line1: line1 ?? '',
+      line2: line2 ?? null,
+      city: city ?? '',
+      state: state ?? null,
+      postalCode: postalCode ?? '',
+      country: country ?? '',
+    },
   };
 }
 
@@ -117,7 +144,11 @@ function shippingOfRow(stored: StoredShipping | null): ShippingDetails | null {
 export async function findOrder(db: Database, sessionId: string): Promise<StoredOrder | null> {
   const [order] = await db.select().from(orders).where(eq(orders.sessionId, sessionId));
   if (!order) return null;
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.position));
+  const lines = await db
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id))
+    .orderBy(asc(orderLines.position));
   return {
     orderId: order.id,
     recordedBy: order.recordedBy as OrderRecorder,
@@ -139,16 +170,18 @@ export async function findOrder(db: Database, sessionId: string): Promise<Stored
     bindingTag: order.bindingTag,
     paymentIntentId: order.paymentIntentId,
     subscriptionId: order.subscriptionId,
-    items: lines.map(({ productId, description, quantity, amountSubtotal, amountDiscount, amountTax, amountTotal, interval }) => ({
-      productId,
-      description,
-      quantity,
-      amountSubtotal,
-      amountDiscount,
-      amountTax,
-      amountTotal,
-      interval,
-    })),
+    items: lines.map(
+      ({ productId, description, quantity, amountSubtotal, amountDiscount, amountTax, amountTotal, interval }) => ({
+        productId,
+        description,
+        quantity,
+        amountSubtotal,
+        amountDiscount,
+        amountTax,
+        amountTotal,
+        interval,
+      }),
+    ),
   };
 }
 

@@ -5,7 +5,10 @@ import { openReadyDatabase } from '@/lib/db/client';
 import { lockPgliteFolder } from '@/lib/db/pglite-lock';
 
 const dataDir = process.env.PGLITE_DATA_DIR ?? '';
-const close = process.env.HOLD_LOCK_ONLY === '1' ? lockPgliteFolder(dataDir).release : (await openReadyDatabase({ kind: 'pglite', dataDir })).close;
+const close =
+  process.env.HOLD_LOCK_ONLY === '1'
+    ? lockPgliteFolder(dataDir).release
+    : (await openReadyDatabase({ kind: 'pglite', dataDir })).close;
 console.log('ready');
 process.once('SIGTERM', () => void Promise.resolve(close()).then(() => process.exit(0)));
 setInterval(() => {}, 60_000); // keep the event loop alive until a signal

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openDatabase } from '@/lib/db/client';
 import { stockOf } from '@/lib/db/inventory';
-import { lockPgliteFolder, pgliteLockHolder, PgliteLockedError, processStartTime, type LockHolder } from '@/lib/db/pglite-lock';
+import {
+  lockPgliteFolder,
+  pgliteLockHolder,
+  PgliteLockedError,
+  processStartTime,
+  type LockHolder,
+} from '@/lib/db/pglite-lock';
 import { testEngines } from '@/lib/db/testing';
 
 const root = mkdtempSync(join(tmpdir(), 'pglite-lock-'));
@@ -24,16 +30,23 @@ const envFor = (folder: string) => ({ ...process.env, DATABASE_URL: '', PGLITE_D
 /** Starts a process holding `folder` (lib/db/pglite-lock.fixture.ts) and resolves once it has it. */
 async function startHolder(folder: string, { lockOnly = false } = {}): Promise<ChildProcess> {
   const env = { ...envFor(folder), HOLD_LOCK_ONLY: lockOnly ? '1' : '' };
-  const child = spawn(process.execPath, [...TSX, 'lib/db/pglite-lock.fixture.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...TSX, 'lib/db/pglite-lock.fixture.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`the holder exited with ${code} before it was ready`)));
   });
   return child;
 }
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
-const migrate = (folder: string) => spawnSync(process.execPath, [...TSX, 'scripts/db-migrate.ts'], { env: envFor(folder), encoding: 'utf8' });
+const migrate = (folder: string) =>
+  spawnSync(process.execPath, [...TSX, 'scripts/db-migrate.ts'], { env: envFor(folder), encoding: 'utf8' });
 
 /** Opens the folder in this process and reads the seeded stock back: proof that the folder is whole. */
 async function assertOpens(folder: string) {
@@ -47,7 +60,12 @@ async function assertOpens(folder: string) {
 
 /** The refusal names the folder, the holder's pid and what to do. */
 function assertRefusal(output: string, folder: string, holder: ChildProcess) {
-  assert.match(output, new RegExp(`database folder ${folder.replace(/[/\\.]/g, '\\$&')} is in use by another process \\(pid ${holder.pid}\\b`));
+  assert.match(
+    output,
+    new RegExp(
+      `database folder ${folder.replace(/[/\\.]/g, '\\$&')} is in use by another process \\(pid ${holder.pid}\\b`,
+    ),
+  );
   assert.match(output, /Stop that process, or give this one a folder of its own with PGLITE_DATA_DIR/);
   assert.doesNotMatch(output, /^\s+at /m, 'one message, no stack');
 }
@@ -85,8 +103,12 @@ describe('one process per PGlite folder', { skip }, () => {
     const folder = newFolder();
     const holder = await startHolder(folder, { lockOnly: true });
     try {
-      const script = "const { register } = await import('./instrumentation.ts'); await register(); console.log('started');";
-      const start = spawnSync(process.execPath, [...TSX, '--input-type=module', '-e', script], { env: { ...envFor(folder), NEXT_RUNTIME: 'nodejs' }, encoding: 'utf8' });
+      const script =
+        "const { register } = await import('./instrumentation.ts'); await register(); console.log('started');";
+      const start = spawnSync(process.execPath, [...TSX, '--input-type=module', '-e', script], {
+        env: { ...envFor(folder), NEXT_RUNTIME: 'nodejs' },
+        encoding: 'utf8',
+      });
       assert.equal(start.status, 1);
       assertRefusal(start.stderr, folder, holder);
       assert.doesNotMatch(start.stdout, /started/);
@@ -96,18 +118,26 @@ describe('one process per PGlite folder', { skip }, () => {
     }
   });
 
-  test('`next start` on a held folder exits non-zero with the message', { skip: !existsSync('.next/BUILD_ID') && 'no production build (.next) to start' }, async () => {
-    const folder = newFolder();
-    const holder = await startHolder(folder, { lockOnly: true });
-    try {
-      const server = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', '0'], { env: envFor(folder), encoding: 'utf8', timeout: 60_000 });
-      assert.notEqual(server.status, 0);
-      assertRefusal(server.stderr, folder, holder);
-    } finally {
-      holder.kill('SIGTERM');
-      await exited(holder);
-    }
-  });
+  test(
+    '`next start` on a held folder exits non-zero with the message',
+    { skip: !existsSync('.next/BUILD_ID') && 'no production build (.next) to start' },
+    async () => {
+      const folder = newFolder();
+      const holder = await startHolder(folder, { lockOnly: true });
+      try {
+        const server = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', '0'], {
+          env: envFor(folder),
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        assert.notEqual(server.status, 0);
+        assertRefusal(server.stderr, folder, holder);
+      } finally {
+        holder.kill('SIGTERM');
+        await exited(holder);
+      }
+    },
+  );
 });
 
 describe('the lock file', { skip }, () => {
@@ -122,7 +152,14 @@ describe('the lock file', { skip }, () => {
 
   test('a live pid with another start time is a reused pid: its lock is taken over', () => {
     const folder = newFolder();
-    const reused: LockHolder = { pid: process.pid, hostname: hostname(), started: 'not-this-process', command: 'old server', since: '2020-01-01T00:00:00.000Z', token: 'old' };
+    const reused: LockHolder = {
+      pid: process.pid,
+      hostname: hostname(),
+      started: 'not-this-process',
+      command: 'old server',
+      since: '2020-01-01T00:00:00.000Z',
+      token: 'old',
+    };
     writeFileSync(`${folder}.lock`, JSON.stringify(reused));
     assert.ok(processStartTime(process.pid), 'this OS reports start times');
     const lock = lockPgliteFolder(folder);
@@ -132,15 +169,31 @@ describe('the lock file', { skip }, () => {
 
   test('processes racing to take over a dead lock: exactly one wins, the others name it', async () => {
     const folder = newFolder();
-    const dead: LockHolder = { pid: 2 ** 22 + 1, hostname: hostname(), started: null, command: 'killed', since: '', token: 'dead' }; // above Linux's pid_max
+    const dead: LockHolder = {
+      pid: 2 ** 22 + 1,
+      hostname: hostname(),
+      started: null,
+      command: 'killed',
+      since: '',
+      token: 'dead',
+    }; // above Linux's pid_max
     writeFileSync(`${folder}.lock`, JSON.stringify(dead));
     const script = `import { lockPgliteFolder } from './lib/db/pglite-lock.ts';
       try { lockPgliteFolder(${JSON.stringify(folder)}); console.log('won ' + process.pid); }
       catch (error) { console.log('refused, held by pid ' + error.holder?.pid); }
       setInterval(() => {}, 60_000);`;
-    const racers = Array.from({ length: 4 }, () => spawn(process.execPath, [...TSX, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }));
+    const racers = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, [...TSX, '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }),
+    );
     try {
-      const said = await Promise.all(racers.map((racer) => new Promise<string>((resolve) => racer.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())))));
+      const said = await Promise.all(
+        racers.map(
+          (racer) =>
+            new Promise<string>((resolve) =>
+              racer.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+            ),
+        ),
+      );
       const winners = said.filter((line) => line.startsWith('won'));
       assert.equal(winners.length, 1, said.join('; '));
       const winner = winners[0]!.split(' ')[1];
@@ -157,6 +210,10 @@ describe('the lock file', { skip }, () => {
     writeFileSync(`${folder}.lock`, JSON.stringify(other));
     lock.release();
     assert.equal((JSON.parse(readFileSync(`${folder}.lock`, 'utf8')) as LockHolder).token, 'other');
-    assert.throws(() => lockPgliteFolder(folder), /on elsewhere/, 'a lock from another host cannot be checked: it counts as held');
+    assert.throws(
+      () => lockPgliteFolder(folder),
+      /on elsewhere/,
+      'a lock from another host cannot be checked: it counts as held',
+    );
   });
 });

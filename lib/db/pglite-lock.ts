@@ -49,7 +49,12 @@ export function processStartTime(pid: number): string | null {
     // No /proc (macOS): ask ps. No ps either: the pid alone has to do.
   }
   try {
-    return execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return (
+      execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || null
+    );
   } catch {
     return null;
   }
@@ -82,7 +87,9 @@ function readHolder(path: string): LockHolder | null {
     return JSON.parse(text) as LockHolder;
   } catch {
     // We write it whole (tryCreate), so this is someone's edit: say what to do rather than guess.
-    throw new Error(`The lock file ${path} is not one this storefront wrote. If no server or script uses the database, delete it.`);
+    throw new Error(
+      `The lock file ${path} is not one this storefront wrote. If no server or script uses the database, delete it.`,
+    );
   }
 }
 

@@ -26,9 +26,18 @@ const BUSY = 'The shop is busy, please try again in a moment.';
 
 /** An expired-session event, signed as Stripe signs it: the route releases its holds in one transaction. */
 function expiredEvent(id: string): Request {
-  const payload = JSON.stringify({ id, object: 'event', type: 'checkout.session.expired', data: { object: { id: 'cs_test_pool', object: 'checkout.session' } } });
+  const payload = JSON.stringify({
+    id,
+    object: 'event',
+    type: 'checkout.session.expired',
+    data: { object: { id: 'cs_test_pool', object: 'checkout.session' } },
+  });
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-  return new Request('http://app/api/webhooks/stripe', { method: 'POST', body: payload, headers: { 'stripe-signature': signature } });
+  return new Request('http://app/api/webhooks/stripe', {
+    method: 'POST',
+    body: payload,
+    headers: { 'stripe-signature': signature },
+  });
 }
 
 test("node-postgres's two timeout errors become DatabaseBusyError; other errors pass unchanged", () => {

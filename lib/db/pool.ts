@@ -11,7 +11,10 @@ import { log } from '@/lib/log';
  * node-postgres's errors when no connection came within `connectionTimeoutMillis` (pg-pool/index.js): the
  * pool was full and none came free, or opening a new connection took too long. It gives them no code.
  */
-const TIMEOUT_MESSAGES = new Set(['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout']);
+const TIMEOUT_MESSAGES = new Set([
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+]);
 
 /** The pool's timeout as the app's DatabaseBusyError; any other error unchanged. */
 export function busyErrorFrom<E>(error: E): E | DatabaseBusyError {
@@ -19,7 +22,11 @@ export function busyErrorFrom<E>(error: E): E | DatabaseBusyError {
   return new DatabaseBusyError(`No database connection within the pool's timeout: ${error.message}`);
 }
 
-type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+type ConnectCallback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
 
 /** A pg.Pool whose connect (which its own `query` uses too) reports a timeout as DatabaseBusyError. */
 class BoundedPool extends pg.Pool {

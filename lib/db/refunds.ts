@@ -17,7 +17,14 @@ export type BookedRefund = {
   reason: string | null;
 };
 
-type Booking = { orderId: number; refund: BookedRefund; source: 'admin' | 'stripe'; lines: RefundedLine[]; restock: boolean; requestKey?: string };
+type Booking = {
+  orderId: number;
+  refund: BookedRefund;
+  source: 'admin' | 'stripe';
+  lines: RefundedLine[];
+  restock: boolean;
+  requestKey?: string;
+};
 
 /**
  * Books a Stripe refund against an order, once per refund id, in one transaction: a refund made in the back
@@ -26,16 +33,33 @@ type Booking = { orderId: number; refund: BookedRefund; source: 'admin' | 'strip
  * so they are right whatever came first. Units go back on the shelf only when this call booked the refund and
  * the owner asked for it. Returns whether the refund was new.
  */
-export async function bookRefund(db: Database, { orderId, refund, source, lines, restock, requestKey }: Booking): Promise<boolean> {
+export async function bookRefund(
+  db: Database,
+  { orderId, refund, source, lines, restock, requestKey }: Booking,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(refunds)
-      .values({ refundId: refund.refundId, orderId, amount: refund.amount, currency: refund.currency, status: refund.status, reason: refund.reason, source, lines, restocked: restock, requestKey })
+      .values({
+        refundId: refund.refundId,
+        orderId,
+        amount: refund.amount,
+        currency: refund.currency,
+        status: refund.status,
+        reason: refund.reason,
+        source,
+        lines,
+        restocked: restock,
+        requestKey,
+      })
       .onConflictDoNothing({ target: refunds.refundId })
       .returning({ refundId: refunds.refundId });
     if (!inserted) {
       // The webhook may have booked it first (from the same metadata); the form's key is still recorded.
-      await tx.update(refunds).set({ status: refund.status, ...(requestKey && { requestKey }) }).where(eq(refunds.refundId, refund.refundId));
+      await tx
+        .update(refunds)
+        .set({ status: refund.status, ...(requestKey && { requestKey }) })
+        .where(eq(refunds.refundId, refund.refundId));
     } else if (restock && !GAVE_NOTHING.includes(refund.status)) {
       await restockLines(tx, orderId, lines);
     }
@@ -45,11 +69,17 @@ export async function bookRefund(db: Database, { orderId, refund, source, lines,
 }
 
 async function restockLines(tx: Tx, orderId: number, lines: RefundedLine[]): Promise<void> {
-  const stored = await tx.select({ position: orderLines.position, productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, orderId));
+  const stored = await tx
+    .select({ position: orderLines.position, productId: orderLines.productId })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId));
   for (const line of lines) {
     const productId = stored.find((s) => s.position === line.position)?.productId;
     if (!productId) continue;
-    await tx.update(inventory).set({ stock: sql`${inventory.stock} + ${line.quantity}`, updatedAt: new Date() }).where(eq(inventory.productId, productId));
+    await tx
+      .update(inventory)
+      .set({ stock: sql`${inventory.stock} + ${line.quantity}`, updatedAt: new Date() })
+      .where(eq(inventory.productId, productId));
   }
 }
 
@@ -70,7 +100,11 @@ async function resumOrder(tx: Tx, orderId: number): Promise<void> {
 }
 
 /** The order a Stripe refund belongs to: the one it is booked on, else the order paid by that payment. */
-export async function orderIdForRefund(db: Database, refundId: string, paymentIntentId: string | null): Promise<number | null> {
+export async function orderIdForRefund(
+  db: Database,
+  refundId: string,
+  paymentIntentId: string | null,
+): Promise<number | null> {
   const [booked] = await db.select({ orderId: refunds.orderId }).from(refunds).where(eq(refunds.refundId, refundId));
   if (booked) return booked.orderId;
   if (!paymentIntentId) return null;
@@ -80,7 +114,11 @@ export async function orderIdForRefund(db: Database, refundId: string, paymentIn
 
 /** An order's refunds, newest first. */
 export async function listOrderRefunds(db: Database, orderId: number): Promise<RefundRow[]> {
-  return db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(desc(refunds.createdAt), asc(refunds.refundId));
+  return db
+    .select()
+    .from(refunds)
+    .where(eq(refunds.orderId, orderId))
+    .orderBy(desc(refunds.createdAt), asc(refunds.refundId));
 }
 
 /** Units refunded so far per line position (refunds that gave something back). */

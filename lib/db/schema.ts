@@ -1,7 +1,19 @@
 // The store's tables. Changed only through drizzle-kit: edit this file, `npm run db:generate`, commit the SQL.
 import { sql } from 'drizzle-orm';
 import type { ReceiptTaxRate } from '@/lib/checkout/types';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** Units on the shelf per catalog product (lib/catalog.ts ids). Only a sale decrements it. */
 export const inventory = pgTable('inventory', {
@@ -43,7 +55,14 @@ export const holds = pgTable(
  */
 export type StoredShipping = {
   name: string | null;
-  address: { line1: string | null; line2: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null } | null;
+  address: {
+    line1: string | null;
+    line2: string | null;
+    city: string | null;
+    state: string | null;
+    postalCode: string | null;
+    country: string | null;
+  } | null;
 };
 
 /** One paid checkout: exactly one row per Checkout Session, however often Stripe delivers its events. */
@@ -135,7 +154,10 @@ export const cartLines = pgTable(
     quantity: integer('quantity').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.ownerTag, table.productId] }), check('cart_lines_quantity_positive', sql`${table.quantity} > 0`)],
+  (table) => [
+    primaryKey({ columns: [table.ownerTag, table.productId] }),
+    check('cart_lines_quantity_positive', sql`${table.quantity} > 0`),
+  ],
 );
 
 /**
@@ -157,7 +179,9 @@ export const checkouts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    uniqueIndex('checkouts_one_open_per_owner').on(table.ownerTag, table.kind).where(sql`${table.status} = 'open'`),
+    uniqueIndex('checkouts_one_open_per_owner')
+      .on(table.ownerTag, table.kind)
+      .where(sql`${table.status} = 'open'`),
     index('checkouts_status_expires_at_idx').on(table.status, table.expiresAt),
   ],
 );

@@ -10,7 +10,12 @@ export type StockRow = { productId: string; stock: number; held: number; availab
 export async function listStock(db: Database, now = new Date()): Promise<StockRow[]> {
   const rows = await db.select().from(inventory).orderBy(asc(inventory.productId));
   const open = await db
-    .select({ productId: holds.productId, quantity: holds.quantity, sessionId: holds.sessionId, expiresAt: holds.expiresAt })
+    .select({
+      productId: holds.productId,
+      quantity: holds.quantity,
+      sessionId: holds.sessionId,
+      expiresAt: holds.expiresAt,
+    })
     .from(holds)
     .where(gt(holds.expiresAt, now))
     .orderBy(asc(holds.expiresAt));
@@ -26,8 +31,16 @@ export async function listStock(db: Database, now = new Date()): Promise<StockRo
  * keep their units, and buyers see the change at once (available = stock − holds). Returns the new stock, or null
  * for a product without an inventory row.
  */
-export async function changeStock(db: Database, productId: string, change: { set: number } | { add: number }): Promise<number | null> {
+export async function changeStock(
+  db: Database,
+  productId: string,
+  change: { set: number } | { add: number },
+): Promise<number | null> {
   const stock = 'set' in change ? sql`${change.set}` : sql`${inventory.stock} + ${change.add}`;
-  const [row] = await db.update(inventory).set({ stock, updatedAt: new Date() }).where(eq(inventory.productId, productId)).returning({ stock: inventory.stock });
+  const [row] = await db
+    .update(inventory)
+    .set({ stock, updatedAt: new Date() })
+    .where(eq(inventory.productId, productId))
+    .returning({ stock: inventory.stock });
   return row?.stock ?? null;
 }

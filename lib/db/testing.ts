@@ -21,14 +21,18 @@ export type TestDatabase = DatabaseHandle & {
   dispose(): Promise<void>;
 };
 
-export async function freshDatabase(engine: Engine, options: { poolSize?: number; poolTimeoutMs?: number } = {}): Promise<TestDatabase> {
+export async function freshDatabase(
+  engine: Engine,
+  options: { poolSize?: number; poolTimeoutMs?: number } = {},
+): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
     await handle.migrate();
     return { ...handle, dispose: handle.close };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: the Postgres tests need a server to make databases on');
+  if (!serverUrl)
+    throw new Error('TEST_DATABASE_URL is not set: the Postgres tests need a server to make databases on');
   const name = `storefront_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -57,7 +61,14 @@ export async function freshDatabase(engine: Engine, options: { poolSize?: number
 /** A paid checkout as Stripe would report it, for tests and the bench: one line per item given. */
 export function paidReceipt(
   sessionId: string,
-  { items, bindingTag = 'tag', ...rest }: { items: Array<{ productId: string | null; description?: string; quantity: number; unitAmount: number }>; bindingTag?: string | null } & Partial<Omit<CheckoutReceipt, 'items'>>,
+  {
+    items,
+    bindingTag = 'tag',
+    ...rest
+  }: {
+    items: Array<{ productId: string | null; description?: string; quantity: number; unitAmount: number }>;
+    bindingTag?: string | null;
+  } & Partial<Omit<CheckoutReceipt, 'items'>>,
 ): CheckoutReceipt {
   const lines = items.map(({ productId, description = productId ?? 'Line', quantity, unitAmount }) => ({
     productId,
@@ -84,7 +95,10 @@ export function paidReceipt(
     shippingMethod: 'Standard shipping',
     taxRate: null,
     email: 'buyer@example.com',
-    shipping: { name: 'Ada', address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' } },
+    shipping: {
+      name: 'Ada',
+      address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' },
+    },
     bindingTag,
     paymentIntentId: `pi_${sessionId}`,
     subscriptionId: null,
@@ -118,5 +132,11 @@ export function failingOnce(handle: DatabaseHandle, marker: string): DatabaseHan
 function sqlText(query: unknown): string {
   const chunks = (query as { queryChunks?: unknown[] })?.queryChunks;
   if (!Array.isArray(chunks)) return '';
-  return chunks.map((chunk) => (Array.isArray((chunk as { value?: unknown }).value) ? (chunk as { value: string[] }).value.join('') : sqlText(chunk))).join('');
+  return chunks
+    .map((chunk) =>
+      Array.isArray((chunk as { value?: unknown }).value)
+        ? (chunk as { value: string[] }).value.join('')
+        : sqlText(chunk),
+    )
+    .join('');
 }

@@ -15,8 +15,19 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 function render(subject: string, intro: string[], rows: Row[], total: Row, after: string[]): RenderedEmail {
   const width = Math.max(...[...rows, total].map(([label]) => label.length)) + 2;
   const line = ([label, amount]: Row) => `${label.padEnd(width)}${amount}`;
-  const text = [...intro, '', ...rows.map(line), '-'.repeat(width + 10), line(total), '', ...after, '', `— ${SHOP_NAME}`].join('\n');
-  const cell = (value: string, right = false) => `<td style="padding:4px 8px;${right ? 'text-align:right' : ''}">${escapeHtml(value)}</td>`;
+  const text = [
+    ...intro,
+    '',
+    ...rows.map(line),
+    '-'.repeat(width + 10),
+    line(total),
+    '',
+    ...after,
+    '',
+    `— ${SHOP_NAME}`,
+  ].join('\n');
+  const cell = (value: string, right = false) =>
+    `<td style="padding:4px 8px;${right ? 'text-align:right' : ''}">${escapeHtml(value)}</td>`;
   const html = [
     '<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#2b211c">',
     ...intro.map((p) => `<p>${escapeHtml(p)}</p>`),
@@ -33,17 +44,30 @@ function render(subject: string, intro: string[], rows: Row[], total: Row, after
 
 function shippingLines(shipping: CheckoutReceipt['shipping']): string[] {
   if (!shipping?.address) return [];
-  return ['Shipping to:', ...[shipping.name, ...addressLines(shipping.address)].filter((part): part is string => Boolean(part))];
+  return [
+    'Shipping to:',
+    ...[shipping.name, ...addressLines(shipping.address)].filter((part): part is string => Boolean(part)),
+  ];
 }
 
 /** The order confirmation: lines, then the totals in the receipt's order (subtotal, discount, shipping, tax, total), the address. */
 export function renderOrderConfirmation(orderId: number, receipt: CheckoutReceipt): RenderedEmail {
   const money = (amount: number) => formatMoney(amount, receipt.currency);
   const rows: Row[] = [
-    ...receipt.items.map((item): Row => [`${item.quantity} × ${item.description}${item.interval ? ` (${item.interval})` : ''}`, money(item.amountSubtotal)]),
+    ...receipt.items.map((item): Row => [
+      `${item.quantity} × ${item.description}${item.interval ? ` (${item.interval})` : ''}`,
+      money(item.amountSubtotal),
+    ]),
     ['Subtotal', money(receipt.amountSubtotal)],
     ...(receipt.amountDiscount > 0 ? [['Discount', `−${money(receipt.amountDiscount)}`] as Row] : []),
-    ...(receipt.mode === 'payment' ? [[`Shipping${receipt.shippingMethod ? ` (${receipt.shippingMethod})` : ''}`, money(receipt.amountShipping)] as Row] : []),
+    ...(receipt.mode === 'payment'
+      ? [
+          [
+            `Shipping${receipt.shippingMethod ? ` (${receipt.shippingMethod})` : ''}`,
+            money(receipt.amountShipping),
+          ] as Row,
+        ]
+      : []),
     ...(receipt.amountTax > 0 ? [['Tax', money(receipt.amountTax)] as Row] : []),
   ];
   return render(
@@ -55,7 +79,14 @@ export function renderOrderConfirmation(orderId: number, receipt: CheckoutReceip
   );
 }
 
-export type RefundNotice = { orderId: number; currency: string; amount: number; amountRefunded: number; amountTotal: number; lines: Array<{ description: string; quantity: number }> };
+export type RefundNotice = {
+  orderId: number;
+  currency: string;
+  amount: number;
+  amountRefunded: number;
+  amountTotal: number;
+  lines: Array<{ description: string; quantity: number }>;
+};
 
 /** The refund notice: what was refunded now, and how much of the order has been refunded in all. */
 export function renderRefundNotice(notice: RefundNotice): RenderedEmail {
@@ -63,7 +94,9 @@ export function renderRefundNotice(notice: RefundNotice): RenderedEmail {
   const rows: Row[] = notice.lines.map((line): Row => [`${line.quantity} × ${line.description}`, '']);
   return render(
     `A refund for your order #${notice.orderId} at ${SHOP_NAME}`,
-    [`We have refunded ${money(notice.amount)} for your order #${notice.orderId}. It reaches your card in 5–10 business days.`],
+    [
+      `We have refunded ${money(notice.amount)} for your order #${notice.orderId}. It reaches your card in 5–10 business days.`,
+    ],
     rows,
     ['Refunded now', money(notice.amount)],
     [`Refunded on this order in all: ${money(notice.amountRefunded)} of ${money(notice.amountTotal)}.`],

@@ -50,7 +50,10 @@ const until = async (check: () => Promise<boolean> | boolean) => {
 };
 
 async function paidOrder(sessionId: string) {
-  const receipt = paidReceipt(sessionId, { email: 'ada@example.com', items: [{ productId: 'mug', description: 'Ceramic mug', quantity: 2, unitAmount: 1850 }] });
+  const receipt = paidReceipt(sessionId, {
+    email: 'ada@example.com',
+    items: [{ productId: 'mug', description: 'Ceramic mug', quantity: 2, unitAmount: 1850 }],
+  });
   const recorded = await recordPaidOrder(t.db, receipt, { recordedBy: 'webhook' });
   return { orderId: recorded!.orderId, receipt };
 }
@@ -102,10 +105,19 @@ test('the owner sends a failed email again: it goes once, though the button is p
   const sentBefore = received.length;
 
   const answers = await Promise.all([resendEmail((await mine()).id), resendEmail((await mine()).id)]);
-  assert.deepEqual(answers.map((a) => a.kind), ['ok', 'ok']);
-  assert.ok(answers.some((a) => a.text === 'Sent to ada@example.com.'), JSON.stringify(answers));
+  assert.deepEqual(
+    answers.map((a) => a.kind),
+    ['ok', 'ok'],
+  );
+  assert.ok(
+    answers.some((a) => a.text === 'Sent to ada@example.com.'),
+    JSON.stringify(answers),
+  );
   assert.deepEqual([(await mine()).status, (await mine()).lastError], ['sent', null]);
-  assert.deepEqual(await resendEmail((await mine()).id), { kind: 'ok', text: 'This email was sent already, to ada@example.com.' });
+  assert.deepEqual(await resendEmail((await mine()).id), {
+    kind: 'ok',
+    text: 'This email was sent already, to ada@example.com.',
+  });
   assert.equal(received.length, sentBefore + 1);
   assert.match(received.at(-1)!, new RegExp(`Subject: Your order #${orderId} at`));
 });
@@ -114,15 +126,30 @@ test('"Send now" sends an email kept in the outbox; a refusal says so and leaves
   const { resendEmail } = await import('@/lib/actions/shop-emails');
   const { sendPendingEmails } = await import('@/lib/jobs/emails');
   // Kept while the shop had no SMTP_URL.
-  const id = (await storeEmail(t.db, { dedupeKey: 'test:outbox', kind: 'order_confirmation', orderId: null, to: 'grace@example.com', subject: 'Kept in the outbox', text: 'Hello', html: '<p>Hello</p>', status: 'outbox' }))!;
+  const id = (await storeEmail(t.db, {
+    dedupeKey: 'test:outbox',
+    kind: 'order_confirmation',
+    orderId: null,
+    to: 'grace@example.com',
+    subject: 'Kept in the outbox',
+    text: 'Hello',
+    html: '<p>Hello</p>',
+    status: 'outbox',
+  }))!;
   const row = async () => (await listEmails(t.db)).emails.find((e) => e.id === id)!;
   refuseNext = 1;
   const refused = await resendEmail(id);
   assert.equal(refused.kind, 'error');
-  assert.match(refused.text, /^The mail server did not take the email to grace@example\.com \(.*Mailbox busy.*\)\. It will be tried again/);
+  assert.match(
+    refused.text,
+    /^The mail server did not take the email to grace@example\.com \(.*Mailbox busy.*\)\. It will be tried again/,
+  );
   assert.deepEqual([(await row()).status, (await row()).attempts], ['pending', 1]);
   // Pressed again while it waits for the job: nothing is sent twice.
-  assert.deepEqual(await resendEmail(id), { kind: 'ok', text: 'This email to grace@example.com is being sent already.' });
+  assert.deepEqual(await resendEmail(id), {
+    kind: 'ok',
+    text: 'This email to grace@example.com is being sent already.',
+  });
   assert.deepEqual(await sendPendingEmails(new Date(Date.now() + 10 * 60_000)), { sent: 1, pending: 0, failed: 0 });
   assert.equal((await row()).status, 'sent');
   assert.equal(received.filter((m) => m.includes('Subject: Kept in the outbox')).length, 1);

@@ -25,7 +25,14 @@ const { eq } = await import('drizzle-orm');
 
 const MUG = 'ceramic-mug';
 const HOUR = 3600_000;
-const open = (token: string) => openCheckout({ cart: { kind: 'stored' }, attemptId: randomUUID(), browserToken: token, origin: ORIGIN, clientAddress: 'test' });
+const open = (token: string) =>
+  openCheckout({
+    cart: { kind: 'stored' },
+    attemptId: randomUUID(),
+    browserToken: token,
+    origin: ORIGIN,
+    clientAddress: 'test',
+  });
 
 for (const engine of testEngines()) {
   describe(`scheduled jobs on ${engine}`, () => {
@@ -34,7 +41,10 @@ for (const engine of testEngines()) {
     before(async () => {
       t = await freshDatabase(engine);
       useDatabase(t);
-      await seedInventory(t.db, [{ id: MUG, stock: 50 }, { id: 'tasting-sample', stock: 50 }]);
+      await seedInventory(t.db, [
+        { id: MUG, stock: 50 },
+        { id: 'tasting-sample', stock: 50 },
+      ]);
     });
     after(() => t.dispose());
 
@@ -76,7 +86,9 @@ for (const engine of testEngines()) {
         mode: 'payment',
         ui_mode: 'elements' as never,
         return_url: `${ORIGIN}/checkout/return?session_id={CHECKOUT_SESSION_ID}`,
-        line_items: [{ price_data: { currency: 'usd', unit_amount: 500, product_data: { name: 'Another store' } }, quantity: 1 }],
+        line_items: [
+          { price_data: { currency: 'usd', unit_amount: 500, product_data: { name: 'Another store' } }, quantity: 1 },
+        ],
       });
       await s.pay({ id: foreign.id, clientSecret: foreign.client_secret! });
       await reconcile();

@@ -25,7 +25,9 @@ export async function reconcile(now = new Date()): Promise<ReconcileResult> {
   const startedAt = now;
   const last = await jobRun(db, 'reconcile');
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const since = last?.cursor ? Math.floor(last.cursor.getTime() / 1000) - OVERLAP_SECONDS : nowSeconds - FIRST_LOOKBACK_SECONDS;
+  const since = last?.cursor
+    ? Math.floor(last.cursor.getTime() / 1000) - OVERLAP_SECONDS
+    : nowSeconds - FIRST_LOOKBACK_SECONDS;
   const events = await listCheckoutEvents(since);
   const ours = await knownSessions(db, [...new Set(events.map((event) => event.sessionId))]);
   const result: ReconcileResult = { events: events.length, recorded: 0, released: 0 };

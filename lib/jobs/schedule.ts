@@ -22,7 +22,8 @@ export async function runJob(name: JobName): Promise<unknown> {
   }
 }
 
-const runQuietly = (name: JobName) => runJob(name).catch((error: unknown) => log.error('job.failed', { job: name, error }));
+const runQuietly = (name: JobName) =>
+  runJob(name).catch((error: unknown) => log.error('job.failed', { job: name, error }));
 
 /**
  * Starts the timers of a long-running server (`next start`, `npm run dev`). Not on Vercel, where functions do
@@ -31,5 +32,6 @@ const runQuietly = (name: JobName) => runJob(name).catch((error: unknown) => log
 export function startScheduledJobs(): void {
   if (!env().scheduledJobs) return;
   setTimeout(() => void runQuietly('reconcile'), FIRST_RECONCILE_MS).unref();
-  for (const name of Object.keys(EVERY_MS) as JobName[]) setInterval(() => void runQuietly(name), EVERY_MS[name]).unref();
+  for (const name of Object.keys(EVERY_MS) as JobName[])
+    setInterval(() => void runQuietly(name), EVERY_MS[name]).unref();
 }

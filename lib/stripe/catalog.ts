@@ -52,7 +52,8 @@ export async function withCatalogIds<T>(call: (ids: CatalogIds) => Promise<T>): 
   try {
     return await call(await catalogIds({ fresh: true }));
   } catch (error) {
-    if (isStaleCatalogError(error)) throw new CatalogError(`Stripe refused a catalog id after a fresh lookup: ${(error as Error).message}`);
+    if (isStaleCatalogError(error))
+      throw new CatalogError(`Stripe refused a catalog id after a fresh lookup: ${(error as Error).message}`);
     throw error;
   }
 }
@@ -67,7 +68,11 @@ async function loadCatalogIds(): Promise<CatalogIds> {
   const priceIds = new Map(prices.data.map((price) => [price.lookup_key ?? '', price.id]));
   const missing = ALL_LOOKUP_KEYS.filter((key) => !priceIds.has(key));
   const byCatalogId = (objects: ReadonlyArray<{ id: string; metadata: Record<string, string> | null }>) =>
-    new Map(objects.flatMap((object) => (object.metadata?.catalog_id ? [[object.metadata.catalog_id, object.id] as const] : [])));
+    new Map(
+      objects.flatMap((object) =>
+        object.metadata?.catalog_id ? [[object.metadata.catalog_id, object.id] as const] : [],
+      ),
+    );
   const rateIds = byCatalogId(rates.data);
   const taxRateIds = byCatalogId(taxRates.data);
   missing.push(...SHIPPING_RATES.filter((rate) => !rateIds.has(rate.id)).map((rate) => `shipping:${rate.id}`));

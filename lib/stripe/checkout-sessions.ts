@@ -18,7 +18,9 @@ const bindingTagOf = (session: Stripe.Checkout.Session) => session.metadata?.[BI
  * remove the items we did not see.
  */
 async function retrieveWithLineItems(id: string, expand: string[] = []) {
-  const session = await callStripe(() => stripe().checkout.sessions.retrieve(id, { expand: ['line_items', 'line_items.data.taxes', ...expand] }));
+  const session = await callStripe(() =>
+    stripe().checkout.sessions.retrieve(id, { expand: ['line_items', 'line_items.data.taxes', ...expand] }),
+  );
   const lineItems = session.line_items;
   if (!lineItems || lineItems.has_more) {
     throw new Error(`Session ${id} has more line items than one page; this storefront does not page them`);
@@ -59,9 +61,11 @@ function discountOf(session: Stripe.Checkout.Session): CheckoutSnapshot['discoun
 }
 
 // `permissions.update_discounts` belongs to the preview API (API-NOTES §6), which today's SDK types don't list.
-const permissionsOf = (session: Stripe.Checkout.Session) => (session as { permissions?: { update_discounts?: string | null } | null }).permissions;
+const permissionsOf = (session: Stripe.Checkout.Session) =>
+  (session as { permissions?: { update_discounts?: string | null } | null }).permissions;
 
-const idOf = (field: string | { id: string } | null | undefined) => (typeof field === 'string' ? field : (field?.id ?? null));
+const idOf = (field: string | { id: string } | null | undefined) =>
+  typeof field === 'string' ? field : (field?.id ?? null);
 
 /** Stripe's collected shipping details as ours (Stripe's address fields may be null; ours are '' when absent). */
 function shippingOf(session: Stripe.Checkout.Session): ShippingDetails | null {
@@ -70,7 +74,14 @@ function shippingOf(session: Stripe.Checkout.Session): ShippingDetails | null {
   const { city, country, line1, line2, postal_code: postalCode, state } = details.address;
   return {
     name: details.name ?? '',
-    address: { line1: line1 ?? '', line2: line2 ?? null, city: city ?? '', state: state ?? null, postalCode: postalCode ?? '', country: country ?? '' },
+    address: {
+      line1: line1 ?? '',
+      line2: line2 ?? null,
+      city: city ?? '',
+      state: state ?? null,
+      postalCode: postalCode ?? '',
+      country: country ?? '',
+    },
   };
 }
 
@@ -86,8 +97,12 @@ function stripeShippingDetails({ name, address }: ShippingDetails) {
 function updateParams(update: SessionUpdate): Stripe.Checkout.SessionUpdateParams {
   return {
     ...(update.lineItems && { line_items: update.lineItems }),
-    ...(update.shippingDetails && { collected_information: { shipping_details: stripeShippingDetails(update.shippingDetails) } }),
-    ...(update.shippingOptions && { shipping_options: update.shippingOptions.map((rate) => ({ shipping_rate: rate })) }),
+    ...(update.shippingDetails && {
+      collected_information: { shipping_details: stripeShippingDetails(update.shippingDetails) },
+    }),
+    ...(update.shippingOptions && {
+      shipping_options: update.shippingOptions.map((rate) => ({ shipping_rate: rate })),
+    }),
     ...(update.discounts !== undefined && { discounts: update.discounts }),
     ...(update.trialPeriodDays !== undefined && { subscription_data: { trial_period_days: update.trialPeriodDays } }),
   } as Stripe.Checkout.SessionUpdateParams;
@@ -153,7 +168,13 @@ export async function createCheckout(
 function taxRateOf(items: Stripe.LineItem[]): CheckoutReceipt['taxRate'] {
   const rate = items.flatMap((item) => item.taxes ?? []).find((tax) => tax.amount > 0 || tax.rate.percentage > 0)?.rate;
   if (!rate) return null;
-  return { displayName: rate.display_name, percentage: rate.percentage, inclusive: rate.inclusive, country: rate.country, state: rate.state };
+  return {
+    displayName: rate.display_name,
+    percentage: rate.percentage,
+    inclusive: rate.inclusive,
+    country: rate.country,
+    state: rate.state,
+  };
 }
 
 const lookupKeyOf = (item: Stripe.LineItem) => item.price?.lookup_key ?? null;
@@ -174,7 +195,10 @@ async function orderPaymentIntent(session: Stripe.Checkout.Session): Promise<str
  * per line (subtotal, discount, tax, total), the shipping method's name and the tax rate applied.
  * `productOf` maps a price's lookup key to the catalog product (lib/catalog.ts), kept out of this door.
  */
-export async function retrieveReceipt(id: string, productOf: (lookupKey: string | null) => string | null = () => null): Promise<CheckoutReceipt> {
+export async function retrieveReceipt(
+  id: string,
+  productOf: (lookupKey: string | null) => string | null = () => null,
+): Promise<CheckoutReceipt> {
   const { session, lineItems } = await retrieveWithLineItems(id, ['shipping_cost.shipping_rate']);
   const rate = session.shipping_cost?.shipping_rate;
   return {
@@ -209,9 +233,15 @@ export async function retrieveReceipt(id: string, productOf: (lookupKey: string 
 }
 
 /** A session's status, its client secret while it is open (null once it is not), and the tag of the browser that made it. */
-export async function retrieveClientSecret(id: string): Promise<{ status: CheckoutSnapshot['status']; clientSecret: string | null; bindingTag: string | null }> {
+export async function retrieveClientSecret(
+  id: string,
+): Promise<{ status: CheckoutSnapshot['status']; clientSecret: string | null; bindingTag: string | null }> {
   const session = await callStripe(() => stripe().checkout.sessions.retrieve(id));
-  return { status: session.status ?? 'open', clientSecret: session.status === 'open' ? session.client_secret : null, bindingTag: bindingTagOf(session) };
+  return {
+    status: session.status ?? 'open',
+    clientSecret: session.status === 'open' ? session.client_secret : null,
+    bindingTag: bindingTagOf(session),
+  };
 }
 
 /**

@@ -4,7 +4,12 @@ import Stripe from 'stripe';
 import { AppError, ConflictError, InvalidRequestError, UpstreamError } from '@/lib/errors';
 import { fromStripeError } from '@/lib/stripe/errors';
 
-const raw = (type: string, statusCode: number) => ({ type, message: 'detail from Stripe', statusCode, requestId: 'req_1' });
+const raw = (type: string, statusCode: number) => ({
+  type,
+  message: 'detail from Stripe',
+  statusCode,
+  requestId: 'req_1',
+});
 
 test('a request Stripe refused is the buyer’s 400, with Stripe’s detail kept for the log', () => {
   const error = fromStripeError(Stripe.errors.StripeError.generate(raw('invalid_request_error', 400) as never));

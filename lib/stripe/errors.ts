@@ -28,7 +28,8 @@ export function fromStripeError(error: unknown): unknown {
     return new StripeRefusedError(detail, error.code, error.param);
   }
   if (error instanceof Stripe.errors.StripeRateLimitError) return new UpstreamError(detail, 503);
-  if (error instanceof Stripe.errors.StripeConnectionError) return new UpstreamError(detail, 502, { outcomeUnknown: true });
+  if (error instanceof Stripe.errors.StripeConnectionError)
+    return new UpstreamError(detail, 502, { outcomeUnknown: true });
   if (error instanceof Stripe.errors.StripeAPIError) return new UpstreamError(detail, 502);
   // Authentication and permission errors are our configuration's fault, not the buyer's.
   return new AppError('stripe_configuration', 500, detail);

@@ -23,7 +23,8 @@ export async function listCheckoutEvents(since: number, max = 1000): Promise<Che
   await callStripe(() =>
     pages.autoPagingEach((event) => {
       const object = event.data.object as { id?: unknown };
-      if (typeof object.id === 'string') events.push({ id: event.id, type: event.type, sessionId: object.id, created: event.created });
+      if (typeof object.id === 'string')
+        events.push({ id: event.id, type: event.type, sessionId: object.id, created: event.created });
       return events.length < max;
     }),
   );

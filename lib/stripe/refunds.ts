@@ -21,7 +21,8 @@ const toRefund = (refund: Stripe.Refund): StripeRefund => ({
   currency: refund.currency,
   status: refund.status ?? 'pending',
   reason: refund.reason,
-  paymentIntentId: typeof refund.payment_intent === 'string' ? refund.payment_intent : (refund.payment_intent?.id ?? null),
+  paymentIntentId:
+    typeof refund.payment_intent === 'string' ? refund.payment_intent : (refund.payment_intent?.id ?? null),
   metadata: refund.metadata ?? {},
 });
 
@@ -29,10 +30,20 @@ const toRefund = (refund: Stripe.Refund): StripeRefund => ({
  * Refunds part or all of a payment (POST /v1/refunds). The idempotency key makes a double submit, or the SDK's
  * retry, one refund: Stripe answers the same key with the first refund.
  */
-export async function createRefund(request: { paymentIntentId: string; amount: number; idempotencyKey: string; metadata: Record<string, string> }): Promise<StripeRefund> {
+export async function createRefund(request: {
+  paymentIntentId: string;
+  amount: number;
+  idempotencyKey: string;
+  metadata: Record<string, string>;
+}): Promise<StripeRefund> {
   const refund = await callStripe(() =>
     stripe().refunds.create(
-      { payment_intent: request.paymentIntentId, amount: request.amount, reason: 'requested_by_customer', metadata: request.metadata },
+      {
+        payment_intent: request.paymentIntentId,
+        amount: request.amount,
+        reason: 'requested_by_customer',
+        metadata: request.metadata,
+      },
       { idempotencyKey: request.idempotencyKey },
     ),
   );
@@ -48,7 +59,9 @@ export async function listRefunds(paymentIntentId: string): Promise<StripeRefund
 /** The payment a refund (`re_…`) or a charge (`ch_…`) belongs to, read back from Stripe; null for anything else. */
 export async function paymentIntentOf(objectId: string): Promise<string | null> {
   const idOf = (pi: string | { id: string } | null) => (typeof pi === 'string' ? pi : (pi?.id ?? null));
-  if (objectId.startsWith('re_')) return idOf((await callStripe(() => stripe().refunds.retrieve(objectId))).payment_intent);
-  if (objectId.startsWith('ch_') || objectId.startsWith('py_')) return idOf((await callStripe(() => stripe().charges.retrieve(objectId))).payment_intent);
+  if (objectId.startsWith('re_'))
+    return idOf((await callStripe(() => stripe().refunds.retrieve(objectId))).payment_intent);
+  if (objectId.startsWith('ch_') || objectId.startsWith('py_'))
+    return idOf((await callStripe(() => stripe().charges.retrieve(objectId))).payment_intent);
   return null;
 }

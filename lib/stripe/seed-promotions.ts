@@ -12,7 +12,10 @@ const sameProducts = (coupon: Stripe.Coupon, productIds: readonly string[]) =>
   JSON.stringify([...(coupon.applies_to?.products ?? [])].sort()) === JSON.stringify([...productIds].sort());
 
 const sameTerms = (coupon: Stripe.Coupon, code: PromotionCode, productIds: readonly string[]) =>
-  coupon.valid && coupon.percent_off === code.percentOff && coupon.duration === code.duration && sameProducts(coupon, productIds);
+  coupon.valid &&
+  coupon.percent_off === code.percentOff &&
+  coupon.duration === code.duration &&
+  sameProducts(coupon, productIds);
 
 /**
  * Makes a Stripe account hold the catalog's promotion codes: per code, one coupon with its terms (found by
@@ -20,12 +23,19 @@ const sameTerms = (coupon: Stripe.Coupon, code: PromotionCode, productIds: reado
  * changed terms make a new coupon, and the old code (same text) is deactivated first: Stripe refuses two
  * active codes with the same text.
  */
-export async function syncPromotionCodes(client: Stripe, report: SeedReport, productIds: readonly string[]): Promise<void> {
+export async function syncPromotionCodes(
+  client: Stripe,
+  report: SeedReport,
+  productIds: readonly string[],
+): Promise<void> {
   const coupons: Stripe.Coupon[] = [];
-  for await (const coupon of client.coupons.list({ limit: 100, expand: ['data.applies_to'] })) if (coupon.metadata?.catalog_code) coupons.push(coupon);
+  for await (const coupon of client.coupons.list({ limit: 100, expand: ['data.applies_to'] }))
+    if (coupon.metadata?.catalog_code) coupons.push(coupon);
   for (const code of PROMOTION_CODES) {
     const active = (await client.promotionCodes.list({ code: code.code, active: true, limit: 100 })).data;
-    let coupon = coupons.find((candidate) => candidate.metadata?.catalog_code === code.code && sameTerms(candidate, code, productIds));
+    let coupon = coupons.find(
+      (candidate) => candidate.metadata?.catalog_code === code.code && sameTerms(candidate, code, productIds),
+    );
     if (coupon && active.some((promo) => couponOf(promo) === coupon!.id)) {
       report.kept.push(`promotion code ${code.code}`);
       continue;
@@ -39,7 +49,11 @@ export async function syncPromotionCodes(client: Stripe, report: SeedReport, pro
       applies_to: { products: [...productIds] },
       metadata: { catalog_code: code.code },
     });
-    await client.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id }, code: code.code, metadata: { catalog_code: code.code } });
+    await client.promotionCodes.create({
+      promotion: { type: 'coupon', coupon: coupon.id },
+      code: code.code,
+      metadata: { catalog_code: code.code },
+    });
     report.created.push(`promotion code ${code.code}`);
   }
 }

@@ -1,6 +1,15 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { ALL_PRODUCTS, BILLING_INTERVALS, CURRENCY, PLANS, SHIPPING_RATES, TAX_RATES, type ShippingRate, type TaxRate } from '@/lib/catalog';
+import {
+  ALL_PRODUCTS,
+  BILLING_INTERVALS,
+  CURRENCY,
+  PLANS,
+  SHIPPING_RATES,
+  TAX_RATES,
+  type ShippingRate,
+  type TaxRate,
+} from '@/lib/catalog';
 import { syncPromotionCodes } from '@/lib/stripe/seed-promotions';
 
 type PriceSpec = {
@@ -14,7 +23,12 @@ type PriceSpec = {
 
 const PRICE_SPECS: PriceSpec[] = [
   ...PLANS.flatMap((plan) =>
-    BILLING_INTERVALS.map((interval) => ({ catalogId: plan.id, name: plan.name, description: plan.description, ...plan.prices[interval] })),
+    BILLING_INTERVALS.map((interval) => ({
+      catalogId: plan.id,
+      name: plan.name,
+      description: plan.description,
+      ...plan.prices[interval],
+    })),
   ),
   ...ALL_PRODUCTS.map(({ id, name, description, lookupKey, unitAmount }) => ({
     catalogId: id,
@@ -75,21 +89,27 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
     report.created.push(`price ${spec.lookupKey}`);
   }
 
-  await syncImmutable(report, 'shipping', SHIPPING_RATES, (await client.shippingRates.list({ active: true, limit: 100 })).data, {
-    same: sameShippingRate,
-    archive: (id) => client.shippingRates.update(id, { active: false }),
-    create: (rate) =>
-      client.shippingRates.create({
-        display_name: rate.displayName,
-        type: 'fixed_amount',
-        fixed_amount: { amount: rate.amount, currency: CURRENCY },
-        delivery_estimate: {
-          minimum: { unit: 'business_day', value: rate.deliveryDays.minimum },
-          maximum: { unit: 'business_day', value: rate.deliveryDays.maximum },
-        },
-        metadata: { catalog_id: rate.id },
-      }),
-  });
+  await syncImmutable(
+    report,
+    'shipping',
+    SHIPPING_RATES,
+    (await client.shippingRates.list({ active: true, limit: 100 })).data,
+    {
+      same: sameShippingRate,
+      archive: (id) => client.shippingRates.update(id, { active: false }),
+      create: (rate) =>
+        client.shippingRates.create({
+          display_name: rate.displayName,
+          type: 'fixed_amount',
+          fixed_amount: { amount: rate.amount, currency: CURRENCY },
+          delivery_estimate: {
+            minimum: { unit: 'business_day', value: rate.deliveryDays.minimum },
+            maximum: { unit: 'business_day', value: rate.deliveryDays.maximum },
+          },
+          metadata: { catalog_id: rate.id },
+        }),
+    },
+  );
   await syncImmutable(report, 'tax', TAX_RATES, (await client.taxRates.list({ active: true, limit: 100 })).data, {
     same: sameTaxRate,
     archive: (id) => client.taxRates.update(id, { active: false }),
@@ -114,12 +134,19 @@ export async function syncCatalog(client: Stripe): Promise<SeedReport> {
  * Stripe never changes (shipping rates, tax rates): a changed entry gets a new object, and the others with
  * its catalog id are archived.
  */
-async function syncImmutable<Spec extends { id: string }, Existing extends { id: string; metadata: Stripe.Metadata | null }>(
+async function syncImmutable<
+  Spec extends { id: string },
+  Existing extends { id: string; metadata: Stripe.Metadata | null },
+>(
   report: SeedReport,
   label: string,
   specs: readonly Spec[],
   existing: readonly Existing[],
-  ops: { same: (existing: Existing, spec: Spec) => boolean; archive: (id: string) => Promise<unknown>; create: (spec: Spec) => Promise<unknown> },
+  ops: {
+    same: (existing: Existing, spec: Spec) => boolean;
+    archive: (id: string) => Promise<unknown>;
+    create: (spec: Spec) => Promise<unknown>;
+  },
 ): Promise<void> {
   for (const spec of specs) {
     const matches = existing.filter((object) => object.metadata?.catalog_id === spec.id);
@@ -135,7 +162,11 @@ async function syncImmutable<Spec extends { id: string }, Existing extends { id:
 }
 
 function sameTaxRate(existing: Stripe.TaxRate, rate: TaxRate): boolean {
-  return existing.display_name === rate.displayName && existing.percentage === rate.percentage && existing.inclusive === rate.inclusive;
+  return (
+    existing.display_name === rate.displayName &&
+    existing.percentage === rate.percentage &&
+    existing.inclusive === rate.inclusive
+  );
 }
 
 function sameShippingRate(existing: Stripe.ShippingRate, rate: ShippingRate): boolean {

@@ -3,9 +3,19 @@ import { stripe } from '@/lib/stripe/client';
 import { callStripe } from '@/lib/stripe/errors';
 
 /** The last payment of a subscription: its latest invoice's amount paid and the payment behind it (none for $0). */
-export type SubscriptionPayment = { invoiceId: string; amountPaid: number; currency: string; paymentIntentId: string | null };
+export type SubscriptionPayment = {
+  invoiceId: string;
+  amountPaid: number;
+  currency: string;
+  paymentIntentId: string | null;
+};
 
-export type SubscriptionState = { id: string; status: string; canceledAt: number | null; latestPayment: SubscriptionPayment | null };
+export type SubscriptionState = {
+  id: string;
+  status: string;
+  canceledAt: number | null;
+  latestPayment: SubscriptionPayment | null;
+};
 
 /**
  * The payment intent that paid an invoice, or null when none did (a trial's $0 first invoice has no payment).
@@ -25,7 +35,12 @@ export async function retrieveSubscriptionState(subscriptionId: string): Promise
   let latestPayment: SubscriptionPayment | null = null;
   if (invoiceId) {
     const invoice = await callStripe(() => stripe().invoices.retrieve(invoiceId));
-    latestPayment = { invoiceId, amountPaid: invoice.amount_paid, currency: invoice.currency, paymentIntentId: await paymentIntentOfInvoice(invoiceId) };
+    latestPayment = {
+      invoiceId,
+      amountPaid: invoice.amount_paid,
+      currency: invoice.currency,
+      paymentIntentId: await paymentIntentOfInvoice(invoiceId),
+    };
   }
   return { id: sub.id, status: sub.status, canceledAt: sub.canceled_at, latestPayment };
 }

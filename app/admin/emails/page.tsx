@@ -8,7 +8,11 @@ import { parseListPage } from '@/lib/admin/list-page';
 
 export const metadata: Metadata = { title: 'Emails' };
 
-export default async function AdminEmailsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function AdminEmailsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string | string[] }>;
+}) {
   await requireAdminPage();
   const page = parseListPage((await searchParams).page);
   const { emails, total, pageSize, viaSmtp } = await adminEmails(page);

@@ -15,8 +15,9 @@ export default async function AdminLogin() {
         <p>It turns on when the shop has a password for it. To turn it on:</p>
         <ol>
           <li>
-            Choose a password of at least 10 characters and set it as <code>ADMIN_PASSWORD</code>: in <code>.env.local</code> on your
-            computer, or in your host&apos;s environment settings (on Vercel: Project → Settings → Environment Variables).
+            Choose a password of at least 10 characters and set it as <code>ADMIN_PASSWORD</code>: in{' '}
+            <code>.env.local</code> on your computer, or in your host&apos;s environment settings (on Vercel: Project →
+            Settings → Environment Variables).
           </li>
           <li>Restart the shop (or redeploy it), then open this page again and sign in.</li>
         </ol>

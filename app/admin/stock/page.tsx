@@ -11,8 +11,8 @@ export default async function AdminStockPage() {
   return (
     <AdminPage title="Stock" current="/admin/stock">
       <p>
-        Available is what new buyers can order: the stock less the units open checkouts hold until they are paid or expire. A change here
-        applies at once; checkouts already open keep the units they hold.
+        Available is what new buyers can order: the stock less the units open checkouts hold until they are paid or
+        expire. A change here applies at once; checkouts already open keep the units they hold.
       </p>
       <StockTable rows={await adminStock()} />
     </AdminPage>

@@ -122,7 +122,9 @@ export class AddressElement extends ElementEmitter {
   blur = () => (document.activeElement as HTMLElement | null)?.blur();
   focus = () => this.inputs.get('name')?.focus();
   clear = () => {
-    this.inputs.forEach((input) => (input.value = input instanceof HTMLSelectElement ? (input.options[0]?.value ?? '') : ''));
+    this.inputs.forEach(
+      (input) => (input.value = input instanceof HTMLSelectElement ? (input.options[0]?.value ?? '') : ''),
+    );
     this.relabel();
   };
   update = () => this;
@@ -153,7 +155,15 @@ export class AddressElement extends ElementEmitter {
 
   private fields(): AddressFields {
     const read = (key: Key) => this.inputs.get(key)?.value ?? '';
-    return { name: read('name'), country: read('country'), line1: read('line1'), line2: read('line2'), city: read('city'), state: read('state'), postal_code: read('postal_code') };
+    return {
+      name: read('name'),
+      country: read('country'),
+      line1: read('line1'),
+      line2: read('line2'),
+      city: read('city'),
+      state: read('state'),
+      postal_code: read('postal_code'),
+    };
   }
 
   private complete(): boolean {
@@ -191,7 +201,14 @@ export class AddressElement extends ElementEmitter {
 
   private missing(): string[] {
     const problems = addressProblems(this.fields());
-    return FIELDS.filter((f) => problems[f.key]).map((f) => (f.key === 'postal_code' ? postalLabel(this.read('country')) : f.key === 'state' ? regionLabel(this.read('country')) : f.label).toLowerCase());
+    return FIELDS.filter((f) => problems[f.key]).map((f) =>
+      (f.key === 'postal_code'
+        ? postalLabel(this.read('country'))
+        : f.key === 'state'
+          ? regionLabel(this.read('country'))
+          : f.label
+      ).toLowerCase(),
+    );
   }
 
   private contact(): StripeCheckoutContact & { address: Record<string, string | null> } {
@@ -215,7 +232,14 @@ export class AddressElement extends ElementEmitter {
     if (this.touched.has(key) || key === 'country') this.showErrors();
     const complete = this.complete();
     const empty = FIELDS.every((f) => f.key === 'country' || !this.read(f.key));
-    this.emit('change', { elementType: 'address', elementMode: this.mode, empty, complete, isNewAddress: true, value: this.contact() });
+    this.emit('change', {
+      elementType: 'address',
+      elementMode: this.mode,
+      empty,
+      complete,
+      isNewAddress: true,
+      value: this.contact(),
+    });
   }
 
   private report(): void {

@@ -19,13 +19,20 @@ export class ElementEmitter {
 
   off(event: string, handler?: Handler): this {
     if (!handler) this.handlers.delete(event);
-    else this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h.handler !== handler));
+    else
+      this.handlers.set(
+        event,
+        (this.handlers.get(event) ?? []).filter((h) => h.handler !== handler),
+      );
     return this;
   }
 
   protected emit(event: string, payload: unknown): void {
     const list = this.handlers.get(event) ?? [];
-    this.handlers.set(event, list.filter((h) => !h.once));
+    this.handlers.set(
+      event,
+      list.filter((h) => !h.once),
+    );
     for (const { handler } of list) (handler as (e: unknown) => unknown)(payload);
   }
 }

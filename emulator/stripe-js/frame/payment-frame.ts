@@ -64,24 +64,39 @@ async function confirm(message: ConfirmMessage) {
   if (!check.complete) {
     showAll = true;
     render();
-    const error = { message: firstError(check) ?? 'Your card is incomplete.', type: 'validation_error', code: null, declineCode: null };
+    const error = {
+      message: firstError(check) ?? 'Your card is incomplete.',
+      type: 'validation_error',
+      code: null,
+      declineCode: null,
+    };
     return post({ type: 'confirm-result', requestId: message.requestId, error });
   }
   form.setDisabled(true);
   try {
     const id = sessionIdFromSecret(message.clientSecret) ?? '';
-    const session = await stripeRequest(location.origin, message.publishableKey, 'POST', `/v1/payment_pages/${id}/confirm`, {
-      client_secret: message.clientSecret,
-      email: message.email,
-      expected_amount: message.expectedAmount,
-      payment_method_data: { card: cardParams(values()), billing_details: { name: message.billingName ?? undefined } },
-      shipping_details: message.shipping ? contactParams(message.shipping) : undefined,
-    });
+    const session = await stripeRequest(
+      location.origin,
+      message.publishableKey,
+      'POST',
+      `/v1/payment_pages/${id}/confirm`,
+      {
+        client_secret: message.clientSecret,
+        email: message.email,
+        expected_amount: message.expectedAmount,
+        payment_method_data: {
+          card: cardParams(values()),
+          billing_details: { name: message.billingName ?? undefined },
+        },
+        shipping_details: message.shipping ? contactParams(message.shipping) : undefined,
+      },
+    );
     post({ type: 'confirm-result', requestId: message.requestId, session });
   } catch (caught) {
-    const error = caught instanceof StripeApiError
-      ? { message: caught.message, type: caught.type, code: caught.code, declineCode: caught.declineCode }
-      : { message: String(caught), type: 'api_error', code: null, declineCode: null };
+    const error =
+      caught instanceof StripeApiError
+        ? { message: caught.message, type: caught.type, code: caught.code, declineCode: caught.declineCode }
+        : { message: String(caught), type: 'api_error', code: null, declineCode: null };
     post({ type: 'confirm-result', requestId: message.requestId, error });
   } finally {
     form.setDisabled(false);

@@ -30,4 +30,3 @@ export async function loaded(initial?: ServerSession) {
   if (result.type !== 'success') throw new Error('unreachable');
   return { ...parts, actions: result.actions };
 }
-

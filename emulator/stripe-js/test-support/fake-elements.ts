@@ -1,4 +1,8 @@
-import type { StripeAddressElement, StripeCheckoutExpressCheckoutElement, StripePaymentElement } from '@stripe/stripe-js';
+import type {
+  StripeAddressElement,
+  StripeCheckoutExpressCheckoutElement,
+  StripePaymentElement,
+} from '@stripe/stripe-js';
 import type { ConfirmRequest } from '../element-handles';
 import type { ElementFactory, ElementHost } from '../element-factory';
 import type { ServerSession } from '../server-session';

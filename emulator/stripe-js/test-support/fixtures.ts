@@ -15,8 +15,14 @@ export function serverSession(overrides: Partial<ServerSession> = {}): ServerSes
     total_details: { amount_shipping: 500, amount_tax: 0, amount_discount: 0 },
     shipping_cost: { amount_total: 500, shipping_rate: 'shr_std' },
     shipping_options: [
-      { shipping_amount: 500, shipping_rate: { id: 'shr_std', display_name: 'Standard', fixed_amount: { amount: 500, currency: 'usd' } } },
-      { shipping_amount: 1500, shipping_rate: { id: 'shr_exp', display_name: 'Express', fixed_amount: { amount: 1500, currency: 'usd' } } },
+      {
+        shipping_amount: 500,
+        shipping_rate: { id: 'shr_std', display_name: 'Standard', fixed_amount: { amount: 500, currency: 'usd' } },
+      },
+      {
+        shipping_amount: 1500,
+        shipping_rate: { id: 'shr_exp', display_name: 'Express', fixed_amount: { amount: 1500, currency: 'usd' } },
+      },
     ],
     line_items: {
       data: [

@@ -24,7 +24,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
     <AdminPage title={`Order #${order.id}`} current="/admin/orders">
       <p>
         {ORDER_STATUS_LABEL[order.status] ?? order.status}
-        {order.canceledAt ? ', subscription cancelled' : ''} · placed {formatDateTime(order.createdAt)} · {order.email ?? 'no email'}
+        {order.canceledAt ? ', subscription cancelled' : ''} · placed {formatDateTime(order.createdAt)} ·{' '}
+        {order.email ?? 'no email'}
       </p>
       <div className="admin-grid">
         <section className="admin-card" aria-labelledby="amounts">
@@ -35,14 +36,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <h2 id="ship-to">Ship to</h2>
           {address ? (
             <address>
-              {[order.shipping?.name, ...addressLines(address)]
-                .filter(Boolean)
-                .map((part, index) => (
-                  <span key={index}>
-                    {part}
-                    <br />
-                  </span>
-                ))}
+              {[order.shipping?.name, ...addressLines(address)].filter(Boolean).map((part, index) => (
+                <span key={index}>
+                  {part}
+                  <br />
+                </span>
+              ))}
             </address>
           ) : (
             <p>No shipping address (a plan, or nothing to ship).</p>
@@ -70,7 +69,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       </section>
       <section className="admin-card" aria-labelledby="refund">
         <h2 id="refund">{order.subscriptionId ? 'Subscription' : 'Refund'}</h2>
-        {order.subscriptionId ? <PlanPanel order={order} subscription={subscription} /> : <RefundForm order={order} lines={lines} />}
+        {order.subscriptionId ? (
+          <PlanPanel order={order} subscription={subscription} />
+        ) : (
+          <RefundForm order={order} lines={lines} />
+        )}
       </section>
       <section className="admin-card" aria-labelledby="history">
         <h2 id="history">History</h2>

@@ -19,7 +19,8 @@ export async function POST(request: Request) {
     response.cookies.set(adminCookie(token, appOrigin(request)));
     return response;
   } catch (error) {
-    if (error instanceof AppError && error.code.startsWith('admin_')) return redirectWithFlash(request, '/admin/login', { kind: 'error', text: error.publicMessage });
+    if (error instanceof AppError && error.code.startsWith('admin_'))
+      return redirectWithFlash(request, '/admin/login', { kind: 'error', text: error.publicMessage });
     return errorResponse(error, 'POST /api/admin/login');
   }
 }

@@ -11,6 +11,9 @@ const formSchema = z.object({
 export const POST = adminFormRoute(
   'POST /api/admin/stock',
   formSchema,
-  async ({ product_id, change, units }) => ({ to: '/admin/stock', text: await changeProductStock(product_id, change === 'set' ? { set: units } : { add: units }) }),
+  async ({ product_id, change, units }) => ({
+    to: '/admin/stock',
+    text: await changeProductStock(product_id, change === 'set' ? { set: units } : { add: units }),
+  }),
   () => '/admin/stock',
 );

@@ -11,7 +11,10 @@ export async function POST(request: Request) {
     const body = await parseJsonBody(request, BUYER_REQUESTS.cartLine.body);
     // The first cart action of a cookieless browser gives it its token.
     const token = browserToken(await browserTokenFromCookies(), randomUUID());
-    const change = 'add' in body ? { productId: body.product_id, add: body.add } : { productId: body.product_id, quantity: body.quantity };
+    const change =
+      'add' in body
+        ? { productId: body.product_id, add: body.add }
+        : { productId: body.product_id, quantity: body.quantity };
     await changeCartLine(token, change);
     const response = NextResponse.json({ type: 'success' } satisfies UpdateAnswer);
     response.cookies.set(browserCookie(token, appOrigin(request)));

@@ -5,5 +5,10 @@ import { buyerActionRoute } from '@/lib/buyer-action-route';
 // A buyer changes a line's quantity at checkout (0 removes it). The stock check and the hold happen here,
 // which is why sessions never enable Stripe.js's own adjustable quantities.
 export const POST = buyerActionRoute(CHECKOUT_UPDATES.quantity, (body, browserToken) =>
-  changeLineItemQuantity({ sessionId: body.checkout_session_id, lineItemId: body.line_item_id, quantity: body.quantity, browserToken }),
+  changeLineItemQuantity({
+    sessionId: body.checkout_session_id,
+    lineItemId: body.line_item_id,
+    quantity: body.quantity,
+    browserToken,
+  }),
 );

@@ -15,8 +15,16 @@ export async function POST(request: Request) {
     // A cookieless browser's token is derived from the attempt (one per page view), so a double click is one buyer.
     const token = browserToken(await browserTokenFromCookies(), attemptId);
     const origin = appOrigin(request);
-    const session = await openCheckout({ cart, attemptId, browserToken: token, origin, clientAddress: clientAddress(request) });
-    const response = NextResponse.json({ clientSecret: session.clientSecret } satisfies AnswerOf<typeof ENDPOINT>, { status: session.resumed ? 200 : 201 });
+    const session = await openCheckout({
+      cart,
+      attemptId,
+      browserToken: token,
+      origin,
+      clientAddress: clientAddress(request),
+    });
+    const response = NextResponse.json({ clientSecret: session.clientSecret } satisfies AnswerOf<typeof ENDPOINT>, {
+      status: session.resumed ? 200 : 201,
+    });
     response.cookies.set(browserCookie(token, origin));
     return response;
   } catch (error) {

@@ -10,6 +10,13 @@ const orderPath = (params: Record<string, string>) => `/admin/orders/${encodeURI
 export const POST = adminFormRoute(
   'POST /api/admin/orders/:id/cancel',
   formSchema,
-  async (form, params) => ({ to: orderPath(params), text: await cancelPlanOrder({ orderId: parseOrderId(params.id) ?? 0, refund: form.refund === 'on', formKey: form.form_key }) }),
+  async (form, params) => ({
+    to: orderPath(params),
+    text: await cancelPlanOrder({
+      orderId: parseOrderId(params.id) ?? 0,
+      refund: form.refund === 'on',
+      formKey: form.form_key,
+    }),
+  }),
   orderPath,
 );
