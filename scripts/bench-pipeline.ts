@@ -166,7 +166,7 @@ try {
         .join(' ') || '0';
     console.log('');
     console.log(
-      `${QUEUED} quantity changes at once on Postgres, pool of 10, Stripe at ${LATENCY_MS} ms (no connection timeout yet: nothing is refused)`,
+      `${QUEUED} quantity changes at once on Postgres, pool of 10, Stripe at ${LATENCY_MS} ms (the pool refuses a wait past its 5 s connection timeout with 503)`,
     );
     console.log(tableRow(['served', 'refused 503', 'failed', 'p50 ms', 'queued p95', 'max ms', 'pool queue'], 12, 12));
     console.log(

@@ -24,22 +24,25 @@ export function RefundForm({ order, lines }: { order: OrderRow; lines: AdminOrde
         </label>
       </fieldset>
       <div className="admin-form">
-        {lines.map((line) => {
-          const open = line.quantity - line.refundedUnits;
-          return (
-            <label key={line.position}>
-              {line.description} ({open} of {line.quantity} left)
-              <input
-                type="number"
-                name={`qty_${line.position}`}
-                min={0}
-                max={open}
-                defaultValue={0}
-                disabled={open === 0}
-              />
-            </label>
-          );
-        })}
+        {/* A line charged nothing (the gift) has nothing to refund by the unit. */}
+        {lines
+          .filter((line) => line.amountTotal > 0)
+          .map((line) => {
+            const open = line.quantity - line.refundedUnits;
+            return (
+              <label key={line.position}>
+                {line.description} ({open} of {line.quantity} left)
+                <input
+                  type="number"
+                  name={`qty_${line.position}`}
+                  min={0}
+                  max={open}
+                  defaultValue={0}
+                  disabled={open === 0}
+                />
+              </label>
+            );
+          })}
       </div>
       <p>
         <label>
