@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appOrigin } from '@/lib/app-origin';
 import { AppError, BUYER_MESSAGE, GENERIC_SERVER_ERROR, InvalidRequestError, RequestRefusedError } from '@/lib/errors';
 import { log } from '@/lib/log';
+import type { ErrorAnswer } from '@/lib/buyer-api';
 
 /** A buyer action's JSON is a few ids and numbers: 16 KiB is generous. */
 export const JSON_BODY_LIMIT = 16 * 1024;
@@ -99,8 +100,11 @@ export function errorResponse(error: unknown, route: string): NextResponse {
     write('request.failed', { route, code: appError.code, status: appError.status, detail: appError.message });
     const headers =
       appError.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(appError.retryAfterSeconds) };
-    return NextResponse.json({ type: 'error', message: appError.publicMessage }, { status: appError.status, headers });
+    return NextResponse.json({ type: 'error', message: appError.publicMessage } satisfies ErrorAnswer, {
+      status: appError.status,
+      headers,
+    });
   }
   log.error('request.failed', { route, status: 500, error });
-  return NextResponse.json({ type: 'error', message: GENERIC_SERVER_ERROR }, { status: 500 });
+  return NextResponse.json({ type: 'error', message: GENERIC_SERVER_ERROR } satisfies ErrorAnswer, { status: 500 });
 }

@@ -1,6 +1,19 @@
 import type { AdminOrderLine } from '@/lib/actions/admin-views';
 import { formatMoney, keepUnitsTogether } from '@/lib/format';
 
+/** The number columns, once: each names its header and, on a phone, the label of its cell (`data-label`). */
+const COLUMNS: {
+  label: string;
+  value: (line: AdminOrderLine, money: (amount: number) => string) => string | number;
+}[] = [
+  { label: 'Qty', value: (line) => line.quantity },
+  { label: 'Subtotal', value: (line, money) => money(line.amountSubtotal) },
+  { label: 'Discount', value: (line, money) => (line.amountDiscount ? `−${money(line.amountDiscount)}` : '—') },
+  { label: 'Tax', value: (line, money) => money(line.amountTax) },
+  { label: 'Total', value: (line, money) => money(line.amountTotal) },
+  { label: 'Refunded', value: (line) => (line.refundedUnits ? `${line.refundedUnits} of ${line.quantity}` : '—') },
+];
+
 /** The lines as Stripe charged them, and how many units of each have been refunded. */
 export function OrderLines({ lines, currency }: { lines: AdminOrderLine[]; currency: string }) {
   const money = (amount: number) => formatMoney(amount, currency);
@@ -10,24 +23,11 @@ export function OrderLines({ lines, currency }: { lines: AdminOrderLine[]; curre
       <thead>
         <tr>
           <th scope="col">Item</th>
-          <th scope="col" className="num">
-            Qty
-          </th>
-          <th scope="col" className="num">
-            Subtotal
-          </th>
-          <th scope="col" className="num">
-            Discount
-          </th>
-          <th scope="col" className="num">
-            Tax
-          </th>
-          <th scope="col" className="num">
-            Total
-          </th>
-          <th scope="col" className="num">
-            Refunded
-          </th>
+          {COLUMNS.map((column) => (
+            <th key={column.label} scope="col" className="num">
+              {column.label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -37,24 +37,11 @@ export function OrderLines({ lines, currency }: { lines: AdminOrderLine[]; curre
               {keepUnitsTogether(line.description)}
               {line.interval ? ` (${line.interval})` : ''}
             </th>
-            <td data-label="Qty" className="num">
-              {line.quantity}
-            </td>
-            <td data-label="Subtotal" className="num">
-              {money(line.amountSubtotal)}
-            </td>
-            <td data-label="Discount" className="num">
-              {line.amountDiscount ? `−${money(line.amountDiscount)}` : '—'}
-            </td>
-            <td data-label="Tax" className="num">
-              {money(line.amountTax)}
-            </td>
-            <td data-label="Total" className="num">
-              {money(line.amountTotal)}
-            </td>
-            <td data-label="Refunded" className="num">
-              {line.refundedUnits ? `${line.refundedUnits} of ${line.quantity}` : '—'}
-            </td>
+            {COLUMNS.map((column) => (
+              <td key={column.label} data-label={column.label} className="num">
+                {column.value(line, money)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 'use client';
 import { Notice } from '@/components/ui/notice';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, keepUnitsTogether } from '@/lib/format';
 import { crossSellOffers } from '@/lib/checkout/cross-sell';
 
 /**
@@ -34,7 +34,7 @@ export function CrossSell(props: {
               data-focus-key={`cross-sell-${product.id}`}
               onClick={() => !props.busy && props.onAdd(product.id)}
             >
-              Add {product.name}
+              Add {keepUnitsTogether(product.name)}
             </button>
           </li>
         ))}
