@@ -4,7 +4,15 @@
 import { PLANS } from '../lib/catalog';
 import { planCheckoutPath } from '../lib/checkout/cart';
 import { randomUUID } from 'node:crypto';
-import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCalls } from './raw-http';
+import {
+  BROWSER_HEADERS,
+  clearStripeCalls,
+  newBuyer,
+  send,
+  stripeCalls,
+  type Buyer,
+  type RawResponse,
+} from './raw-http';
 import { onShelf } from './stock';
 import { clearFaults, expect, injectFault, sessionIdOf, stripe, test } from './support';
 
@@ -17,68 +25,83 @@ const fault = (method: string, path: string, kind: Kind, count: number) =>
   injectFault({ method, path, count, kind, ...(kind === 'delay' && { delayMs: DELAY_MS }) } as Parameters<
     typeof injectFault
   >[0]);
-/** A delayed request still runs when its time comes: wait until every one has, before reading the state. */
+/**
+ * A delayed request still runs when its time comes, DELAY_MS after it arrived, and every call of an action arrived
+ * before the action answered: wait that long after the answers (and a second more) before reading the state.
+ */
 const settle = (kind: Kind) =>
-  kind === 'delay' ? new Promise((resolve) => setTimeout(resolve, 2 * DELAY_MS)) : undefined;
+  kind === 'delay' ? new Promise((resolve) => setTimeout(resolve, DELAY_MS + 1_000)) : undefined;
 const lookupKeys = async (sessionId: string) =>
   (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => item.price?.lookup_key);
+
+/** Every way one of an action's session calls can fail: the retrieve or the update, each kind, once or twice. */
+const CASES = (['GET', 'POST'] as const).flatMap((method) =>
+  KINDS.flatMap((kind) => [1, 2].map((count) => ({ method, kind, count }))),
+);
+type Drilled = { buyer: Buyer; response: RawResponse; drill: string };
+
+const buyersForCases = (cart?: unknown) => Promise.all(CASES.map(() => newBuyer(cart)));
+
+/**
+ * Runs every case at once, each on a buyer of its own (`buyers[i]` for `CASES[i]`) with its fault armed on that
+ * buyer's session only (the path names it), so one case cannot take another's fault; then waits for the delayed
+ * calls to land and disarms what no call used. Each answer must be a success or a safe failure.
+ */
+async function drill(buyers: Buyer[], act: (buyer: Buyer) => Promise<RawResponse>) {
+  await Promise.all(
+    CASES.map(({ method, kind, count }, i) =>
+      fault(method, `/v1/checkout/sessions/${buyers[i]!.sessionId}`, kind, count),
+    ),
+  );
+  const responses = await Promise.all(buyers.map(act));
+  await settle('delay');
+  await clearFaults();
+  return CASES.map(({ method, kind, count }, i): Drilled => {
+    const response = responses[i]!;
+    const call = method === 'GET' ? 'retrieve' : 'update';
+    const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
+    expect([200, 502, 503], drill).toContain(response.status);
+    return { buyer: buyers[i]!, response, drill };
+  });
+}
 
 test.describe.configure({ timeout: 240_000 });
 test.afterEach(clearFaults);
 
 test('the interval switch: its answer always agrees with the session read back', async () => {
-  for (const [method, call] of [
-    ['GET', 'retrieve'],
-    ['POST', 'update'],
-  ] as const) {
-    for (const kind of KINDS) {
-      for (const count of [1, 2]) {
-        const buyer = await newBuyer();
-        await fault(method, SESSION_PATH, kind, count);
-        const response = await send(
-          '/api/change-subscription-interval',
-          { ...BROWSER_HEADERS, cookie: buyer.cookie },
-          JSON.stringify({ checkout_session_id: buyer.sessionId, interval: 'yearly' }),
-        );
-        await settle(kind);
-        await clearFaults();
-        const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
-        expect([200, 502, 503], drill).toContain(response.status);
-        expect(await lookupKeys(buyer.sessionId), drill).toEqual([
-          response.status === 200 ? PLANS[0]!.prices.yearly.lookupKey : PLANS[0]!.prices.monthly.lookupKey,
-        ]);
-      }
-    }
-  }
+  const drilled = await drill(await buyersForCases(), (buyer) =>
+    send(
+      '/api/change-subscription-interval',
+      { ...BROWSER_HEADERS, cookie: buyer.cookie },
+      JSON.stringify({ checkout_session_id: buyer.sessionId, interval: 'yearly' }),
+    ),
+  );
+  for (const { buyer, response, drill } of drilled)
+    expect(await lookupKeys(buyer.sessionId), drill).toEqual([
+      response.status === 200 ? PLANS[0]!.prices.yearly.lookupKey : PLANS[0]!.prices.monthly.lookupKey,
+    ]);
 });
 
-test('a quantity change: its answer always agrees with the session and the hold read back', async () => {
-  for (const [method, call] of [
-    ['GET', 'retrieve'],
-    ['POST', 'update'],
-  ] as const) {
-    for (const kind of KINDS) {
-      for (const count of [1, 2]) {
-        const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
-        const [line] = (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data;
-        const shelf = await onShelf('house-blend');
-        await fault(method, SESSION_PATH, kind, count);
-        const response = await send(
-          '/api/checkout/line-item-quantity',
-          { ...BROWSER_HEADERS, cookie: buyer.cookie },
-          JSON.stringify({ checkout_session_id: buyer.sessionId, line_item_id: line!.id, quantity: 3 }),
-        );
-        await settle(kind);
-        await clearFaults();
-        const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
-        expect([200, 502, 503], drill).toContain(response.status);
-        const applied = response.status === 200;
-        const [after] = (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data;
-        expect(after!.quantity, drill).toBe(applied ? 3 : 1);
-        expect(await onShelf('house-blend'), drill).toBe(applied ? shelf - 2 : shelf);
-      }
-    }
+test('a quantity change: its answer always agrees with the session and the holds read back', async () => {
+  // Every case's buyer holds one bag before its change, so the shelf moves by two for each change applied.
+  const buyers = await buyersForCases({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
+  const lineIds = new Map<Buyer, string>();
+  for (const buyer of buyers)
+    lineIds.set(buyer, (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data[0]!.id);
+  const shelf = await onShelf('house-blend');
+  const drilled = await drill(buyers, (buyer) =>
+    send(
+      '/api/checkout/line-item-quantity',
+      { ...BROWSER_HEADERS, cookie: buyer.cookie },
+      JSON.stringify({ checkout_session_id: buyer.sessionId, line_item_id: lineIds.get(buyer), quantity: 3 }),
+    ),
+  );
+  for (const { buyer, response, drill } of drilled) {
+    const [after] = (await stripe.checkout.sessions.listLineItems(buyer.sessionId)).data;
+    expect(after!.quantity, drill).toBe(response.status === 200 ? 3 : 1);
   }
+  const applied = drilled.filter(({ response }) => response.status === 200).length;
+  expect(await onShelf('house-blend'), drilled.map(({ drill }) => drill).join('\n')).toBe(shelf - 2 * applied);
 });
 
 test('a shipping address: its answer always agrees with the session read back', async () => {
@@ -86,32 +109,22 @@ test('a shipping address: its answer always agrees with the session read back', 
     name: 'Ada Buyer',
     address: { line1: '1 Main St', city: 'Albany', state: 'NY', postal_code: '12207', country: 'US' },
   };
-  for (const [method, call] of [
-    ['GET', 'retrieve'],
-    ['POST', 'update'],
-  ] as const) {
-    for (const kind of KINDS) {
-      for (const count of [1, 2]) {
-        const buyer = await newBuyer({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
-        await fault(method, SESSION_PATH, kind, count);
-        const response = await send(
-          '/api/checkout/shipping-address',
-          { ...BROWSER_HEADERS, cookie: buyer.cookie },
-          JSON.stringify({ checkout_session_id: buyer.sessionId, shipping_details }),
-        );
-        await settle(kind);
-        await clearFaults();
-        const drill = `${call} ${kind} ×${count}: ${response.status} ${response.text}`;
-        expect([200, 502, 503], drill).toContain(response.status);
-        const after = await stripe.checkout.sessions.retrieve(buyer.sessionId);
-        const applied = response.status === 200;
-        expect(after.collected_information?.shipping_details?.address.postal_code ?? null, drill).toBe(
-          applied ? '12207' : null,
-        );
-        expect(after.shipping_options.length, drill).toBe(applied ? 2 : 0);
-        expect(after.total_details?.amount_tax, drill).toBe(applied ? Math.round(1600 * 0.08875) : 0);
-      }
-    }
+  const buyers = await buyersForCases({ kind: 'products', items: [{ productId: 'house-blend', quantity: 1 }] });
+  const drilled = await drill(buyers, (buyer) =>
+    send(
+      '/api/checkout/shipping-address',
+      { ...BROWSER_HEADERS, cookie: buyer.cookie },
+      JSON.stringify({ checkout_session_id: buyer.sessionId, shipping_details }),
+    ),
+  );
+  for (const { buyer, response, drill } of drilled) {
+    const after = await stripe.checkout.sessions.retrieve(buyer.sessionId);
+    const applied = response.status === 200;
+    expect(after.collected_information?.shipping_details?.address.postal_code ?? null, drill).toBe(
+      applied ? '12207' : null,
+    );
+    expect(after.shipping_options.length, drill).toBe(applied ? 2 : 0);
+    expect(after.total_details?.amount_tax, drill).toBe(applied ? Math.round(1600 * 0.08875) : 0);
   }
 });
 
