@@ -1,7 +1,6 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -11,6 +10,7 @@ import { env, type Env } from '@/lib/env';
 import { DEFAULT_POOL_SIZE, DEFAULT_POOL_TIMEOUT_MS } from '@/lib/env-schema';
 import { seedInventory } from '@/lib/db/inventory';
 import { lockPgliteFolder, PgliteLockedError } from '@/lib/db/pglite-lock';
+import { PgliteThread } from '@/lib/db/pglite-thread';
 import { createPool } from '@/lib/db/pool';
 import * as schema from '@/lib/db/schema';
 
@@ -49,15 +49,15 @@ export async function openDatabase(mode: DatabaseMode, options: { poolSize?: num
   if (!inMemory) mkdirSync(mode.dataDir, { recursive: true });
   // A folder is one process's at a time (lib/db/pglite-lock.ts); memory:// is private to its instance.
   const lock = inMemory ? null : lockPgliteFolder(mode.dataDir);
-  let client: PGlite;
+  // On a thread of its own: its statements' CPU is off the event loop that renders pages (lib/db/pglite-thread.ts).
+  let client: PgliteThread;
   try {
-    client = new PGlite(mode.dataDir);
-    await client.waitReady;
+    client = await PgliteThread.start(mode.dataDir);
   } catch (error) {
     lock?.release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client as never, { schema }); // the two calls Drizzle's PGlite driver makes
   return {
     db: db as unknown as Database,
     engine: 'pglite',
