@@ -66,43 +66,48 @@ export type StoredShipping = {
 };
 
 /** One paid checkout: exactly one row per Checkout Session, however often Stripe delivers its events. */
-export const orders = pgTable('orders', {
-  id: serial('id').primaryKey(),
-  sessionId: text('session_id').notNull().unique(),
-  /** `payment` (products) or `subscription` (a plan). */
-  mode: text('mode').notNull().default('payment'),
-  paymentStatus: text('payment_status').notNull(),
-  currency: text('currency').notNull(),
-  /** The lines before discount, shipping and tax. */
-  amountSubtotal: integer('amount_subtotal').notNull().default(0),
-  amountTotal: integer('amount_total').notNull(),
-  amountShipping: integer('amount_shipping').notNull(),
-  amountTax: integer('amount_tax').notNull().default(0),
-  /** What the session's discount (a promotion code, the loyalty discount) took off; 0 without one. */
-  amountDiscount: integer('amount_discount').notNull().default(0),
-  /** The selected shipping rate's display name, and the tax rate Stripe applied (null without). */
-  shippingMethod: text('shipping_method'),
-  taxRate: jsonb('tax_rate').$type<ReceiptTaxRate | null>(),
-  email: text('email'),
-  shipping: jsonb('shipping').$type<StoredShipping | null>(),
-  /**
-   * Stripe's ids: the payment refunds go through (payment mode: the session's; a plan: its first invoice's, none
-   * for a trial's $0 invoice) and the subscription (a plan).
-   */
-  paymentIntentId: text('payment_intent_id'),
-  subscriptionId: text('subscription_id'),
-  /** Which path recorded it first: `webhook`, `return_page` or `reconcile` (the others then found it recorded). */
-  recordedBy: text('recorded_by').notNull().default('webhook'),
-  /** The tag of the browser that made the checkout: the return page shows the receipt to that browser only. */
-  bindingTag: text('binding_tag'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  /** `paid`, `partially_refunded` or `refunded`: follows the refunds booked against it (lib/db/refunds.ts). */
-  status: text('status').notNull().default('paid'),
-  /** The sum of its refunds that have not failed, in the order's currency. */
-  amountRefunded: integer('amount_refunded').notNull().default(0),
-  /** A plan order: when the owner cancelled its subscription from the back office. */
-  canceledAt: timestamp('canceled_at', { withTimezone: true }),
-});
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    sessionId: text('session_id').notNull().unique(),
+    /** `payment` (products) or `subscription` (a plan). */
+    mode: text('mode').notNull().default('payment'),
+    paymentStatus: text('payment_status').notNull(),
+    currency: text('currency').notNull(),
+    /** The lines before discount, shipping and tax. */
+    amountSubtotal: integer('amount_subtotal').notNull().default(0),
+    amountTotal: integer('amount_total').notNull(),
+    amountShipping: integer('amount_shipping').notNull(),
+    amountTax: integer('amount_tax').notNull().default(0),
+    /** What the session's discount (a promotion code, the loyalty discount) took off; 0 without one. */
+    amountDiscount: integer('amount_discount').notNull().default(0),
+    /** The selected shipping rate's display name, and the tax rate Stripe applied (null without). */
+    shippingMethod: text('shipping_method'),
+    taxRate: jsonb('tax_rate').$type<ReceiptTaxRate | null>(),
+    email: text('email'),
+    shipping: jsonb('shipping').$type<StoredShipping | null>(),
+    /**
+     * Stripe's ids: the payment refunds go through (payment mode: the session's; a plan: its first invoice's, none
+     * for a trial's $0 invoice) and the subscription (a plan).
+     */
+    paymentIntentId: text('payment_intent_id'),
+    subscriptionId: text('subscription_id'),
+    /** Which path recorded it first: `webhook`, `return_page` or `reconcile` (the others then found it recorded). */
+    recordedBy: text('recorded_by').notNull().default('webhook'),
+    /** The tag of the browser that made the checkout: the return page shows the receipt to that browser only. */
+    bindingTag: text('binding_tag'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** `paid`, `partially_refunded` or `refunded`: follows the refunds booked against it (lib/db/refunds.ts). */
+    status: text('status').notNull().default('paid'),
+    /** The sum of its refunds that have not failed, in the order's currency. */
+    amountRefunded: integer('amount_refunded').notNull().default(0),
+    /** A plan order: when the owner cancelled its subscription from the back office. */
+    canceledAt: timestamp('canceled_at', { withTimezone: true }),
+  },
+  // A refund made in Stripe's Dashboard arrives naming its payment, not its session (lib/db/refunds.ts).
+  (table) => [index('orders_payment_intent_id_idx').on(table.paymentIntentId)],
+);
 
 export const orderLines = pgTable(
   'order_lines',
