@@ -84,7 +84,8 @@ export class PgliteThread implements PgliteClient {
     try {
       result = await run(inTransaction);
     } catch (error) {
-      await this.ask('end', { tx, commit: false });
+      // The work's own error is the one to report; a rollback that fails (a thread that died) ended it anyway.
+      await this.ask('end', { tx, commit: false }).catch(() => undefined);
       throw error;
     }
     await this.ask('end', { tx, commit: true });
