@@ -270,6 +270,7 @@ test('on a phone (390 px) every back-office page fits its width, tables read as 
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('link', { name: /^Cart/ }), `${path} shows no buyer's cart`).toHaveCount(0);
     await expectNoSeriousViolations(page, `${path} on a phone`);
   }
   await page.goto(`/admin/orders?q=${encodeURIComponent(email)}`);

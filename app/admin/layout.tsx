@@ -9,5 +9,9 @@ export const metadata: Metadata = {
 export const dynamic = 'force-dynamic';
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
-  return <div className="admin">{children}</div>;
+  return (
+    <main>
+      <div className="admin">{children}</div>
+    </main>
+  );
 }

@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import { CartLink } from '@/components/cart/cart-link';
+import { cartCount } from '@/lib/actions/cart';
+import { browserTokenFromCookies } from '@/lib/session-binding';
+
+/** The shop's banner: its name and the cart with its count, read per request (the cart is in the database). */
+export async function SiteHeader() {
+  const count = await cartCount(await browserTokenFromCookies());
+  return (
+    <header className="site-header">
+      <div>
+        <Link href="/">Ember &amp; Oak Coffee</Link>
+        <span>Roasted weekly, shipped fresh</span>
+        <CartLink count={count} />
+      </div>
+    </header>
+  );
+}
