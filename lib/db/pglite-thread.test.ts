@@ -52,9 +52,10 @@ describe('the PGlite thread', () => {
   });
 });
 
-test('a thread that stops fails the calls still waiting', async () => {
+test('a thread that stops fails the calls still waiting, and every later one', async () => {
   const pg = await PgliteThread.start('memory://');
   const waiting = pg.query('select pg_sleep(2)');
   await (pg as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
   await assert.rejects(waiting, /The database thread stopped/);
+  await assert.rejects(pg.query('select 1'), /The database thread stopped/, 'and every call after it, at once');
 });

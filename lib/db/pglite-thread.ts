@@ -26,6 +26,8 @@ function rebuild(error: Record<string, unknown>): Error {
 export class PgliteThread implements PgliteClient {
   private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private nextId = 0;
+  /** Why the thread is gone, once it is: every later call fails with it at once. */
+  private stopped: Error | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (answer: Answer) => {
@@ -36,6 +38,7 @@ export class PgliteThread implements PgliteClient {
     });
     // A thread that dies fails what it was asked (the server logs it and answers 503), never leaves it hanging.
     const failAll = (error: Error) => {
+      this.stopped ??= error;
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
     };
@@ -56,6 +59,7 @@ export class PgliteThread implements PgliteClient {
   }
 
   private ask<T>(op: string, args: Record<string, unknown> = {}): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
