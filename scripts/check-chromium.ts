@@ -6,7 +6,7 @@ try {
   accessSync(CHROMIUM_PATH, constants.X_OK);
 } catch {
   console.error(
-    `No Chromium at ${CHROMIUM_PATH}: install Debian's (\`apt-get install -y chromium\`) or set CHROMIUM_PATH to a Chromium or Chrome binary, then run the tests again.`,
+    `No Chromium at ${CHROMIUM_PATH}: install Debian's (\`apt-get install -y chromium-headless-shell\`, or \`chromium\`) or set CHROMIUM_PATH to a Chromium or Chrome binary, then run the tests again.`,
   );
   process.exit(1);
 }
