@@ -14,7 +14,7 @@ import {
   type RawResponse,
 } from './raw-http';
 import { onShelf } from './stock';
-import { clearFaults, expect, injectFault, sessionIdOf, stripe, test } from './support';
+import { clearFaults, expect, injectFault, sessionIdOf, stripe, test, untilDelayedCallsRan } from './support';
 
 type Kind = 'error_500' | 'error_429' | 'drop' | 'delay';
 const KINDS: Kind[] = ['error_500', 'error_429', 'drop', 'delay'];
@@ -25,12 +25,6 @@ const fault = (method: string, path: string, kind: Kind, count: number) =>
   injectFault({ method, path, count, kind, ...(kind === 'delay' && { delayMs: DELAY_MS }) } as Parameters<
     typeof injectFault
   >[0]);
-/**
- * A delayed request still runs when its time comes, DELAY_MS after it arrived, and every call of an action arrived
- * before the action answered: wait that long after the answers (and a second more) before reading the state.
- */
-const settle = (kind: Kind) =>
-  kind === 'delay' ? new Promise((resolve) => setTimeout(resolve, DELAY_MS + 1_000)) : undefined;
 const lookupKeys = async (sessionId: string) =>
   (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => item.price?.lookup_key);
 
@@ -45,7 +39,7 @@ const buyersForCases = (cart?: unknown) => Promise.all(CASES.map(() => newBuyer(
 /**
  * Runs every case at once, each on a buyer of its own (`buyers[i]` for `CASES[i]`) with its fault armed on that
  * buyer's session only (the path names it), so one case cannot take another's fault; then waits for the delayed
- * calls to land and disarms what no call used. Each answer must be a success or a safe failure.
+ * calls to run (each action's calls were all made before it answered) and disarms what no call used. Each answer must be a success or a safe failure.
  */
 async function drill(buyers: Buyer[], act: (buyer: Buyer) => Promise<RawResponse>) {
   await Promise.all(
@@ -54,7 +48,7 @@ async function drill(buyers: Buyer[], act: (buyer: Buyer) => Promise<RawResponse
     ),
   );
   const responses = await Promise.all(buyers.map(act));
-  await settle('delay');
+  await untilDelayedCallsRan();
   await clearFaults();
   return CASES.map(({ method, kind, count }, i): Drilled => {
     const response = responses[i]!;
@@ -138,7 +132,7 @@ test('creating a session: a failure leaves at most the one session its retry get
       await clearStripeCalls();
       await fault('POST', '/v1/checkout/sessions', kind, count);
       const first = await send('/api/checkout/sessions', BROWSER_HEADERS, body);
-      await settle(kind);
+      await untilDelayedCallsRan();
       await clearFaults();
       const drill = `create ${kind} ×${count}: ${first.status} ${first.text}`;
       expect([201, 502, 503], drill).toContain(first.status);

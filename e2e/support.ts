@@ -79,6 +79,20 @@ export async function injectFault(fault: {
   expect(response.ok).toBe(true);
 }
 
+/**
+ * Waits until no delay fault holds a request any more: each delayed call has then run, so what it changed can be
+ * read back. Call it once the calls have been made (after the actions answered).
+ */
+export async function untilDelayedCallsRan() {
+  if (REAL_STRIPE) return;
+  await expect
+    .poll(
+      async () => ((await (await fetch(`${LOCAL_STRIPE_URL}/_emulator/faults`)).json()) as { delayed: number }).delayed,
+      { message: 'delayed calls still held by the local Stripe', intervals: [100], timeout: 30_000 },
+    )
+    .toBe(0);
+}
+
 export async function clearFaults() {
   if (REAL_STRIPE) return; // no local Stripe, so nothing was armed (afterEach hooks still call this)
   await fetch(`${LOCAL_STRIPE_URL}/_emulator/faults`, { method: 'DELETE' });

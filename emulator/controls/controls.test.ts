@@ -62,18 +62,23 @@ describe('faults', () => {
     assert.ok((await h.stripe.prices.list()).data.length > 0);
   });
 
-  it('delays a request, then handles it', async () => {
+  it('delays a request, then handles it; GET /_emulator/faults counts the requests it still holds', async () => {
     await h.control('POST', '/_emulator/faults', {
-      method: 'GET',
+      method: 'POST',
       path: '/v1/products',
       count: 1,
       kind: 'delay',
-      delayMs: 150,
+      delayMs: 300,
     });
     const started = Date.now();
-    await h.stripe.products.list();
-    assert.ok(Date.now() - started >= 140);
-    assert.ok(((await log()).at(-1)?.durationMs ?? 0) >= 140);
+    const creating = h.stripe.products.create({ name: 'Delayed' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(await h.control('GET', '/_emulator/faults'), { data: [], delayed: 1 });
+    assert.equal((await h.stripe.products.list()).data.filter((p) => p.name === 'Delayed').length, 0, 'not yet made');
+    await creating;
+    assert.ok(Date.now() - started >= 290);
+    assert.equal((await h.control('GET', '/_emulator/faults')).delayed, 0, 'answered, so no longer held');
+    assert.ok(((await log()).find((e) => e.method === 'POST')?.durationMs ?? 0) >= 290);
   });
 
   it('drops the connection (the SDK reports a connection error)', async () => {

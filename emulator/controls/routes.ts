@@ -1,6 +1,7 @@
 // /_emulator/*: controls for tests and the dev UI. No auth, JSON bodies, never under /v1:
 //   POST   /_emulator/reset            clears objects, events, idempotency keys, log, faults, clock offset
 //   POST   /_emulator/clock/advance    {"seconds": n}: moves the clock, then expires what is due
+//   GET    /_emulator/faults           {"data": [armed faults], "delayed": requests a delay fault still holds}
 //   POST   /_emulator/faults           {"method", "path" (glob, * = one segment), "count", "kind", "delayMs"?}
 //   DELETE /_emulator/faults           removes every armed fault
 //   GET    /_emulator/requests         {"data": [{method, path, status, durationMs, idempotencyKey, requestId, at}]}
@@ -111,6 +112,8 @@ function control(deps: ControlDeps, method: string, path: string, body: string):
         throw bad('`seconds` must be a non-negative number.');
       return { now: deps.advanceClock(seconds) };
     }
+    case 'GET /_emulator/faults':
+      return { data: deps.faults.list(), delayed: deps.faults.delayed() };
     case 'POST /_emulator/faults': {
       deps.faults.add(parseFault(input));
       return { data: deps.faults.list() };

@@ -22,8 +22,6 @@ import type { Router } from './router';
 
 export type ApiDeps = { world: World; router: Router; idempotency: IdempotencyStore; faults: Faults; log: RequestLog };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function handleApi(deps: ApiDeps, req: HttpRequest, url: URL, requestId: string): Promise<Outcome> {
   const started = performance.now();
   const method = req.method.toUpperCase();
@@ -38,7 +36,7 @@ export async function handleApi(deps: ApiDeps, req: HttpRequest, url: URL, reque
     out = errorResponse(new StripeApiError(429, 'rate_limit_error', MSG.rateLimited, { code: 'rate_limit' }), base);
   } else if (fault?.kind === 'drop') out = { status: 0, headers: {}, body: '', drop: true };
   else {
-    if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 1000);
+    if (fault?.kind === 'delay') await deps.faults.hold(fault);
     out = execute(deps, req, url, method, requestId, idempotencyKey, base);
   }
 

@@ -6,8 +6,11 @@ export const FAULT_KINDS: readonly FaultKind[] = ['error_500', 'error_429', 'del
 export type Fault = { method: string; path: string; count: number; kind: FaultKind; delayMs?: number };
 type Armed = Fault & { re: RegExp };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class Faults {
   private armed: Armed[] = [];
+  private held = 0;
 
   add(fault: Fault): void {
     const pattern = fault.path
@@ -24,6 +27,21 @@ export class Faults {
     hit.count -= 1;
     if (hit.count <= 0) this.armed = this.armed.filter((f) => f !== hit);
     return hit;
+  }
+
+  /** Holds a request for its delay fault's time, counted by `delayed()` until then. */
+  async hold(fault: Fault): Promise<void> {
+    this.held += 1;
+    try {
+      await sleep(fault.delayMs ?? 1000);
+    } finally {
+      this.held -= 1;
+    }
+  }
+
+  /** Requests a delay fault still holds: their answers, and what they change, are yet to come. */
+  delayed(): number {
+    return this.held;
   }
 
   list(): Fault[] {
