@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { migratedPgliteImage, PGLITE_TEST_IMAGE } from '../lib/db/pglite-image';
 
 const ROOTS = ['lib', 'emulator', 'app', 'components', 'scripts'];
 const SKIP = new Set(['node_modules', '.next']);
@@ -28,9 +29,11 @@ if (files.length === 0) {
   console.error('No unit test files found.');
   process.exit(1);
 }
+// Each test database on PGlite starts from one migrated image instead of its own initdb (lib/db/pglite-image.ts).
+const image = await migratedPgliteImage();
 const result = spawnSync(
   process.execPath,
   ['--conditions=react-server', '--import', 'tsx', '--test', '--test-concurrency=2', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, [PGLITE_TEST_IMAGE]: image } },
 );
 process.exit(result.status ?? 1);

@@ -29,8 +29,14 @@ export type DatabaseHandle = {
 
 const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 
-/** Opens PGlite (a folder, or `memory://`) or a node-postgres pool. Nothing is migrated here. */
-export async function openDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+/**
+ * Opens PGlite (a folder, or `memory://`) or a node-postgres pool. Nothing is migrated here. `startFrom` (PGlite in
+ * memory only): a data directory image to begin from instead of an empty cluster, as the tests do.
+ */
+export async function openDatabase(
+  mode: DatabaseMode,
+  options: { poolSize?: number; startFrom?: string } = {},
+): Promise<DatabaseHandle> {
   if (mode.kind === 'postgres') {
     const pool = createPool(mode.url, {
       size: options.poolSize ?? mode.poolSize ?? DEFAULT_POOL_SIZE,
@@ -52,7 +58,7 @@ export async function openDatabase(mode: DatabaseMode, options: { poolSize?: num
   // On a thread of its own: its statements' CPU is off the event loop that renders pages (lib/db/pglite-thread.ts).
   let client: PgliteThread;
   try {
-    client = await PgliteThread.start(mode.dataDir);
+    client = await PgliteThread.start(mode.dataDir, inMemory ? options.startFrom : undefined);
   } catch (error) {
     lock?.release();
     throw error;

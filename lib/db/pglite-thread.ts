@@ -46,9 +46,12 @@ export class PgliteThread implements PgliteClient {
     worker.on('exit', (code) => failAll(new Error(`The database thread stopped (exit ${code}).`)));
   }
 
-  /** Starts the thread on `dataDir` (a folder, or `memory://`) and resolves once PGlite is ready. */
-  static async start(dataDir: string): Promise<PgliteThread> {
-    const worker = new Worker(WORKER_FILE, { workerData: { dataDir } });
+  /**
+   * Starts the thread on `dataDir` (a folder, or `memory://`) and resolves once PGlite is ready. `startFrom`: a data
+   * directory image for a memory:// database to begin from (lib/db/pglite-image.ts), instead of an empty cluster.
+   */
+  static async start(dataDir: string, startFrom?: string): Promise<PgliteThread> {
+    const worker = new Worker(WORKER_FILE, { workerData: { dataDir, startFrom } });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', (first: { ready?: true; failed?: Record<string, unknown> }) =>
         first.ready ? resolve() : reject(rebuild(first.failed ?? { message: 'The database thread failed to start.' })),

@@ -3,11 +3,14 @@
 // render never waits behind a statement's CPU, only for its own statements' turn on the one connection.
 // Plain JavaScript: the server loads this file as it is, with no build step between.
 //
+// Started with {dataDir, startFrom?}: startFrom names a data directory image (a tarball that PGlite's dumpDataDir
+// wrote) for a memory:// database to begin from instead of an empty cluster (tests use one: lib/db/pglite-image.ts).
 // Messages in:  {id, op: 'query', sql, params, rowMode, textTypes, tx?}  a statement, in transaction `tx` if given
 //               {id, op: 'begin'}                                        opens a transaction; answers its number
 //               {id, op: 'end', tx, commit}                              commits it, or rolls it back
 //               {id, op: 'close'}
 // Messages out: {ready: true} | {failed: error} once, then {id, ok: true, value} | {id, ok: false, error}
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -23,7 +26,8 @@ const plain = (error) => {
 
 let pg;
 try {
-  pg = new PGlite(workerData.dataDir);
+  const { dataDir, startFrom } = workerData;
+  pg = new PGlite(dataDir, startFrom ? { loadDataDir: new Blob([readFileSync(startFrom)]) } : {});
   await pg.waitReady;
   parentPort.postMessage({ ready: true });
 } catch (error) {
