@@ -145,16 +145,16 @@ async function availableGrinders(request: APIRequestContext): Promise<number> {
   return Number(match![1] ?? 0);
 }
 
-test("each browser sees its own cart, never another's", async ({ request, playwright }) => {
+test("each browser sees its own cart, never another's", async ({ request, playwright, baseURL }) => {
   await setLine(request, { product_id: 'ceramic-mug', quantity: 2 });
-  const other = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const other = await playwright.request.newContext({ baseURL });
   expect(await cartOf(other)).toEqual({ items: [], count: 0, subtotal: 0 });
   await setLine(other, { product_id: 'house-blend', quantity: 1 });
   expect((await cartOf(other)).items).toEqual([{ product_id: 'house-blend', quantity: 1 }]);
   expect((await cartOf(request)).items).toEqual([{ product_id: 'ceramic-mug', quantity: 2 }]);
   // A forged cookie is a browser of its own: an empty cart.
   const forged = await playwright.request.newContext({
-    baseURL: test.info().project.use.baseURL,
+    baseURL,
     extraHTTPHeaders: { cookie: `storefront_browser=${'A'.repeat(43)}` },
   });
   expect(await cartOf(forged)).toEqual({ items: [], count: 0, subtotal: 0 });

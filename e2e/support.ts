@@ -5,12 +5,15 @@
 import { basename } from 'node:path';
 import { test as base, expect, type Page, type Request } from '@playwright/test';
 import Stripe from 'stripe';
-import { LOCAL_STRIPE_URL } from './config';
+import { APP_PORT, LOCAL_STRIPE_URL, SEED_PROFILE_PORT } from './config';
 import { REAL_STRIPE, realStripeKeys, realStripeSkipReason } from './real-stripe';
 
 const realKeys = REAL_STRIPE ? realStripeKeys(process.env) : undefined;
 
 export const test = base.extend<{ realStripeGate: void; stripeRequests: string[]; pageErrors: string[] }>({
+  // The worker's own storefront (e2e/config.ts): the seed-profile project's specs use its preview-version twin.
+  baseURL: async ({}, provide, testInfo) =>
+    provide(`http://127.0.0.1:${testInfo.project.name === 'seed-profile' ? SEED_PROFILE_PORT : APP_PORT}`),
   // First, so a skipped test opens no page: on real Stripe, a test e2e/real-stripe.ts does not run skips with its reason.
   realStripeGate: [
     async ({}, use, testInfo) => {
