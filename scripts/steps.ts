@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 
 export type Step = {
   name: string;
-  /** A binary in node_modules/.bin (or `node` for this Node), then its arguments. */
+  /** A binary in node_modules/.bin, then its arguments. */
   command: string[];
   env?: Record<string, string>;
   /** Print the output as it comes; otherwise whole, under the step's name, at its end (for steps side by side). */
@@ -13,8 +13,7 @@ export type Step = {
 /** Runs one step; true when it exited 0. */
 export function runStep({ name, command: [bin, ...args], env, live = false }: Step): Promise<boolean> {
   const started = performance.now();
-  const executable = bin === 'node' ? process.execPath : `node_modules/.bin/${bin}`;
-  const child = spawn(executable!, args, {
+  const child = spawn(`node_modules/.bin/${bin}`, args, {
     stdio: ['ignore', live ? 'inherit' : 'pipe', live ? 'inherit' : 'pipe'],
     env: { ...process.env, ...env },
   });
