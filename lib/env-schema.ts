@@ -23,6 +23,8 @@ const rawEnvSchema = z.object({
   APP_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')),
   PGLITE_DATA_DIR: optional(z.string()),
+  // Tests only: a migrated data directory image (lib/db/pglite-image.ts) that a memory:// database starts from.
+  PGLITE_TEST_IMAGE: optional(z.string()),
   DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(1000)),
   // 0 would mean "wait forever" to node-postgres: a full pool must answer "busy" instead, so at least 1 ms.
   DATABASE_POOL_TIMEOUT_MS: optional(z.coerce.number().int().min(1).max(120_000)),
@@ -53,10 +55,13 @@ export type StripeMode =
 /**
  * A real Postgres from DATABASE_URL, or the embedded PGlite (a folder, or `memory://` for a throw-away one).
  * A Postgres pool has `poolSize` connections; a request that waits `poolTimeoutMs` for one gets a 503
- * (lib/db/pool.ts). PGlite has one connection and no pool: requests queue inside it.
+ * (lib/db/pool.ts). PGlite has one connection and no pool: requests queue inside it. `startFrom` (memory://
+ * only, from PGLITE_TEST_IMAGE): a migrated data directory image to begin from instead of PGlite's initdb, which
+ * takes ~6 s of CPU; the browser suite starts its six servers so. A folder keeps its own data and ignores it.
  */
 export type DatabaseMode =
-  { kind: 'postgres'; url: string; poolSize?: number; poolTimeoutMs?: number } | { kind: 'pglite'; dataDir: string };
+  | { kind: 'postgres'; url: string; poolSize?: number; poolTimeoutMs?: number }
+  | { kind: 'pglite'; dataDir: string; startFrom?: string };
 
 export const DEFAULT_POOL_SIZE = 10;
 /** Long enough for a burst to drain, short enough that a buyer hears "busy" rather than a spinner. */
@@ -158,7 +163,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           poolSize: raw.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
           poolTimeoutMs: raw.DATABASE_POOL_TIMEOUT_MS ?? DEFAULT_POOL_TIMEOUT_MS,
         }
-      : { kind: 'pglite', dataDir: raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR },
+      : pgliteMode(raw.PGLITE_DATA_DIR ?? DEFAULT_PGLITE_DATA_DIR, raw.PGLITE_TEST_IMAGE),
     checkout: {
       sessionsPerMinute: raw.CHECKOUT_SESSIONS_PER_MINUTE ?? 20,
       holdMinutes: raw.CHECKOUT_HOLD_MINUTES ?? 30,
@@ -169,4 +174,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     adminPassword: raw.ADMIN_PASSWORD,
     email: { smtpUrl: raw.SMTP_URL, from: raw.EMAIL_FROM ?? DEFAULT_EMAIL_FROM },
   };
+}
+
+function pgliteMode(dataDir: string, image: string | undefined): DatabaseMode {
+  return image && dataDir.startsWith('memory://')
+    ? { kind: 'pglite', dataDir, startFrom: image }
+    : { kind: 'pglite', dataDir };
 }

@@ -30,13 +30,10 @@ export type DatabaseHandle = {
 const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 
 /**
- * Opens PGlite (a folder, or `memory://`) or a node-postgres pool. Nothing is migrated here. `startFrom` (PGlite in
- * memory only): a data directory image to begin from instead of an empty cluster, as the tests do.
+ * Opens PGlite (a folder, or `memory://`, perhaps from an image: DatabaseMode) or a node-postgres pool.
+ * Nothing is migrated here.
  */
-export async function openDatabase(
-  mode: DatabaseMode,
-  options: { poolSize?: number; startFrom?: string } = {},
-): Promise<DatabaseHandle> {
+export async function openDatabase(mode: DatabaseMode, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
   if (mode.kind === 'postgres') {
     const pool = createPool(mode.url, {
       size: options.poolSize ?? mode.poolSize ?? DEFAULT_POOL_SIZE,
@@ -58,7 +55,7 @@ export async function openDatabase(
   // On a thread of its own: its statements' CPU is off the event loop that renders pages (lib/db/pglite-thread.ts).
   let client: PgliteThread;
   try {
-    client = await PgliteThread.start(mode.dataDir, inMemory ? options.startFrom : undefined);
+    client = await PgliteThread.start(mode.dataDir, inMemory ? mode.startFrom : undefined);
   } catch (error) {
     lock?.release();
     throw error;

@@ -29,10 +29,11 @@ export async function freshDatabase(
   if (engine === 'pglite') {
     // From the migrated image the unit-test runner made (lib/db/pglite-image.ts), when there is one: PGlite's
     // initdb takes seconds a database. Migrating after it is then a check that finds nothing to apply.
-    const handle = await openDatabase(
-      { kind: 'pglite', dataDir: 'memory://' },
-      { startFrom: process.env[PGLITE_TEST_IMAGE] || undefined },
-    );
+    const handle = await openDatabase({
+      kind: 'pglite',
+      dataDir: 'memory://',
+      startFrom: process.env[PGLITE_TEST_IMAGE] || undefined,
+    });
     await handle.migrate();
     return { ...handle, dispose: handle.close };
   }
