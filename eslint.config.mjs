@@ -5,12 +5,5 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([
-    '.next/**',
-    '.next-e2e/**',
-    'node_modules/**',
-    'test-results/**',
-    'playwright-report/**',
-    'next-env.d.ts',
-  ]),
+  globalIgnores(['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
 ]);

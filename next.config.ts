@@ -3,7 +3,7 @@ import { parseEnv } from './lib/env-schema';
 import { securityHeaders, STRICT_TRANSPORT_SECURITY, type CspMode } from './lib/security-headers';
 
 // Headers are computed when the config loads (at build, and at dev start), so build with the same
-// Stripe environment you run with: a local-Stripe build only admits the local Stripe's origin.
+// Stripe environment you run with: a local-Stripe build only admits the local Stripe's host.
 const { stripe, appUrl } = parseEnv(process.env);
 const cspMode: CspMode =
   stripe.kind === 'live' ? { kind: 'live' } : { kind: 'local', emulatorOrigin: new URL(stripe.emulatorUrl).origin };

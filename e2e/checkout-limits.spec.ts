@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { DIST_DIR, LOCAL_STRIPE_URL } from './config';
+import { LOCAL_STRIPE_URL } from './config';
 import { BROWSER_HEADERS, isSafeErrorAnswer, send } from './raw-http';
 import { expect, test } from './support';
 
@@ -35,7 +35,6 @@ test.beforeAll(async () => {
         ...process.env,
         STRIPE_SECRET_KEY: '',
         STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
-        NEXT_DIST_DIR: DIST_DIR,
         DATABASE_URL: '',
         PGLITE_DATA_DIR: 'memory://',
         CHECKOUT_SESSIONS_PER_MINUTE: String(LIMIT),

@@ -5,15 +5,16 @@ import { existsSync } from 'node:fs';
 // Each Playwright worker has a stack of its own (a local Stripe, the storefront, its seed-profile twin, each with
 // its own in-memory database), so specs that arm faults, move the clock or count stock never see another worker's
 // buyers. Worker slot s (TEST_PARALLEL_INDEX, set in each worker) takes the local Stripe's port + s and the
-// storefronts' ports + 2s. Slot 0 runs the build in .next; slot s > 0 a build of its own in .next-e2e/<s>, because
-// the CSP, fixed at build time, admits exactly one local Stripe origin (scripts/build-e2e.ts makes them).
-// E2E_APP_PORT moves the storefronts (and STRIPE_EMULATOR_URL the local Stripe), so two clones can run the suite
-// side by side; build with the same STRIPE_EMULATOR_URL.
-export const E2E_WORKERS = Number(process.env.E2E_WORKERS ?? 2);
+// storefronts' ports + 2s; all run the one build in .next, whose CSP admits the local Stripe's host on any port
+// (lib/security-headers.ts). E2E_APP_PORT moves the storefronts (and STRIPE_EMULATOR_URL the local Stripe), so two
+// clones can run the suite side by side.
+// Three: while one worker's test waits on the local Stripe (the fault drills hold answers for seconds), the others
+// use the CPU. On a 2-core machine the suite took 264 s with two workers and 233 s with three (93 % busy).
+export const E2E_WORKERS = Number(process.env.E2E_WORKERS ?? 3);
 const BASE_STRIPE_URL = new URL(process.env.STRIPE_EMULATOR_URL ?? 'http://127.0.0.1:12111');
 const BASE_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 
-export type Stack = { localStripeUrl: string; appPort: number; seedProfilePort: number; distDir: string };
+export type Stack = { localStripeUrl: string; appPort: number; seedProfilePort: number };
 export function stackFor(slot: number): Stack {
   const stripeUrl = new URL(BASE_STRIPE_URL);
   stripeUrl.port = String(Number(BASE_STRIPE_URL.port) + slot);
@@ -22,16 +23,17 @@ export function stackFor(slot: number): Stack {
     appPort: BASE_APP_PORT + 2 * slot,
     /** A second server of the same build, configured with the seed page's preview API version. */
     seedProfilePort: BASE_APP_PORT + 2 * slot + 1,
-    distDir: slot === 0 ? '.next' : `.next-e2e/${slot}`,
   };
 }
+
+/** What e2e/servers.ts prints once every stack's servers answer. */
+export const SERVERS_READY = 'e2e servers ready';
 
 /** This worker's stack (slot 0 outside a worker: the config, the real-Stripe run). */
 const here = stackFor(Number(process.env.TEST_PARALLEL_INDEX ?? 0));
 export const LOCAL_STRIPE_URL = here.localStripeUrl;
 export const APP_PORT = here.appPort;
 export const SEED_PROFILE_PORT = here.seedProfilePort;
-export const DIST_DIR = here.distDir;
 export const SEED_API_VERSION = '2025-03-31.basil; checkout_server_update_beta=v1;';
 /**
  * Debian's headless shell (`apt-get install -y chromium-headless-shell`) when it is there: the same engine as the

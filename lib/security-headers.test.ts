@@ -12,12 +12,21 @@ test('live mode admits Stripe.js and Stripe frames, and no local origin', () => 
   assert.doesNotMatch(csp, /127\.0\.0\.1/);
 });
 
-test('local mode admits only the local Stripe origin', () => {
+test("local mode admits only the local Stripe's host, on any port (one build, a local Stripe per e2e worker)", () => {
   const csp = contentSecurityPolicy({ kind: 'local', emulatorOrigin: 'http://127.0.0.1:12111' });
   assert.doesNotMatch(csp, /stripe\.com/);
   for (const name of ['script-src', 'frame-src', 'connect-src']) {
-    assert.match(directive(csp, name), /http:\/\/127\.0\.0\.1:12111/);
+    assert.deepEqual(
+      directive(csp, name)
+        .split(' ')
+        .filter((source) => source.includes('127.0.0.1')),
+      ['http://127.0.0.1:*'],
+    );
   }
+  assert.match(
+    contentSecurityPolicy({ kind: 'local', emulatorOrigin: 'http://[::1]:12111' }),
+    /frame-src http:\/\/\[::1\]:\*(;|$)/,
+  );
 });
 
 test('pages cannot be framed, and unsafe-eval appears only in development', () => {

@@ -1,8 +1,16 @@
 // Security headers for every page. Pure, so next.config.ts can call it at build time and tests can read it.
-// The CSP admits Stripe.js and Stripe's frames in live mode, and only the local Stripe's origin in local mode.
+// The CSP admits Stripe.js and Stripe's frames in live mode, and only the local Stripe's host in local mode: its
+// scheme and host on any port, so that one build serves each local Stripe a test run starts (the e2e suite runs one
+// per worker, on ports of their own; e2e/config.ts). Local mode runs only on a developer's or CI's machine.
 // Next.js injects inline scripts without a nonce, so script-src needs 'unsafe-inline'; dev adds 'unsafe-eval'
 // for React Refresh.
 export type CspMode = { kind: 'live' } | { kind: 'local'; emulatorOrigin: string };
+
+/** `http://127.0.0.1:12111` → `http://127.0.0.1:*`: the local Stripe's scheme and host, any port. */
+const anyPort = (origin: string) => {
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}:*`;
+};
 
 // From Stripe's CSP guidance for Stripe.js and Elements.
 const STRIPE_SOURCES = {
@@ -13,10 +21,8 @@ const STRIPE_SOURCES = {
 };
 
 export function contentSecurityPolicy(mode: CspMode, { dev = false } = {}): string {
-  const stripe =
-    mode.kind === 'live'
-      ? STRIPE_SOURCES
-      : { script: [mode.emulatorOrigin], frame: [mode.emulatorOrigin], connect: [mode.emulatorOrigin], img: [] };
+  const local = mode.kind === 'local' ? anyPort(mode.emulatorOrigin) : '';
+  const stripe = mode.kind === 'live' ? STRIPE_SOURCES : { script: [local], frame: [local], connect: [local], img: [] };
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : []), ...stripe.script],

@@ -11,8 +11,6 @@ const passed = await inOrder([
   { name: 'unit', command: ['tsx', 'scripts/test-unit.ts'] },
   { name: 'test:db', command: ['tsx', 'scripts/test-db.ts', '--if-configured'] },
   { name: 'chromium', command: ['tsx', 'scripts/check-chromium.ts'] },
-  // The same build again for each e2e worker past the first, with that worker's local Stripe (e2e/config.ts).
-  { name: 'build:e2e', command: ['tsx', 'scripts/build-e2e.ts'] },
   { name: 'e2e', command: ['playwright', 'test'] },
 ]);
 process.exit(passed ? 0 : 1);

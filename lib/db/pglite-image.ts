@@ -1,8 +1,10 @@
 // A migrated PGlite data directory, saved once as an image that each test database starts from. PGlite's initdb
-// costs ~2.5 s of CPU a database (loading an image ~1 s), and the unit tests open a dozen. The unit-test runner
-// (scripts/test-unit.ts) makes it before the test processes start and names it in PGLITE_TEST_IMAGE. The image is
-// kept in the system's temp folder under a name hashed from the migrations and PGlite's version, so a changed
-// migration makes a new one. Not server code: the runner imports it as plain Node.
+// costs ~6 s of CPU a database (loading an image ~1.5 s); the unit tests open a dozen and the browser suite starts
+// six servers. The unit-test runner (scripts/test-unit.ts) and the browser suite's server starter (e2e/servers.ts)
+// make it before any test process starts; PGLITE_TEST_IMAGE names it to lib/db/testing.ts and to the server's
+// environment (lib/env-schema.ts). The image is kept in the system's temp folder under a name hashed
+// from the migrations and PGlite's version, so a changed migration makes a new one. Not server code: the runners
+// import it as plain Node.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 
-/** The environment variable naming the image for lib/db/testing.ts. */
+/** The environment variable naming the image. */
 export const PGLITE_TEST_IMAGE = 'PGLITE_TEST_IMAGE';
 
 const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
@@ -21,8 +23,8 @@ const PGLITE_VERSION = (
   }
 ).version;
 
-/** Where the image of these migrations on this PGlite version is kept. */
-function imagePath(): string {
+/** Where the image of these migrations on this PGlite version is kept (made or not: migratedPgliteImage). */
+export function pgliteImagePath(): string {
   const hash = createHash('sha256').update(PGLITE_VERSION);
   for (const name of (readdirSync(MIGRATIONS_FOLDER, { recursive: true }) as string[]).sort()) {
     const file = join(MIGRATIONS_FOLDER, name);
@@ -33,7 +35,7 @@ function imagePath(): string {
 
 /** The path of the migrated image, made now unless an image of these migrations is already there. */
 export async function migratedPgliteImage(): Promise<string> {
-  const path = imagePath();
+  const path = pgliteImagePath();
   if (existsSync(path)) return path;
   const pg = await PGlite.create('memory://');
   try {
