@@ -1,15 +1,10 @@
-// `npm run test:db`: the database tests again, on a real Postgres (TEST_DATABASE_URL, a server on which the
-// tests may create and drop databases). `npm test` runs it with --if-configured: skipped without the variable,
-// since `npm run test:unit` has already run the same tests on PGlite.
+// `npm run test:db`: the database tests alone, on a real Postgres only (TEST_DATABASE_URL, a server on which the
+// tests may create and drop databases). `npm test` runs them in its unit step instead, on both engines.
 import { spawnSync } from 'node:child_process';
 
 const DB_TESTS = ['lib/db/', 'lib/actions/checkout-', 'lib/actions/back-office', 'lib/jobs/'];
 
 if (!process.env.TEST_DATABASE_URL) {
-  if (process.argv.includes('--if-configured')) {
-    console.log('test:db skipped: TEST_DATABASE_URL is not set (the database tests ran on PGlite in test:unit).');
-    process.exit(0);
-  }
   console.error('test:db needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres');
   process.exit(1);
 }

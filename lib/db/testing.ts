@@ -10,7 +10,10 @@ import { PGLITE_TEST_IMAGE } from '@/lib/db/pglite-image';
 
 export type Engine = 'pglite' | 'postgres';
 
-/** The engines this run tests: PGlite always, unless DB_TEST_ENGINES says otherwise (test:db sets `postgres`). */
+/**
+ * The engines this run tests: PGlite, unless DB_TEST_ENGINES says otherwise (`npm test` sets `pglite,postgres`
+ * when TEST_DATABASE_URL is set; `npm run test:db` sets `postgres`).
+ */
 export function testEngines(): Engine[] {
   const listed = (process.env.DB_TEST_ENGINES ?? 'pglite').split(',').map((name) => name.trim());
   return listed.filter((name): name is Engine => name === 'pglite' || name === 'postgres');
