@@ -16,7 +16,7 @@ process.env.PGLITE_TEST_IMAGE ||= pgliteImagePath();
 
 export default defineConfig({
   testDir: 'e2e',
-  // One stack per worker (below); a spec file's tests run in order on one worker.
+  // One stack per worker (below); a spec file's tests run in order on one worker, unless the file says otherwise.
   workers: E2E_WORKERS,
   fullyParallel: false,
   forbidOnly: CI,
@@ -34,9 +34,10 @@ export default defineConfig({
     trace: 'on-first-retry',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
+  // The seed profile's few files first: queued last, its longest file ran alone at the end of the run.
   projects: [
-    { name: 'storefront', testIgnore: /seed-profile/ },
     { name: 'seed-profile', testMatch: /seed-profile/ },
+    { name: 'storefront', testIgnore: /seed-profile/ },
   ],
   // Every worker's stack (e2e/config.ts), started at once by e2e/servers.ts, which says so when all answer.
   // Their logs are in test-results/.

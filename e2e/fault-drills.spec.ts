@@ -59,7 +59,9 @@ async function drill(buyers: Buyer[], act: (buyer: Buyer) => Promise<RawResponse
   });
 }
 
-test.describe.configure({ timeout: 240_000 });
+// Each drill is its own buyers' and waits seconds on held answers: the drills spread over the workers (each still
+// runs alone on its worker's stack), so the longest file of the suite does not end the run on one worker.
+test.describe.configure({ mode: 'parallel', timeout: 240_000 });
 test.afterEach(clearFaults);
 
 test('the interval switch: its answer always agrees with the session read back', async () => {
