@@ -1,10 +1,10 @@
 // The e2e suite's servers: every worker's stack (e2e/config.ts), each a local Stripe, the storefront and its
 // seed-profile twin, started all at once. Playwright starts the entries of `webServer` one after another, each
 // waiting for the one before to answer: two workers' eight servers took 22.7 s so, and 17 s at once, on 2 cores.
-// playwright.config.ts runs this instead.
-// It refuses a port that is already taken (a server left from an earlier run would be tested in place of this
-// build), starts everything, waits until every server answers, then says so (SERVERS_READY) and keeps running. A server that
-// exits first fails the start, with the end of its log. Playwright stops this process's group, children included.
+// playwright.config.ts runs this instead. It refuses a port that is already taken (a server left from an earlier
+// run would be tested in place of this build), starts everything, waits until every server answers, then says so
+// (SERVERS_READY) and keeps running. A server that exits first fails the start, with the end of its log.
+// Playwright stops this process's group, children included.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';

@@ -82,6 +82,27 @@ test('the seed profile API version is accepted; the app URL comes from Vercel wh
   assert.equal(env.appUrl, 'https://shop.vercel.app');
 });
 
+test('PGLITE_TEST_IMAGE starts a memory:// database from that image; a folder or a Postgres ignores it', () => {
+  const image = '/tmp/storefront-pglite-0123456789abcdef.tar';
+  assert.deepEqual(parseEnv({ PGLITE_DATA_DIR: 'memory://', PGLITE_TEST_IMAGE: image }).database, {
+    kind: 'pglite',
+    dataDir: 'memory://',
+    startFrom: image,
+  });
+  assert.deepEqual(parseEnv({ PGLITE_DATA_DIR: '/srv/shop/db', PGLITE_TEST_IMAGE: image }).database, {
+    kind: 'pglite',
+    dataDir: '/srv/shop/db',
+  });
+  assert.deepEqual(parseEnv({ PGLITE_TEST_IMAGE: image }).database, {
+    kind: 'pglite',
+    dataDir: DEFAULT_PGLITE_DATA_DIR,
+  });
+  assert.equal(
+    parseEnv({ DATABASE_URL: 'postgres://localhost/shop', PGLITE_TEST_IMAGE: image }).database.kind,
+    'postgres',
+  );
+});
+
 test('no DATABASE_URL means the embedded PGlite in .data/pglite (or PGLITE_DATA_DIR)', () => {
   assert.deepEqual(parseEnv({}).database, { kind: 'pglite', dataDir: DEFAULT_PGLITE_DATA_DIR });
   assert.deepEqual(parseEnv({ PGLITE_DATA_DIR: 'memory://' }).database, { kind: 'pglite', dataDir: 'memory://' });

@@ -57,7 +57,7 @@ export type StripeMode =
  * A Postgres pool has `poolSize` connections; a request that waits `poolTimeoutMs` for one gets a 503
  * (lib/db/pool.ts). PGlite has one connection and no pool: requests queue inside it. `startFrom` (memory://
  * only, from PGLITE_TEST_IMAGE): a migrated data directory image to begin from instead of PGlite's initdb, which
- * takes ~6 s of CPU; the browser suite starts its six servers so. A folder keeps its own data and ignores it.
+ * takes ~6 s of CPU; the browser suite starts its servers so. A folder keeps its own data and ignores it.
  */
 export type DatabaseMode =
   | { kind: 'postgres'; url: string; poolSize?: number; poolTimeoutMs?: number }
