@@ -1,6 +1,5 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -13,6 +12,7 @@ import { lockPgliteFolder, PgliteLockedError } from '@/lib/db/pglite-lock';
 import { PgliteThread } from '@/lib/db/pglite-thread';
 import { createPool } from '@/lib/db/pool';
 import * as schema from '@/lib/db/schema';
+import { MIGRATIONS_FOLDER } from '@/lib/db/migrations-folder';
 
 type DatabaseMode = Env['database'];
 
@@ -26,8 +26,6 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
-
-const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 
 /**
  * Opens PGlite (a folder, or `memory://`, perhaps from an image: DatabaseMode) or a node-postgres pool.

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { MIGRATIONS_FOLDER } from './migrations-folder';
 
 /** The environment variable naming the image. */
 export const PGLITE_TEST_IMAGE = 'PGLITE_TEST_IMAGE';
 
-const MIGRATIONS_FOLDER = join(process.cwd(), 'lib/db/migrations');
 const PGLITE_VERSION = (
   JSON.parse(readFileSync(join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
     version: string;
