@@ -1,6 +1,6 @@
 // The cart endpoints' contract over HTTP (production build, local Stripe): each response, the binding, the
 // session's state, Stripe failing mid-update, two tabs at once; Stripe's session and the shelf read back.
-import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCalls, type Buyer } from './raw-http';
+import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCallsFor, type Buyer } from './raw-http';
 import { onShelf } from './stock';
 import { clearFaults, expect, injectFault, stripe, test } from './support';
 
@@ -30,7 +30,7 @@ test('a quantity change: success in two Stripe calls, the hold follows, the sess
   const response = await setQuantity(buyer, 3, lineId);
   expect(response.status).toBe(200);
   expect(JSON.parse(response.text)).toEqual({ type: 'success' });
-  expect((await stripeCalls()).map((call) => `${call.method} ${call.path}`)).toEqual([
+  expect((await stripeCallsFor(buyer.sessionId)).map((call) => `${call.method} ${call.path}`)).toEqual([
     `GET /v1/checkout/sessions/${buyer.sessionId}`,
     `POST /v1/checkout/sessions/${buyer.sessionId}`,
   ]);

@@ -1,7 +1,7 @@
 // POST /api/checkout/shipping-address over HTTP (production build, local Stripe): the contract, the
 // binding, the session's state, Stripe failing mid-update, the Stripe calls it makes; the session read back.
 import { TAX_RATES } from '../lib/catalog';
-import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCalls, type Buyer } from './raw-http';
+import { BROWSER_HEADERS, clearStripeCalls, newBuyer, send, stripeCallsFor, type Buyer } from './raw-http';
 import { clearFaults, expect, injectFault, stripe, test } from './support';
 
 const BEANS = { kind: 'products', items: [{ productId: 'house-blend', quantity: 2 }] }; // $32.00
@@ -45,7 +45,7 @@ test('a US address in a taxed state: options and tax in one update, two Stripe c
   const response = await setAddress(buyer, SACRAMENTO);
   expect(response.status, response.text).toBe(200);
   expect(JSON.parse(response.text)).toEqual({ type: 'success' });
-  expect((await stripeCalls()).map((call) => `${call.method} ${call.path}`)).toEqual([
+  expect((await stripeCallsFor(buyer.sessionId)).map((call) => `${call.method} ${call.path}`)).toEqual([
     `GET /v1/checkout/sessions/${buyer.sessionId}`,
     `POST /v1/checkout/sessions/${buyer.sessionId}`,
   ]);
@@ -124,7 +124,7 @@ test('with an address set, a quantity change past the threshold recomputes shipp
     quantity: 4,
   });
   expect(response.status, response.text).toBe(200);
-  expect((await stripeCalls()).map((call) => call.method)).toEqual(['GET', 'POST']);
+  expect((await stripeCallsFor(buyer.sessionId)).map((call) => call.method)).toEqual(['GET', 'POST']);
   const after = await stateOf(buyer.sessionId); // $64.00: free standard shipping
   expect(after).toMatchObject({ options: ['Free standard shipping', 'Express shipping'], taxes: ['us-ca'] });
   expect(after.amountTotal).toBe(6400 + Math.round(6400 * 0.0725));

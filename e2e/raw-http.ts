@@ -69,6 +69,17 @@ export async function stripeCalls(): Promise<StripeCall[]> {
   return ((await response.json()) as { data: StripeCall[] }).data;
 }
 
+/**
+ * The local Stripe's requests less those about other checkout sessions: what one buyer's action asked of Stripe. A
+ * late read-back of another test's session on the same stack (an update whose outcome was unknown is read again
+ * 10 s later: lib/actions/checkout-pipeline.ts) is not this buyer's call; any call about no session still counts.
+ */
+export async function stripeCallsFor(sessionId: string): Promise<StripeCall[]> {
+  const aboutAnotherSession = (path: string) =>
+    /^\/v1\/checkout\/sessions\/cs_/.test(path) && !path.includes(sessionId);
+  return (await stripeCalls()).filter((call) => !aboutAnotherSession(call.path));
+}
+
 export async function clearStripeCalls() {
   await fetch(`${LOCAL_STRIPE_URL}/_emulator/requests`, { method: 'DELETE' });
 }

@@ -11,7 +11,7 @@ import {
   newBuyer,
   SEED_ORIGIN,
   send,
-  stripeCalls,
+  stripeCallsFor,
   type Buyer,
 } from './raw-http';
 import { clearFaults, expect, injectFault, stripe, test } from './support';
@@ -42,7 +42,7 @@ test('the endpoint applies the discount in two Stripe calls; asked again, one ca
   const response = await loyalty(buyer);
   expect(response.status, response.text).toBe(200);
   expect(JSON.parse(response.text)).toEqual({ type: 'success' });
-  expect((await stripeCalls()).map((call) => `${call.method} ${call.path}`)).toEqual([
+  expect((await stripeCallsFor(buyer.sessionId)).map((call) => `${call.method} ${call.path}`)).toEqual([
     `GET /v1/checkout/sessions/${buyer.sessionId}`,
     `POST /v1/checkout/sessions/${buyer.sessionId}`,
   ]);
@@ -50,7 +50,7 @@ test('the endpoint applies the discount in two Stripe calls; asked again, one ca
 
   await clearStripeCalls();
   expect((await loyalty(buyer)).status).toBe(200);
-  expect((await stripeCalls()).map((call) => call.method)).toEqual(['GET']);
+  expect((await stripeCallsFor(buyer.sessionId)).map((call) => call.method)).toEqual(['GET']);
   expect(await discountOf(buyer.sessionId)).toEqual({ amount: 1050, discounts: 1 });
 });
 
@@ -66,7 +66,7 @@ test('below $100 the endpoint sets nothing; a cart update past $100 brings the d
     action: 'add',
   });
   expect(add.status, add.text).toBe(200);
-  expect((await stripeCalls()).map((call) => call.method)).toEqual(['GET', 'POST']);
+  expect((await stripeCallsFor(buyer.sessionId)).map((call) => call.method)).toEqual(['GET', 'POST']);
   expect(await discountOf(buyer.sessionId)).toEqual({ amount: 1050, discounts: 1 });
 
   const remove = await post('/api/checkout/cross-sell', buyer, {
@@ -119,7 +119,7 @@ test('a dropped connection (outcome unknown): the session is read back, still wi
   const response = await loyalty(buyer);
   expect(response.status).toBe(502);
   expect(isSafeErrorAnswer(response)).toBe(true);
-  expect((await stripeCalls()).map((call) => call.method).at(-1), 'the read-back').toBe('GET');
+  expect((await stripeCallsFor(buyer.sessionId)).map((call) => call.method).at(-1), 'the read-back').toBe('GET');
   await clearFaults();
   expect(await discountOf(buyer.sessionId)).toEqual({ amount: 0, discounts: 0 });
   expect((await loyalty(buyer)).status, 'and the next try succeeds').toBe(200);
