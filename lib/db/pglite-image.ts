@@ -1,6 +1,6 @@
 // A migrated PGlite data directory, saved once as an image that each test database starts from. PGlite's initdb
 // costs ~6 s of CPU a database (loading an image ~1.5 s); the unit tests open a dozen and the browser suite starts
-// six servers. The unit-test runner (scripts/test-unit.ts) and the browser suite's server starter (e2e/servers.ts)
+// nine servers. The unit-test runner (scripts/test-unit.ts) and the browser suite's server starter (e2e/servers.ts)
 // make it before any test process starts; PGLITE_TEST_IMAGE names it to lib/db/testing.ts and to the server's
 // environment (lib/env-schema.ts). The image is kept in the system's temp folder under a name hashed
 // from the migrations and PGlite's version, so a changed migration makes a new one. Not server code: the runners
