@@ -12,6 +12,8 @@ import {
   startLocalStripe,
   startWebhookReceiver,
 } from '../test-helpers';
+import { REQUESTS_PER_PAGE } from './requests-page';
+import { SESSIONS_PER_PAGE } from './sessions-page';
 
 let h: Harness;
 let c: Catalog;
@@ -117,6 +119,48 @@ describe('the dashboard pages', () => {
   });
 });
 
+describe('the dashboard lists, a page at a time', () => {
+  /** The ids in a page's rows (data-session) or code cells matching `pattern`, in page order. */
+  const idsIn = (page: string, pattern: RegExp) => [...page.matchAll(pattern)].map((match) => match[1]!);
+  const olderLink = (page: string) => /<a href="([^"]+)" rel="next">Older<\/a>/.exec(page)?.[1]?.replace(/&amp;/g, '&');
+
+  it("sessions: the newest page, then older ones through the cursor, each session once, in the API's order", async () => {
+    const more = SESSIONS_PER_PAGE + 3;
+    for (let i = 0; i < more; i++)
+      await createPaymentSession(h.stripe, { line_items: [{ price: c.mug.id, quantity: 1 }] });
+    const expected = (await h.stripe.checkout.sessions.list({ limit: 100 })).data.map((s) => s.id);
+    const seen: string[] = [];
+    let path: string | undefined = '/';
+    for (let pages = 0; path && pages < 10; pages++) {
+      const { status, text } = await get(path);
+      assert.equal(status, 200);
+      const ids = idsIn(text, /data-session="(cs_\w+)"/g);
+      assert.ok(ids.length <= SESSIONS_PER_PAGE);
+      seen.push(...ids);
+      path = olderLink(text);
+    }
+    assert.deepEqual(seen, expected);
+    assert.match((await get(`/?starting_after=${expected[0]}`)).text, /<a href="\/">Newest<\/a>/);
+  });
+
+  it('requests: the newest page, then older ones by request id, each request once', async () => {
+    for (let i = 0; i < REQUESTS_PER_PAGE + 5; i++) await h.stripe.checkout.sessions.retrieve(paid.id);
+    const kept = ((await h.control('GET', '/_emulator/requests')) as { data: { requestId: string }[] }).data;
+    const seen: string[] = [];
+    let path: string | undefined = '/requests';
+    for (let pages = 0; path && pages < 20; pages++) {
+      const text: string = (await get(path)).text;
+      seen.push(...idsIn(text, /<code>(req_\w+)<\/code>/g));
+      path = olderLink(text);
+    }
+    // The page views are not /v1 requests: the log is what it was, newest first.
+    assert.deepEqual(seen, kept.map((entry) => entry.requestId).reverse());
+    const gone = await get('/requests?older_than=req_gone');
+    assert.equal(gone.status, 200);
+    assert.match(gone.text, /Request <code>req_gone<\/code> has left the log/);
+  });
+});
+
 describe('the dashboard forms', () => {
   it('redeliver sends the same event again and the page shows a second delivery', async () => {
     const completed = await h.stripe.events.list({ type: 'checkout.session.completed' });
@@ -138,7 +182,7 @@ describe('the dashboard forms', () => {
     const crossSite = await post('/controls/reset', {}, { 'Sec-Fetch-Site': 'cross-site' });
     assert.equal(crossSite.status, 403);
     assert.equal((await h.control('GET', '/_emulator/latency')).ms, before);
-    assert.ok((await get('/')).text.includes(paid.id), 'the reset did not run');
+    assert.equal((await get(`/checkout/sessions/${paid.id}`)).status, 200, 'the reset did not run');
   });
 
   it('arms and clears a fault, advances the clock and sets the latency', async () => {

@@ -56,3 +56,10 @@ export function pairs(caption: string, values: Record<string, string> | null | u
   return html`<table><caption>${caption}</caption><thead><tr><th scope="col">Key</th><th scope="col">Value</th></tr></thead>
 <tbody>${entries.map(([key, value]) => html`<tr><td><code>${key}</code></td><td>${value}</td></tr>`)}</tbody></table>`;
 }
+
+/** The links between a list's pages: back to the newest, and on to older rows; nothing when there is one page. */
+export function pager(label: string, links: { newest: string | null; older: string | null }): Html {
+  if (!links.newest && !links.older) return html``;
+  return html`<nav aria-label="${label}" class="pager">${links.newest ? html`<a href="${links.newest}">Newest</a>` : ''}
+${links.older ? html`<a href="${links.older}" rel="next">Older</a>` : ''}</nav>`;
+}

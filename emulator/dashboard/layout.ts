@@ -22,6 +22,7 @@ button{background:#1d4ed8;color:#fff;border:0;border-radius:4px;padding:.25rem .
 button.danger{background:#b91c1c}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#fff;padding:.6rem 1rem;border:1px solid #d1d5db}
 dt{font-weight:600}dd{margin:0}
+.pager{display:flex;gap:1.5rem}
 `;
 
 export function layout(title: string, frame: Frame, body: Html): string {

@@ -2,8 +2,8 @@
 // redirect back (303). It answers only at a loopback host or the one it listens on (a page elsewhere cannot
 // reach it by rebinding a name to 127.0.0.1), and its forms refuse cross-site requests as the storefront's
 // lib/http.ts does: an `Origin` other than its own, or a `Sec-Fetch-Site` other than same-origin / none, is a 403.
-//   GET  /                          Checkout Sessions          GET /checkout/sessions/:id   one session
-//   GET  /requests                  the request log            GET /controls               faults, clock, latency, reset
+//   GET  /[?starting_after=cs_…]        Checkout Sessions, a page at a time   GET /checkout/sessions/:id   one session
+//   GET  /requests[?older_than=req_…]   the request log, a page at a time     GET /controls   faults, clock, latency, reset
 //   POST /controls/faults {method, path, count, kind, delayMs?}   POST /controls/faults/clear
 //   POST /controls/clock {seconds}  POST /controls/latency {ms}   POST /controls/reset
 //   POST /events/:id/redeliver {session}: sends the event again, back to the session's page
@@ -61,7 +61,7 @@ export async function handleDashboard(
   if (!hosts.has(hostnameOf(host)))
     return problem(deps, 403, 'The dashboard answers only at its own address (127.0.0.1 or localhost).');
   try {
-    if (isPage && (method === 'GET' || method === 'HEAD')) return view(deps, path);
+    if (isPage && (method === 'GET' || method === 'HEAD')) return view(deps, path, url.searchParams);
     if (isForm && method === 'POST') {
       const refused = crossSite(req, `http://${host}`);
       if (refused) return problem(deps, 403, refused);
@@ -82,9 +82,9 @@ function hostnameOf(host: string): string {
   }
 }
 
-function view(deps: DashboardDeps, path: string): HttpResponse {
-  if (path === '/') return page(deps, 200, 'Checkout Sessions', sessionsPage(deps));
-  if (path === '/requests') return page(deps, 200, 'Request log', requestsPage(deps));
+function view(deps: DashboardDeps, path: string, query: URLSearchParams): HttpResponse {
+  if (path === '/') return page(deps, 200, 'Checkout Sessions', sessionsPage(deps, query));
+  if (path === '/requests') return page(deps, 200, 'Request log', requestsPage(deps, query));
   if (path === '/controls') return page(deps, 200, 'Faults, clock, latency, reset', controlsPage(deps));
   const id = decodeURIComponent(SESSION_PAGE.exec(path)?.[1] ?? '');
   return page(deps, 200, `Checkout Session ${id}`, sessionPage(deps, id));
