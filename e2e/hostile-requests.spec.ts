@@ -161,7 +161,9 @@ async function expectAllRefused(
 const lookupKeys = async (sessionId: string) =>
   (await stripe.checkout.sessions.listLineItems(sessionId)).data.map((item) => item.price?.lookup_key);
 
-test.describe.configure({ timeout: 180_000 });
+// Each test is its own buyers' on its worker's stack: the tests spread over the workers, so this long file does not
+// end the run on one worker.
+test.describe.configure({ mode: 'parallel', timeout: 180_000 });
 
 test('POST /api/checkout/sessions refuses every hostile request and creates nothing', async () => {
   const buyer = await newBuyer();
