@@ -53,6 +53,7 @@ export const REAL_STRIPE_SPECS: Record<string, Runs | LocalOnly> = {
         "tabs through the local Stripe.js's three card fields; real Stripe's Payment Element adds its own (country, postal code, Link), in its own order",
     },
   },
+  'axe.spec.ts': { runs: 'the axe helper on a page of its own, which asks nothing of Stripe' },
   'accessibility.spec.ts': {
     runs: "axe on every state of the storefront's pages, with real Stripe.js in them",
     except: {
