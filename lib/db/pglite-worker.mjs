@@ -10,7 +10,7 @@
 //               {id, op: 'end', tx, commit}                              commits it, or rolls it back
 //               {id, op: 'close'}
 // Messages out: {ready: true} | {failed: error} once, then {id, ok: true, value} | {id, ok: false, error}
-import { readFileSync } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -27,7 +27,9 @@ const plain = (error) => {
 let pg;
 try {
   const { dataDir, startFrom } = workerData;
-  pg = new PGlite(dataDir, startFrom ? { loadDataDir: new Blob([readFileSync(startFrom)]) } : {});
+  // A Blob backed by the file: PGlite reads it whole with arrayBuffer(), which for a Blob made of a Buffer costs
+  // Node 20 about twice the CPU (0.6-0.7 s against 0.35 s for the 41 MB test image).
+  pg = new PGlite(dataDir, startFrom ? { loadDataDir: await openAsBlob(startFrom) } : {});
   await pg.waitReady;
   parentPort.postMessage({ ready: true });
 } catch (error) {
