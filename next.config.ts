@@ -9,8 +9,6 @@ const cspMode: CspMode =
   stripe.kind === 'live' ? { kind: 'live' } : { kind: 'local', emulatorOrigin: new URL(stripe.emulatorUrl).origin };
 
 const nextConfig: NextConfig = {
-  // The e2e suite builds once per worker, each into a folder of its own (e2e/config.ts); everything else uses .next.
-  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // `next dev` serves its scripts to localhost only; the storefront also opens at 127.0.0.1 and [::1]
