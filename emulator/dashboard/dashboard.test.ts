@@ -141,6 +141,9 @@ describe('the dashboard lists, a page at a time', () => {
     }
     assert.deepEqual(seen, expected);
     assert.match((await get(`/?starting_after=${expected[0]}`)).text, /<a href="\/">Newest<\/a>/);
+    const gone = await get('/?starting_after=cs_test_gone');
+    assert.equal(gone.status, 404);
+    assert.match(gone.text, /role="alert">No such checkout\.session: &#39;cs_test_gone&#39;/);
   });
 
   it('requests: the newest page, then older ones by request id, each request once', async () => {
