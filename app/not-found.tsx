@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { SiteHeader } from '@/components/shop/site-header';
 
 // Any unknown address, and any page's notFound(): outside the shop's layout, so it brings the banner itself.
@@ -10,7 +10,7 @@ export default function NotFound() {
         <section>
           <h1>We couldn&apos;t find that page</h1>
           <p>
-            It may have moved. <Link href="/">Browse the shop</Link> or join the coffee club from there.
+            It may have moved. <PageLink href="/">Browse the shop</PageLink> or join the coffee club from there.
           </p>
         </section>
       </main>

@@ -30,6 +30,12 @@ const DOORS: ReadonlyArray<{ packages: string[]; door: string; exceptions: Recor
     },
   },
   {
+    // Links to the shop's pages go through PageLink, which turns Next's prefetch off (its comment says why).
+    packages: ['next/link'],
+    door: 'components/ui/page-link.tsx',
+    exceptions: {},
+  },
+  {
     packages: ['drizzle-orm', 'pg', '@electric-sql/pglite'],
     door: 'lib/db/',
     exceptions: {

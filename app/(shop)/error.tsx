@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 
 // Shown when a page could not be rendered, e.g. the return page could not reach Stripe to read an order.
 // We do not know here whether anything was paid, so we say so, and offer to read the page again before the
@@ -16,7 +16,7 @@ export default function ErrorPage({ retry }: { error: unknown; retry: () => void
         <button className="button" type="button" onClick={() => retry()}>
           Try again
         </button>{' '}
-        <Link href="/">Back to the shop</Link>
+        <PageLink href="/">Back to the shop</PageLink>
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 
 const LINKS = [
   { href: '/admin/orders', label: 'Orders' },
@@ -13,9 +13,9 @@ export function AdminNav({ current }: { current: string }) {
       <ul>
         {LINKS.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={current === link.href ? 'page' : undefined}>
+            <PageLink href={link.href} aria-current={current === link.href ? 'page' : undefined}>
               {link.label}
-            </Link>
+            </PageLink>
           </li>
         ))}
       </ul>

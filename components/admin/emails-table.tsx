@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { formatDateTime } from '@/components/admin/format';
 import type { EmailRow } from '@/lib/actions/admin-views';
 
@@ -39,7 +39,7 @@ export function EmailsTable({ emails, viaSmtp, page }: { emails: EmailRow[]; via
               </details>
             </td>
             <td data-label="Order">
-              {email.orderId ? <Link href={`/admin/orders/${email.orderId}`}>#{email.orderId}</Link> : '—'}
+              {email.orderId ? <PageLink href={`/admin/orders/${email.orderId}`}>#{email.orderId}</PageLink> : '—'}
             </td>
             <td data-label="State" className="wide">
               <EmailState email={email} />

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { formatDateTime, ORDER_STATUS_LABEL } from '@/components/admin/format';
 import type { OrderRow } from '@/lib/actions/admin-views';
 import { formatMoney } from '@/lib/format';
@@ -23,7 +23,7 @@ export function OrdersTable({ orders }: { orders: OrderRow[] }) {
         {orders.map((order) => (
           <tr key={order.id}>
             <td data-label="Order">
-              <Link href={`/admin/orders/${order.id}`}>#{order.id}</Link>
+              <PageLink href={`/admin/orders/${order.id}`}>#{order.id}</PageLink>
             </td>
             <td data-label="Placed" className="when">
               {formatDateTime(order.createdAt)}

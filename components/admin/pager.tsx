@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 
 /** Newer / older pages of a list (`path`: the orders, the emails), keeping its search. */
 export function Pager({
@@ -15,11 +15,11 @@ export function Pager({
   const href = (to: number) => `${path}?${new URLSearchParams({ ...(query && { q: query }), page: String(to) })}`;
   return (
     <nav className="admin-pager" aria-label="Pages">
-      {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : null}
+      {page > 1 ? <PageLink href={href(page - 1)}>← Newer</PageLink> : null}
       <span>
         Page {page} of {Math.max(1, pageCount)}
       </span>
-      {page < pageCount ? <Link href={href(page + 1)}>Older →</Link> : null}
+      {page < pageCount ? <PageLink href={href(page + 1)}>Older →</PageLink> : null}
     </nav>
   );
 }

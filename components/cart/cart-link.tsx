@@ -1,11 +1,11 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import './cart.css';
 
 /** The header's way to the cart, with how many units it holds. */
 export function CartLink({ count }: { count: number | null }) {
   return (
-    <Link className="cart-link" href="/cart">
+    <PageLink className="cart-link" href="/cart">
       {count === null ? 'Cart' : `Cart (${count})`}
-    </Link>
+    </PageLink>
   );
 }

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
 import { CartLineItem } from '@/components/cart/cart-line-item';
@@ -48,7 +48,7 @@ export function CartView({ cart }: { cart: CartViewData }) {
       <AlertRegion message={error?.message ?? null} serial={error?.serial} />
       {cart.lines.length === 0 ? (
         <p>
-          Your cart is empty. <Link href="/">Choose from the shop</Link>
+          Your cart is empty. <PageLink href="/">Choose from the shop</PageLink>
         </p>
       ) : (
         <>
@@ -72,9 +72,9 @@ export function CartView({ cart }: { cart: CartViewData }) {
               </span>
               : {formatMoney(cart.subtotal, CURRENCY)}
             </p>
-            <Link className="button" href="/checkout?from=cart">
+            <PageLink className="button" href="/checkout?from=cart">
               Checkout
-            </Link>
+            </PageLink>
           </div>
           <p className="muted">Shipping and tax are worked out at checkout, from your address.</p>
         </>

@@ -1,5 +1,5 @@
 import Image from 'next/image';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { formatMoney } from '@/lib/format';
 import { CURRENCY, type Plan } from '@/lib/catalog';
 import { planCheckoutPath } from '@/lib/checkout/cart';
@@ -35,12 +35,12 @@ function PlanCard({ plan }: { plan: Plan }) {
           {freeMonths > 0 && ` (${freeMonths === 1 ? 'one month' : `${freeMonths} months`} free)`}.
         </p>
         <div className="actions">
-          <Link className="button" href={planCheckoutPath(plan.id, 'monthly')}>
+          <PageLink className="button" href={planCheckoutPath(plan.id, 'monthly')}>
             Subscribe monthly{to}
-          </Link>
-          <Link className="button secondary" href={planCheckoutPath(plan.id, 'yearly')}>
+          </PageLink>
+          <PageLink className="button secondary" href={planCheckoutPath(plan.id, 'yearly')}>
             Subscribe yearly{to}
-          </Link>
+          </PageLink>
         </div>
       </div>
     </article>

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { useEffect, useState } from 'react';
 import { BUYER_REQUEST_TIMEOUT_MS } from '@/components/buyer-api';
 
@@ -28,7 +28,7 @@ export function CheckoutLoadFailed({ message, onRetry }: { message: string; onRe
         <button className="button" type="button" onClick={onRetry}>
           Try again
         </button>{' '}
-        <Link href="/">Back to the shop</Link>
+        <PageLink href="/">Back to the shop</PageLink>
       </p>
     </div>
   );

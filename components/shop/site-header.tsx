@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { CartLink } from '@/components/cart/cart-link';
 import { cartCount } from '@/lib/actions/cart';
 import { browserTokenFromCookies } from '@/lib/session-binding';
@@ -9,7 +9,7 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div>
-        <Link href="/">Ember &amp; Oak Coffee</Link>
+        <PageLink href="/">Ember &amp; Oak Coffee</PageLink>
         <span>Roasted weekly, shipped fresh</span>
         <CartLink count={count} />
       </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { redirect } from 'next/navigation';
 import { CheckoutApp, type CheckoutSource } from '@/components/checkout/checkout-app';
 import { browserStripeConfig, checkoutShop } from '@/lib/actions/checkout-shop';
@@ -27,7 +27,7 @@ export default async function CheckoutPage({
       <section className="empty-state" aria-labelledby="empty-heading">
         <h1 id="empty-heading">Your cart is empty.</h1>
         <p>
-          <Link href="/">Choose from the shop</Link>
+          <PageLink href="/">Choose from the shop</PageLink>
         </p>
       </section>
     );
@@ -42,7 +42,7 @@ export default async function CheckoutPage({
             ? 'This checkout has ended or belongs to another browser.'
             : "That item isn't in our shop any more."}
         </p>
-        <Link href="/">Choose from the shop</Link>
+        <PageLink href="/">Choose from the shop</PageLink>
       </section>
     );
   }

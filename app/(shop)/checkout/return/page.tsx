@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PageLink } from '@/components/ui/page-link';
 import { redirect } from 'next/navigation';
 import { AnnouncePaid } from '@/components/checkout/announce-paid';
 import { RefreshWhilePending } from '@/components/checkout/refresh-while-pending';
@@ -40,7 +40,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
         Here is what you bought:
       </p>
       <Receipt receipt={receipt} />
-      <Link href="/">Back to the shop</Link>
+      <PageLink href="/">Back to the shop</PageLink>
     </section>
   );
 }
@@ -49,7 +49,7 @@ function StartAgain({ message }: { message: string }) {
   return (
     <section className="notice" role="alert">
       <p>{message}</p>
-      <Link href="/">Start again from the shop</Link>
+      <PageLink href="/">Start again from the shop</PageLink>
     </section>
   );
 }
