@@ -16,6 +16,8 @@ import { MIGRATIONS_FOLDER } from './migrations-folder';
 
 /** The environment variable naming the image. */
 export const PGLITE_TEST_IMAGE = 'PGLITE_TEST_IMAGE';
+/** The image a test process was given (the unit runner sets it), if any. */
+export const givenTestImage = (): string | undefined => process.env[PGLITE_TEST_IMAGE] || undefined;
 
 const PGLITE_VERSION = (
   JSON.parse(readFileSync(join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {

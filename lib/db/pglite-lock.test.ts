@@ -16,7 +16,7 @@ import {
   processStartTime,
   type LockHolder,
 } from '@/lib/db/pglite-lock';
-import { PGLITE_TEST_IMAGE } from '@/lib/db/pglite-image';
+import { givenTestImage } from '@/lib/db/pglite-image';
 import { testEngines } from '@/lib/db/testing';
 
 const root = mkdtempSync(join(tmpdir(), 'pglite-lock-'));
@@ -29,7 +29,7 @@ const newFolder = () => join(root, `db${++folders}`);
  */
 function openedBeforeFolder(): string {
   const folder = newFolder();
-  const image = process.env[PGLITE_TEST_IMAGE];
+  const image = givenTestImage();
   if (image) {
     mkdirSync(folder);
     execFileSync('tar', ['-xf', image, '-C', folder]);

@@ -2,11 +2,11 @@
 // process, and a thread that dies fails what it was asked instead of leaving it waiting.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PGLITE_TEST_IMAGE } from '@/lib/db/pglite-image';
+import { givenTestImage } from '@/lib/db/pglite-image';
 import { PgliteThread } from '@/lib/db/pglite-thread';
 
 // From the unit runner's migrated image when there is one (~1.5 s of CPU a start, not initdb's ~6 s).
-const image = process.env[PGLITE_TEST_IMAGE] || undefined;
+const image = givenTestImage();
 
 describe('the PGlite thread', () => {
   let pg: PgliteThread;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { CheckoutReceipt } from '@/lib/checkout/types';
 import { openDatabase, type DatabaseHandle } from '@/lib/db/client';
-import { PGLITE_TEST_IMAGE } from '@/lib/db/pglite-image';
+import { givenTestImage } from '@/lib/db/pglite-image';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -35,7 +35,7 @@ export async function freshDatabase(
     const handle = await openDatabase({
       kind: 'pglite',
       dataDir: 'memory://',
-      startFrom: process.env[PGLITE_TEST_IMAGE] || undefined,
+      startFrom: givenTestImage(),
     });
     await handle.migrate();
     return { ...handle, dispose: handle.close };
