@@ -202,7 +202,10 @@ export const leases = pgTable('leases', {
   until: timestamp('until', { withTimezone: true }).notNull(),
 });
 
-/** Requests counted per key (a client address) per fixed window: a limit that holds across instances. */
+/**
+ * Requests admitted per key (a client address) per fixed window; a limit over a sliding window reads the current
+ * and the previous one (lib/checkout/creation-limit.ts). Kept in the database, so it holds across instances.
+ */
 export const rateLimits = pgTable(
   'rate_limits',
   {
