@@ -1,12 +1,14 @@
 // The browser's one client for the buyer's endpoints (lib/buyer-api.ts): it sends the body the endpoint's schema
-// takes and reads back its answer, or the refusal, with one parser for every error.
-import type { AnswerOf, BodyOf, BuyerEndpoint, ErrorAnswer } from '@/lib/buyer-api';
+// takes and reads back its answer, or the refusal, with one parser for every error. Endpoints go by name: the
+// types come from the schemas, the path from lib/buyer-paths.ts, and no schema (nor zod) reaches the browser.
+import type { AnswerOf, BodyOf, BuyerEndpointName, BuyerEndpoints, ErrorAnswer } from '@/lib/buyer-api';
+import { BUYER_PATHS } from '@/lib/buyer-paths';
 
 /** How long the browser waits for one of our endpoints before it calls the request failed. */
 export const BUYER_REQUEST_TIMEOUT_MS = 15_000;
 
-export type BuyerResult<E extends BuyerEndpoint> =
-  | { ok: true; status: number; answer: AnswerOf<E> }
+export type BuyerResult<N extends BuyerEndpointName> =
+  | { ok: true; status: number; answer: AnswerOf<BuyerEndpoints[N]> }
   /**
    * `message`: our endpoint's words for the buyer, or null when there are none (a network failure, a timeout, an
    * answer that is not ours); `status` 0 when nothing came back; `retryAfter` in seconds when the server sent one.
@@ -14,17 +16,17 @@ export type BuyerResult<E extends BuyerEndpoint> =
   | { ok: false; status: number; message: string | null; retryAfter: number | null };
 
 /**
- * POSTs `body` to the endpoint. Never throws: a network failure or a timeout is a result like any refusal.
+ * POSTs `body` to the endpoint named. Never throws: a network failure or a timeout is a result like any refusal.
  * `timeoutMs` null: no timeout of ours (a checkout update runs inside Stripe.js's `runServerUpdate`, which bounds it).
  */
-export async function callBuyerEndpoint<E extends BuyerEndpoint>(
-  endpoint: E,
-  body: BodyOf<E>,
+export async function callBuyerEndpoint<N extends BuyerEndpointName>(
+  name: N,
+  body: BodyOf<BuyerEndpoints[N]>,
   { timeoutMs = BUYER_REQUEST_TIMEOUT_MS }: { timeoutMs?: number | null } = {},
-): Promise<BuyerResult<E>> {
+): Promise<BuyerResult<N>> {
   let response: Response;
   try {
-    response = await fetch(endpoint.path, {
+    response = await fetch(BUYER_PATHS[name], {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -34,7 +36,8 @@ export async function callBuyerEndpoint<E extends BuyerEndpoint>(
     return { ok: false, status: 0, message: null, retryAfter: null };
   }
   const payload: unknown = await response.json().catch(() => null);
-  if (response.ok && payload !== null) return { ok: true, status: response.status, answer: payload as AnswerOf<E> };
+  if (response.ok && payload !== null)
+    return { ok: true, status: response.status, answer: payload as AnswerOf<BuyerEndpoints[N]> };
   const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
   return {
     ok: false,

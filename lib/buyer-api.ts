@@ -3,6 +3,7 @@
 // and answer types from them, so a field renamed on one side fails to compile on the other.
 // A new buyer interaction at checkout is one entry here, one action in lib/actions, one route line, one component.
 import { z } from 'zod';
+import { BUYER_PATHS } from '@/lib/buyer-paths';
 import { BILLING_INTERVALS, CONTRIBUTION, findProductForSale } from '@/lib/catalog';
 import { cartSchema } from '@/lib/checkout/cart';
 import { storedCartSchema } from '@/lib/checkout/cart-rules';
@@ -25,8 +26,8 @@ const productId = z
 /** An endpoint that answers `Answer` when it succeeds (named first; the body's schema is inferred). */
 const endpoint =
   <Answer>() =>
-  <Body extends z.ZodType>(path: `/api/${string}`, body: Body) => ({
-    path,
+  <Body extends z.ZodType>(name: keyof typeof BUYER_PATHS, body: Body) => ({
+    path: BUYER_PATHS[name],
     body,
     answer: undefined as unknown as Answer,
   });
@@ -35,13 +36,10 @@ const update = endpoint<UpdateAnswer>();
 /** Changes to an open checkout, each run inside Stripe.js's `runServerUpdate` (lib/actions/checkout-pipeline.ts). */
 export const CHECKOUT_UPDATES = {
   /** The plan's interval: the seed page's own endpoint and contract. */
-  interval: update(
-    '/api/change-subscription-interval',
-    z.strictObject({ ...session, interval: z.enum(BILLING_INTERVALS) }),
-  ),
+  interval: update('interval', z.strictObject({ ...session, interval: z.enum(BILLING_INTERVALS) })),
   /** A line's quantity (0 removes it); the stock check and the hold happen on the server. */
   quantity: update(
-    '/api/checkout/line-item-quantity',
+    'quantity',
     z.strictObject({
       ...session,
       line_item_id: z
@@ -53,33 +51,27 @@ export const CHECKOUT_UPDATES = {
   ),
   /** "Add cross-sell items": the browser names a product; what may be added, and its price, is the server's rule. */
   crossSell: update(
-    '/api/checkout/cross-sell',
+    'crossSell',
     z.strictObject({ ...session, product_id: z.string().max(100), action: z.enum(['add', 'remove']) }),
   ),
   /** The shipping address, set by the server with the options and tax it decides for that destination. */
-  shippingAddress: update(
-    '/api/checkout/shipping-address',
-    z.strictObject({ ...session, shipping_details: shippingDetailsSchema }),
-  ),
+  shippingAddress: update('shippingAddress', z.strictObject({ ...session, shipping_details: shippingDetailsSchema })),
   /** The preview's server-decided discount, decided again on its own: the browser names the session only. */
-  loyaltyDiscount: update('/api/checkout/loyalty-discount', z.strictObject(session)),
+  loyaltyDiscount: update('loyaltyDiscount', z.strictObject(session)),
   /** The growers' contribution: the browser names a share, the server prices it from the paid subtotal. */
-  contribution: update(
-    '/api/checkout/contribution',
-    z.strictObject({ ...session, percent: z.literal(CONTRIBUTION.percents) }),
-  ),
+  contribution: update('contribution', z.strictObject({ ...session, percent: z.literal(CONTRIBUTION.percents) })),
 };
 
 /** The buyer's other endpoints: opening a checkout, and changing the stored cart. */
 export const BUYER_REQUESTS = {
   /** Opens the browser's checkout (201 made, 200 resumed); `attemptId` is one per page view (a UUID). */
   openCheckout: endpoint<{ clientSecret: string }>()(
-    '/api/checkout/sessions',
+    'openCheckout',
     z.strictObject({ cart: z.union([cartSchema, storedCartSchema]), attemptId: z.uuid() }),
   ),
   /** One cart line: its new quantity, absolute (0 removes it), or units to add ("Add to cart"). */
   cartLine: update(
-    '/api/cart/items',
+    'cartLine',
     z.union([
       z.strictObject({ product_id: productId, quantity: z.number().int().min(0).max(999) }),
       z.strictObject({ product_id: productId, add: z.number().int().min(1).max(99) }),
@@ -88,8 +80,10 @@ export const BUYER_REQUESTS = {
 };
 
 export type CheckoutUpdate = keyof typeof CHECKOUT_UPDATES;
-export type BuyerEndpoint =
-  (typeof CHECKOUT_UPDATES)[CheckoutUpdate] | (typeof BUYER_REQUESTS)[keyof typeof BUYER_REQUESTS];
+/** Every buyer endpoint by its name, the name its path has in lib/buyer-paths.ts. */
+export type BuyerEndpoints = typeof CHECKOUT_UPDATES & typeof BUYER_REQUESTS;
+export type BuyerEndpointName = keyof BuyerEndpoints;
+export type BuyerEndpoint = BuyerEndpoints[BuyerEndpointName];
 /** The JSON body an endpoint takes, as the browser sends it. */
 export type BodyOf<E extends BuyerEndpoint> = z.input<E['body']>;
 /** What an endpoint answers when it succeeds. */

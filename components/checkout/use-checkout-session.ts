@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'react';
 import { callBuyerEndpoint } from '@/components/buyer-api';
 import type { CheckoutSource } from '@/components/checkout/checkout-app';
-import { BUYER_REQUESTS } from '@/lib/buyer-api';
 import type { CheckoutCart } from '@/lib/checkout/cart-rules';
 
 const CREATE_FAILED = 'We could not start your checkout. Please try again.';
@@ -12,7 +11,7 @@ export type CheckoutSessionState =
 
 /** Opens the checkout (lib/buyer-api.ts `openCheckout`): its client secret, or the buyer's message. */
 async function createSession(cart: CheckoutCart, attemptId: string): Promise<CheckoutSessionState> {
-  const result = await callBuyerEndpoint(BUYER_REQUESTS.openCheckout, { cart, attemptId });
+  const result = await callBuyerEndpoint('openCheckout', { cart, attemptId });
   // A network failure or the timeout has no message for a buyer; our endpoint's refusal (e.g. what is sold out) has.
   return result.ok
     ? { type: 'ready', clientSecret: result.answer.clientSecret }

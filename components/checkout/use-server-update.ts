@@ -3,7 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { callBuyerEndpoint } from '@/components/buyer-api';
 import type { ErrorSource } from '@/components/checkout/use-checkout-errors';
-import { CHECKOUT_UPDATES, type BodyOf, type CheckoutUpdate } from '@/lib/buyer-api';
+import type { BodyOf, CHECKOUT_UPDATES, CheckoutUpdate } from '@/lib/buyer-api';
+import { BUYER_PATHS } from '@/lib/buyer-paths';
 
 export const UPDATE_FAILED_MESSAGE = "We couldn't update your order. Please try again.";
 
@@ -73,10 +74,9 @@ export function useServerUpdate(
       options: UpdateOptions,
     ): Promise<boolean> =>
       track(options, async () => {
-        const endpoint = CHECKOUT_UPDATES[update];
         let endpointMessage: string | null = null;
         const result = await checkout.runServerUpdate(async () => {
-          const send = () => callBuyerEndpoint(endpoint, body, { timeoutMs: null });
+          const send = () => callBuyerEndpoint(update, body, { timeoutMs: null });
           let answer = await send();
           // 409 with Retry-After: another tab's change to this checkout was still running. Once more, after it.
           if (!answer.ok && answer.status === 409 && answer.retryAfter !== null) {
@@ -85,7 +85,7 @@ export function useServerUpdate(
           }
           if (!answer.ok || answer.answer.type !== 'success') {
             endpointMessage = answer.ok ? null : answer.message;
-            throw new EndpointError(endpointMessage ?? `${endpoint.path} answered ${answer.status}`);
+            throw new EndpointError(endpointMessage ?? `${BUYER_PATHS[update]} answered ${answer.status}`);
           }
           return answer.answer;
         });
