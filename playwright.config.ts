@@ -34,10 +34,13 @@ export default defineConfig({
     trace: 'on-first-retry',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  // The seed profile's few files first: queued last, its longest file ran alone at the end of the run.
+  // Workers take files in the order of these projects. The fault drills first: they mostly wait (one worker waits
+  // while the others use the CPU, e2e/fault-drills.spec.ts). Then the seed profile's few files: queued last, its
+  // longest file ran alone at the end of the run.
   projects: [
+    { name: 'fault-drills', testMatch: /fault-drills/ },
     { name: 'seed-profile', testMatch: /seed-profile/ },
-    { name: 'storefront', testIgnore: /seed-profile/ },
+    { name: 'storefront', testIgnore: /seed-profile|fault-drills/ },
   ],
   // Every worker's stack (e2e/config.ts), started at once by e2e/servers.ts, which says so when all answer.
   // Their logs are in test-results/.

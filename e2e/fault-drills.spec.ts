@@ -59,9 +59,11 @@ async function drill(buyers: Buyer[], act: (buyer: Buyer) => Promise<RawResponse
   });
 }
 
-// Each drill is its own buyers' and waits seconds on held answers: the drills spread over the workers (each still
-// runs alone on its worker's stack), so the longest file of the suite does not end the run on one worker.
-test.describe.configure({ mode: 'parallel', timeout: 240_000 });
+// The drills spend most of their time waiting on held answers (four of them past the storefront's 4 s timeout, per
+// drill), with little for the CPU to do. They run one after another on one worker, first in the run (their own
+// project in playwright.config.ts), while the other workers use the CPU: spread over every worker at once, all three
+// waited together and the machine sat ~90 % idle for 15 s of each run.
+test.describe.configure({ timeout: 240_000 });
 test.afterEach(clearFaults);
 
 test('the interval switch: its answer always agrees with the session read back', async () => {
