@@ -79,3 +79,29 @@ test('removing a line moves focus to the cart heading; another tab sees the same
   await page.reload();
   await expect(page.getByRole('banner').getByRole('link', { name: /^Cart/ })).toHaveText('Cart (0)');
 });
+
+test('on a phone (390 px) each cart line fits its card: name, field, Remove and line total all inside', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const cartLink = page.getByRole('banner').getByRole('link', { name: /^Cart/ });
+  await page.getByRole('article', { name: 'House Blend, 340 g' }).getByRole('button', { name: 'Add to cart' }).click();
+  await expect(cartLink).toHaveText('Cart (1)');
+  await cartLink.click();
+  const line = page.getByRole('listitem').filter({ has: page.getByLabel('Quantity of House Blend, 340 g') });
+  const card = (await line.boundingBox())!;
+  for (const part of [
+    line.getByRole('heading', { name: 'House Blend, 340 g' }),
+    line.getByLabel('Quantity of House Blend, 340 g'),
+    line.getByRole('button', { name: /^Remove/ }),
+    line.getByLabel('Line total for House Blend, 340 g'),
+  ]) {
+    const box = (await part.boundingBox())!;
+    expect(box.x, `${part} starts inside the line`).toBeGreaterThanOrEqual(card.x);
+    expect(box.x + box.width, `${part} ends inside the line`).toBeLessThanOrEqual(card.x + card.width + 0.5);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+    0,
+  );
+});
