@@ -52,4 +52,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // The GPU and network services as threads of the browser process, not processes of their own: less IPC and two
+  // fewer processes per browser. On 22 tests (checkout, accessibility, cart, trust) Chromium took 48-62 CPU-s
+  // against 59-67 without.
+  '--in-process-gpu',
+  '--enable-features=NetworkServiceInProcess2',
 ];
