@@ -16,8 +16,14 @@ export function windowsAt(now: Date, windowMs: number): Windows {
   };
 }
 
-/** Whether one more request fits: the sliding estimate with it counted stays within `limit`. */
-export function admits(counts: { current: number; previous: number }, weight: number, limit: number): boolean {
+/** A key's count in the current fixed window and in the one before it. */
+export type WindowCounts = { current: number; previous: number };
+
+/**
+ * Whether one more request fits: the sliding estimate with it counted stays within `limit`. The database applies
+ * this same condition in SQL, on the locked row (lib/db/rate-limits.ts); here it is the rule the tests reason with.
+ */
+export function admits(counts: WindowCounts, weight: number, limit: number): boolean {
   return counts.current + 1 + counts.previous * weight <= limit;
 }
 
@@ -25,12 +31,7 @@ export function admits(counts: { current: number; previous: number }, weight: nu
  * Whole seconds (at least 1) until one more request would fit, if no other is admitted before: later in this
  * window as the previous one's weight falls, or in the next, as this one's does.
  */
-export function secondsUntilAdmitted(
-  counts: { current: number; previous: number },
-  limit: number,
-  now: Date,
-  windowMs: number,
-): number {
+export function secondsUntilAdmitted(counts: WindowCounts, limit: number, now: Date, windowMs: number): number {
   const { start } = windowsAt(now, windowMs);
   const room = limit - 1 - counts.current;
   const fitsAt =

@@ -1,18 +1,18 @@
 import 'server-only';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { windowsAt } from '@/lib/checkout/creation-limit';
+import { windowsAt, type WindowCounts } from '@/lib/checkout/creation-limit';
 import type { Database } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/raw';
 import { rateLimits } from '@/lib/db/schema';
 
-export type Admission = { admitted: true } | { admitted: false; counts: { current: number; previous: number } };
+export type Admission = { admitted: true } | { admitted: false; counts: WindowCounts };
 
 /**
- * Counts one request against `key` if the sliding estimate of the last `windowMs` (lib/checkout/creation-limit.ts)
- * stays within `limit` with it, in one statement: the previous window's count is read inside it, and the conflict
- * clause re-checks the current count on the locked row, so concurrent requests (any instance) never admit more.
- * Kept in the database, so the limit holds across server instances (Vercel runs many). A refusal reads both counts
- * back for the caller's Retry-After.
+ * Counts one request against `key` if the sliding estimate of the last `windowMs` stays within `limit` with it
+ * (`admits` in lib/checkout/creation-limit.ts, written here in SQL), in one statement: the previous window's count
+ * is read inside it, and the conflict clause re-checks the current count on the locked row, so concurrent requests
+ * (any instance) never admit more. Kept in the database, so the limit holds across server instances (Vercel runs
+ * many). A refusal reads both counts back for the caller's Retry-After.
  */
 export async function admitRequest(
   db: Database,
