@@ -2,7 +2,7 @@
 // contract, and the cart read back after each (a refusal changes nothing).
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
-import { BROWSER_HEADERS, send } from './raw-http';
+import { APP_ORIGIN, BROWSER_HEADERS, send } from './raw-http';
 import { expect, stripe, test } from './support';
 
 const GENERIC_400 = "We couldn't process your request. Please try again later.";
@@ -184,4 +184,24 @@ test('checking out the stored cart makes one session of its lines; an empty cart
     ['house_blend_340g', 2],
     ['ceramic_mug', 1],
   ]);
+});
+
+test('JSON answers go out uncompressed (no gzip stream per action); pages are still gzipped', async () => {
+  const gzip = { 'accept-encoding': 'gzip' };
+  const answer = await send('/api/cart/items', { ...BROWSER_HEADERS, ...gzip }, JSON.stringify({ product_id: 'x' }));
+  expect(answer.status).toBe(400);
+  expect(answer.headers['content-encoding']).toBeUndefined();
+  expect(JSON.parse(answer.text)).toEqual({ type: 'error', message: GENERIC_400 });
+  const added = await send(
+    '/api/cart/items',
+    { ...BROWSER_HEADERS, ...gzip },
+    JSON.stringify({ product_id: 'house-blend', add: 1 }),
+  );
+  expect([added.status, added.headers['content-encoding'], JSON.parse(added.text)]).toEqual([
+    200,
+    undefined,
+    { type: 'success' },
+  ]);
+  const home = await fetch(`${APP_ORIGIN}/`, { headers: gzip });
+  expect(home.headers.get('content-encoding')).toBe('gzip');
 });

@@ -1,9 +1,8 @@
 import 'server-only';
-import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import type { UpdateAnswer } from '@/lib/buyer-api';
 import { browserTokenFromCookies } from '@/lib/session-binding';
-import { errorResponse, parseJsonBody } from '@/lib/http';
+import { errorResponse, jsonAnswer, parseJsonBody } from '@/lib/http';
 
 /**
  * The route handler of a buyer action at checkout, the seed's contract: a JSON body (same origin, bounded,
@@ -19,7 +18,7 @@ export function buyerActionRoute<T>(
     try {
       const body = await parseJsonBody(request, endpoint.body);
       await action(body, await browserTokenFromCookies());
-      return NextResponse.json({ type: 'success' } satisfies UpdateAnswer);
+      return jsonAnswer({ type: 'success' } satisfies UpdateAnswer);
     } catch (error) {
       return errorResponse(error, route);
     }

@@ -1,13 +1,12 @@
-import { NextResponse } from 'next/server';
 import { readCart } from '@/lib/actions/cart';
 import { browserTokenFromCookies } from '@/lib/session-binding';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, jsonAnswer } from '@/lib/http';
 
 /** The browser's cart as stored: ids, quantities, the count and the subtotal (catalog prices, minor units). */
 export async function GET() {
   try {
     const cart = await readCart(await browserTokenFromCookies());
-    return NextResponse.json(
+    return jsonAnswer(
       {
         items: cart.lines.map((line) => ({ product_id: line.productId, quantity: line.quantity })),
         count: cart.count,

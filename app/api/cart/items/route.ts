@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { NextResponse } from 'next/server';
 import { changeCartLine } from '@/lib/actions/cart';
 import { appOrigin } from '@/lib/app-origin';
 import { BUYER_REQUESTS, type UpdateAnswer } from '@/lib/buyer-api';
 import { browserCookie, browserToken, browserTokenFromCookies } from '@/lib/session-binding';
-import { errorResponse, parseJsonBody } from '@/lib/http';
+import { errorResponse, jsonAnswer, parseJsonBody } from '@/lib/http';
 
 export async function POST(request: Request) {
   try {
@@ -16,7 +15,7 @@ export async function POST(request: Request) {
         ? { productId: body.product_id, add: body.add }
         : { productId: body.product_id, quantity: body.quantity };
     await changeCartLine(token, change);
-    const response = NextResponse.json({ type: 'success' } satisfies UpdateAnswer);
+    const response = jsonAnswer({ type: 'success' } satisfies UpdateAnswer);
     response.cookies.set(browserCookie(token, appOrigin(request)));
     return response;
   } catch (error) {

@@ -1,10 +1,9 @@
-import { NextResponse } from 'next/server';
 import { openCheckout } from '@/lib/actions/open-checkout';
 import { appOrigin } from '@/lib/app-origin';
 import { BUYER_REQUESTS, type AnswerOf } from '@/lib/buyer-api';
 import { clientAddress } from '@/lib/client-address';
 import { browserCookie, browserToken, browserTokenFromCookies } from '@/lib/session-binding';
-import { errorResponse, parseJsonBody } from '@/lib/http';
+import { errorResponse, jsonAnswer, parseJsonBody } from '@/lib/http';
 
 const ENDPOINT = BUYER_REQUESTS.openCheckout;
 
@@ -22,7 +21,7 @@ export async function POST(request: Request) {
       origin,
       clientAddress: clientAddress(request),
     });
-    const response = NextResponse.json({ clientSecret: session.clientSecret } satisfies AnswerOf<typeof ENDPOINT>, {
+    const response = jsonAnswer({ clientSecret: session.clientSecret } satisfies AnswerOf<typeof ENDPOINT>, {
       status: session.resumed ? 200 : 201,
     });
     response.cookies.set(browserCookie(token, origin));

@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { authorizeCron } from '@/lib/cron-auth';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, jsonAnswer } from '@/lib/http';
 import { isJobName } from '@/lib/jobs';
 import { runJob } from '@/lib/jobs/schedule';
 
@@ -10,8 +9,8 @@ async function handle(request: Request, { params }: { params: Promise<{ job: str
   const { job } = await params;
   try {
     authorizeCron(request);
-    if (!isJobName(job)) return NextResponse.json({ type: 'error', message: 'No such job.' }, { status: 404 });
-    return NextResponse.json({ type: 'success', job, result: await runJob(job) });
+    if (!isJobName(job)) return jsonAnswer({ type: 'error', message: 'No such job.' }, { status: 404 });
+    return jsonAnswer({ type: 'success', job, result: await runJob(job) });
   } catch (error) {
     return errorResponse(error, `/api/cron/${isJobName(job) ? job : '[job]'}`);
   }

@@ -1,9 +1,8 @@
-import { NextResponse } from 'next/server';
 import { fulfilCheckout } from '@/lib/actions/fulfil-checkout';
 import { releaseCheckout } from '@/lib/actions/release-checkout';
 import { syncRefunds } from '@/lib/actions/sync-refunds';
 import { verifiedStripeEvent } from '@/lib/actions/stripe-webhook';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, jsonAnswer } from '@/lib/http';
 
 // Stripe's webhooks: the raw body (bounded, so a huge one is refused unread) is verified before anything reads it. Each event is acted on once (its id
 // is recorded in the same transaction); a failure answers 500, so Stripe delivers it again.
@@ -32,7 +31,7 @@ export async function POST(request: Request) {
         // Acknowledged: the endpoint may be subscribed to more events than this storefront acts on.
       }
     }
-    return NextResponse.json({ received: true });
+    return jsonAnswer({ received: true });
   } catch (error) {
     return errorResponse(error, 'POST /api/webhooks/stripe');
   }
