@@ -37,7 +37,8 @@ function openedBeforeFolder(): string {
   return folder;
 }
 
-const TSX = ['--conditions=react-server', '--import', 'tsx'];
+// --liftoff-only, as the unit runner gives every test process (scripts/test-unit.ts): the children open PGlite too.
+const TSX = ['--liftoff-only', '--conditions=react-server', '--import', 'tsx'];
 /** The children's environment: the embedded database in `folder`, never a DATABASE_URL from the caller. */
 const envFor = (folder: string) => ({ ...process.env, DATABASE_URL: '', PGLITE_DATA_DIR: folder });
 
@@ -89,7 +90,7 @@ const skip = !testEngines().includes('pglite') && 'PGlite only';
 
 describe('one process per PGlite folder', { skip }, () => {
   test('a second process on a held folder exits non-zero naming the holder; the folder still opens after', async () => {
-    const folder = newFolder();
+    const folder = openedBeforeFolder();
     const holder = await startHolder(folder);
     assert.equal(pgliteLockHolder(folder)?.pid, holder.pid);
     const second = migrate(folder);
