@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { LOCAL_STRIPE_URL } from './config';
+import { LOCAL_STRIPE_URL, NEXT_START } from './config';
 import { BROWSER_HEADERS, isSafeErrorAnswer, send } from './raw-http';
 import { expect, test } from './support';
 
@@ -27,23 +27,19 @@ test.beforeAll(async () => {
   mkdirSync('test-results', { recursive: true });
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      env: {
-        ...process.env,
-        STRIPE_SECRET_KEY: '',
-        STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
-        DATABASE_URL: '',
-        PGLITE_DATA_DIR: 'memory://',
-        CHECKOUT_SESSIONS_PER_MINUTE: String(LIMIT),
-        TRUST_PROXY: '',
-        SCHEDULED_JOBS: 'off',
-      },
-      stdio: ['ignore', openSync('test-results/next-limits.log', 'a'), openSync('test-results/next-limits.log', 'a')],
+  server = spawn(process.execPath, [...NEXT_START, String(port)], {
+    env: {
+      ...process.env,
+      STRIPE_SECRET_KEY: '',
+      STRIPE_EMULATOR_URL: LOCAL_STRIPE_URL,
+      DATABASE_URL: '',
+      PGLITE_DATA_DIR: 'memory://',
+      CHECKOUT_SESSIONS_PER_MINUTE: String(LIMIT),
+      TRUST_PROXY: '',
+      SCHEDULED_JOBS: 'off',
     },
-  );
+    stdio: ['ignore', openSync('test-results/next-limits.log', 'a'), openSync('test-results/next-limits.log', 'a')],
+  });
   await expect
     .poll(
       () =>

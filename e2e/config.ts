@@ -36,6 +36,14 @@ export const APP_PORT = here.appPort;
 export const SEED_PROFILE_PORT = here.seedProfilePort;
 export const SEED_API_VERSION = '2025-03-31.basil; checkout_server_update_beta=v1;';
 /**
+ * How the suite starts `next start` (the production build): PGlite's wasm on V8's baseline compiler. A server here
+ * lives three minutes, and optimising Postgres's hot functions cost more than it gave back: the storefronts took
+ * 78-84 CPU-s against 107, and the suite 183-196 s against 218 (one run each way, then one more). A deployment
+ * runs for days, so `npm start` keeps V8's default; pages and answers are the same either way.
+ */
+export const NEXT_START = ['--liftoff-only', 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p'];
+
+/**
  * Debian's headless shell (`apt-get install -y chromium-headless-shell`) when it is there: the same engine as the
  * full browser without its window layer, and the build Playwright itself runs headless tests on. On this 2-core
  * machine it takes the suite's Chromium time from 277 to 190 CPU-seconds on a 29-test sample. Otherwise the

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { migratedPgliteImage } from '../lib/db/pglite-image';
-import { E2E_WORKERS, SEED_API_VERSION, SERVERS_READY, stackFor, type Stack } from './config';
+import { E2E_WORKERS, NEXT_START, SEED_API_VERSION, SERVERS_READY, stackFor, type Stack } from './config';
 
 const LOGS = 'test-results';
 const START_TIMEOUT_MS = 180_000; // a loaded 2-core machine can take a while to start a server and render a page
@@ -35,8 +35,6 @@ const storefrontEnv = (stack: Stack, extra: Env) => ({
   ...extra,
 });
 
-const NEXT = ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p'];
-
 function serversOf(stack: Stack): Server[] {
   const stripePort = Number(new URL(stack.localStripeUrl).port);
   return [
@@ -59,7 +57,7 @@ function serversOf(stack: Stack): Server[] {
       port: stack.appPort,
       url: `http://127.0.0.1:${stack.appPort}/`,
       log: `${LOGS}/next-${stack.appPort}.log`,
-      command: [...NEXT, String(stack.appPort)],
+      command: [...NEXT_START, String(stack.appPort)],
       env: storefrontEnv(stack, { ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD }),
     },
     {
@@ -68,7 +66,7 @@ function serversOf(stack: Stack): Server[] {
       port: stack.seedProfilePort,
       url: `http://127.0.0.1:${stack.seedProfilePort}/`,
       log: `${LOGS}/next-${stack.seedProfilePort}.log`,
-      command: [...NEXT, String(stack.seedProfilePort)],
+      command: [...NEXT_START, String(stack.seedProfilePort)],
       env: storefrontEnv(stack, { STRIPE_API_VERSION: SEED_API_VERSION, ADMIN_PASSWORD: '' }),
     },
   ];
