@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addressLines, countryName, formatPrice, keepUnitsTogether, listNames, taxLineLabel } from '@/lib/format';
+import {
+  addressLines,
+  countryName,
+  formatMoney,
+  formatPrice,
+  keepUnitsTogether,
+  listNames,
+  taxLineLabel,
+} from '@/lib/format';
 
 test('countries read by name, an unknown code reads as itself', () => {
   assert.equal(countryName('DE'), 'Germany');
@@ -73,4 +81,13 @@ test('names are listed as a sentence', () => {
 test('a quantity keeps its unit on the same line', () => {
   assert.equal(keepUnitsTogether('House Blend, 340 g'), 'House Blend, 340\u00a0g');
   assert.equal(keepUnitsTogether('Mug, 12 oz and a gift'), 'Mug, 12\u00a0oz and a gift');
+});
+
+test("money reads in the currency's minor unit, whichever currency and locale came before", () => {
+  assert.equal(formatMoney(2400, 'usd'), '$24.00');
+  assert.equal(formatMoney(2400, 'jpy'), '¥2,400');
+  assert.equal(formatMoney(105, 'USD'), '$1.05');
+  assert.equal(formatMoney(2400, 'eur', 'de-DE'), '24,00\u00a0€');
+  assert.equal(formatMoney(2400, 'eur'), '€24.00');
+  assert.equal(formatMoney(0, 'usd'), '$0.00');
 });

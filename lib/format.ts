@@ -1,8 +1,16 @@
+// One formatter per locale and currency: making one costs ~60 µs, using it ~1 µs, and a page formats dozens.
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+
 /** Formats an integer amount in the currency's minor unit, e.g. formatMoney(2400, 'usd') → "$24.00". */
 export function formatMoney(minorUnits: number, currency: string, locale = 'en-US'): string {
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(minorUnits / 10 ** digits);
+  const key = `${locale} ${currency.toUpperCase()}`;
+  let money = moneyFormats.get(key);
+  if (!money) {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
+    money = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    moneyFormats.set(key, money);
+  }
+  return money.format.format(minorUnits / 10 ** money.digits);
 }
 
 /** A charged amount, or "Free" for nothing (a gift line, free shipping), as the checkout and receipt show it. */
