@@ -105,3 +105,34 @@ test('on a phone (390 px) each cart line fits its card: name, field, Remove and 
     0,
   );
 });
+
+test("a refused quantity's message wraps under its field: the lines' fields line up, each total beside its field", async ({
+  page,
+}) => {
+  await page.goto('/');
+  const cartLink = page.getByRole('banner').getByRole('link', { name: /^Cart/ });
+  for (const [name, count] of [
+    ['House Blend, 340 g', 1],
+    ['Hand grinder', 2],
+  ] as const) {
+    await page.getByRole('article', { name }).getByRole('button', { name: 'Add to cart' }).click();
+    await expect(cartLink).toHaveText(`Cart (${count})`);
+  }
+  await cartLink.click();
+  const blend = page.getByLabel('Quantity of House Blend, 340 g');
+  await blend.fill('99');
+  await blend.press('Enter');
+  await expect(blend).toHaveAccessibleDescription(/You can buy at most 10 of House Blend/);
+  const box = async (label: string) => (await page.getByLabel(label).boundingBox())!;
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const name of ['House Blend, 340 g', 'Hand grinder']) {
+      const [field, total] = [await box(`Quantity of ${name}`), await box(`Line total for ${name}`)];
+      const middle = total.y + total.height / 2;
+      expect(middle, `${name}'s total beside its field at ${width} px`).toBeGreaterThan(field.y);
+      expect(middle, `${name}'s total beside its field at ${width} px`).toBeLessThan(field.y + field.height);
+    }
+    const [first, second] = [await box('Quantity of House Blend, 340 g'), await box('Quantity of Hand grinder')];
+    expect(first.x, `the fields line up at ${width} px`).toBeCloseTo(second.x, 0);
+  }
+});
