@@ -3,10 +3,11 @@ const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number
 
 /** Formats an integer amount in the currency's minor unit, e.g. formatMoney(2400, 'usd') → "$24.00". */
 export function formatMoney(minorUnits: number, currency: string, locale = 'en-US'): string {
-  const key = `${locale} ${currency.toUpperCase()}`;
+  const code = currency.toUpperCase();
+  const key = `${locale} ${code}`;
   let money = moneyFormats.get(key);
   if (!money) {
-    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: currency.toUpperCase() });
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
     money = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
     moneyFormats.set(key, money);
   }
