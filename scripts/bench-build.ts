@@ -23,6 +23,7 @@ import { join, resolve, sep } from 'node:path';
 /** Paths of the extra routes, as the bench requests them. */
 export const BENCH_ROUTES = {
   bareInterval: '/bench/bare-interval',
+  bareQuantity: '/bench/bare-quantity',
   bareSessions: '/bench/bare-sessions',
   noop: '/bench/noop',
   barePage: '/bench/bare',
@@ -51,6 +52,16 @@ export async function POST(request: Request) {
   await stripe.checkout.sessions.retrieve(id, { expand: ['line_items'] });
   await stripe.checkout.sessions.update(id, { line_items: [{ price, quantity: 1 }] });
   return Response.json({ type: 'success' });
+}
+`,
+  // The quantity change's two Stripe calls, with none of its checks, holds or database: what an action costs before
+  // this storefront adds anything. Not gzipped, as the app's JSON answers are not (lib/http.ts).
+  'app/bench/bare-quantity/route.ts': `import { stripe } from '../bare-stripe';
+export async function POST(request: Request) {
+  const { checkout_session_id: id, line_item_id, quantity } = await request.json();
+  await stripe.checkout.sessions.retrieve(id, { expand: ['line_items', 'line_items.data.taxes'] });
+  await stripe.checkout.sessions.update(id, { line_items: [{ id: line_item_id, quantity }] });
+  return Response.json({ type: 'success' }, { headers: { 'Cache-Control': 'no-store, no-transform' } });
 }
 `,
   // The creation's one Stripe call (the app's catalog ids are cached, so it makes one too), idempotent per attempt.

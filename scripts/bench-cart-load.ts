@@ -4,24 +4,34 @@
 // page (which reads the stock) 20 times a second, idle and during the load. One server of the bench build
 // per engine: PGlite in memory, and a scratch database on the Postgres server when one is given (the app's pool of
 // 10). Targets: 10 clients ≥ 8× one client's actions/s; the home page's p95 during the load ≤ 2× its idle p95.
+// The last Postgres row is the floor to read the 30-client row against: the same 30 clients on a bare route that
+// makes the action's two Stripe calls with no checks, holds or database (bench-build.ts). It runs last, as it
+// changes quantities at Stripe without the holds following.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type Stripe from 'stripe';
 import { freshDatabase, type Engine } from '../lib/db/testing';
-import type { BenchServer } from './bench-build';
+import { BENCH_ROUTES, type BenchServer } from './bench-build';
 import { benchEngines, groupCpuMs, percentile, setStripeLatency, tableRow } from './bench-stats';
 
 const LATENCY_MS = Number(process.env.BENCH_STRIPE_LATENCY_MS ?? 150);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const IDLE_MS = 4_000;
 const PRODUCT = 'house-blend';
-const CLIENTS: Record<Engine, number[]> = { pglite: [1, 10], postgres: [1, 10, 30] };
+const ACTION = '/api/checkout/line-item-quantity';
+type Load = { clients: number; path: string };
+const ROWS: Record<Engine, Load[]> = {
+  pglite: [1, 10].map((clients) => ({ clients, path: ACTION })),
+  postgres: [
+    ...[1, 10, 30].map((clients) => ({ clients, path: ACTION })),
+    { clients: 30, path: BENCH_ROUTES.bareQuantity },
+  ],
+};
 
 type Client = { cookie: string; sessionId: string; lineId: string; quantity: number };
-type Row = {
+type Row = Load & {
   engine: Engine;
-  clients: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -66,8 +76,11 @@ async function openClient(base: string, stripe: Stripe): Promise<Client> {
   return { cookie, sessionId, lineId, quantity: 1 };
 }
 
-/** Every client changes its quantity, one request after another, until `ms` has passed; counts what failed by status. */
-async function changeQuantities(base: string, clients: Client[], ms: number) {
+/**
+ * Every client changes its quantity through `path`, one request after another, until `ms` has passed; counts what
+ * failed by status.
+ */
+async function changeQuantities(base: string, clients: Client[], ms: number, path = ACTION) {
   const latencies: number[] = [];
   const failed = new Map<number, number>();
   const started = performance.now();
@@ -77,7 +90,7 @@ async function changeQuantities(base: string, clients: Client[], ms: number) {
         const quantity = client.quantity === 1 ? 2 : 1;
         const body = JSON.stringify({ checkout_session_id: client.sessionId, line_item_id: client.lineId, quantity });
         const t0 = performance.now();
-        const response = await fetch(`${base}/api/checkout/line-item-quantity`, {
+        const response = await fetch(`${base}${path}`, {
           method: 'POST',
           headers: json(base, client.cookie),
           body,
@@ -143,9 +156,9 @@ async function benchEngine(build: BenchServer, emulatorUrl: string, stripe: Stri
   try {
     const server = await build.serve(scratch?.url ? { DATABASE_URL: scratch.url } : {});
     try {
-      const counts = CLIENTS[engine];
+      const loads = ROWS[engine];
       const clients = await Promise.all(
-        Array.from({ length: Math.max(...counts) }, () => openClient(server.base, stripe)),
+        Array.from({ length: Math.max(...loads.map((load) => load.clients)) }, () => openClient(server.base, stripe)),
       );
       await changeQuantities(server.base, clients, 1); // warm-up, no latency yet: one change each
       await probeHome(server.base, sleep(1_000));
@@ -153,8 +166,8 @@ async function benchEngine(build: BenchServer, emulatorUrl: string, stripe: Stri
       try {
         const idle = percentile(await probeHome(server.base, sleep(IDLE_MS)), 95);
         const rows: Row[] = [];
-        for (const n of counts) {
-          const load = changeQuantities(server.base, clients.slice(0, n), SECONDS * 1000);
+        for (const { clients: n, path } of loads) {
+          const load = changeQuantities(server.base, clients.slice(0, n), SECONDS * 1000, path);
           const measured = await withCpu(server.pid, () => Promise.all([load, probeHome(server.base, load)]));
           const [run, home] = measured.result;
           const actions = run.latencies.length;
@@ -162,6 +175,7 @@ async function benchEngine(build: BenchServer, emulatorUrl: string, stripe: Stri
           rows.push({
             engine,
             clients: n,
+            path,
             perSecond: (actions / run.elapsedMs) * 1000,
             p50: percentile(run.latencies, 50),
             p95: percentile(run.latencies, 95),
@@ -193,6 +207,7 @@ export async function benchCartLoad(build: BenchServer, emulatorUrl: string, str
   console.log(
     tableRow([
       'engine',
+      'route',
       'clients',
       'actions/s',
       '× one',
@@ -202,8 +217,8 @@ export async function benchCartLoad(build: BenchServer, emulatorUrl: string, str
       'home idle',
       'home load',
       '× idle',
-      'server cpu %',
-      'bench cpu %',
+      'server cpu',
+      'bench cpu',
     ]),
   );
   for (const engine of engines) {
@@ -215,6 +230,7 @@ export async function benchCartLoad(build: BenchServer, emulatorUrl: string, str
       console.log(
         tableRow([
           engine,
+          row.path === ACTION ? 'action' : 'bare',
           row.clients,
           row.perSecond.toFixed(1),
           ratio.toFixed(1),
@@ -229,9 +245,13 @@ export async function benchCartLoad(build: BenchServer, emulatorUrl: string, str
         ]),
       );
     }
-    const ten = rows.find((row) => row.clients === 10)!;
+    const ten = rows.find((row) => row.clients === 10 && row.path === ACTION)!;
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    const homeVerdicts = rows.map((row) => `${verdict(row.homeP95 <= 2 * idle)} at ${row.clients}`).join(', ');
+    const homeVerdicts = rows
+      .map(
+        (row) => `${verdict(row.homeP95 <= 2 * idle)} at ${row.clients}${row.path === ACTION ? '' : ' (bare route)'}`,
+      )
+      .join(', ');
     console.log(
       `  ${engine}: 10 clients ${verdict(ten.perSecond / one >= 8)} (≥ 8× one client); home p95 ≤ 2× idle: ${homeVerdicts}`,
     );
