@@ -1,6 +1,7 @@
 // The back office (/admin) on the production build: refused without the password (pages and mutations), and,
 // signed in, an owner finding an order by email, refunding one line of two, and seeing the stock and the
-// order change; a refund form sent twice refunds once; a refund made directly at the local Stripe (as from the
+// order change; a refund or a cancellation not confirmed does nothing; a refund form sent twice refunds once; a
+// plan order cancelled with its payment refunded; a refund made directly at the local Stripe (as from the
 // Dashboard) reaches the order once though its webhook comes twice; the order confirmation in the outbox, with no
 // send button while the shop has no mail server; axe, at a desktop's width and a phone's.
 import { randomUUID } from 'node:crypto';
@@ -135,6 +136,13 @@ test('an owner finds an order by email, refunds one line of two, and sees the st
 
   await page.getByLabel(/^Ceramic mug \(1 of 1 left\)/).fill('1');
   await page.getByLabel('Put the refunded units back in stock').check();
+  // Not sent until the owner confirms: the browser stops at the unticked box, and no money moves.
+  const confirm = page.getByRole('checkbox', { name: /^I understand: the money goes back to the buyer/ });
+  await page.getByRole('button', { name: 'Refund' }).click();
+  expect(await confirm.evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+  await expect(page.getByRole('status')).toHaveCount(0);
+  expect(await refunded(paymentIntent)).toEqual([]);
+  await confirm.check();
   await page.getByRole('button', { name: 'Refund' }).click();
   await expect(page.getByRole('status')).toHaveText(
     `Refunded ${formatMoney(mug.amount_total, 'usd')}, and the units are back in stock.`,
@@ -169,7 +177,16 @@ test('a refund form sent twice refunds once', async ({ page }) => {
   const orderId = await openOrderByEmail(page, email);
   const formKey = await page.locator('input[name="form_key"]').getAttribute('value');
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const body = `form_key=${formKey}&scope=lines&qty_0=1&restock=on`;
+  // Without the confirm box (the browser would not send it): refused with a message, nothing refunded.
+  const unconfirmed = await send(
+    `/api/admin/orders/${orderId}/refund`,
+    { ...FORM, cookie },
+    `form_key=${formKey}&scope=lines&qty_0=1&restock=on`,
+  );
+  expect(unconfirmed.status).toBe(303);
+  expect(decodeURIComponent(String(unconfirmed.headers['set-cookie']))).toContain('Nothing was refunded');
+  expect(await refunded(paymentIntent)).toEqual([]);
+  const body = `form_key=${formKey}&scope=lines&qty_0=1&restock=on&confirm=on`;
   const [first, second] = await Promise.all(
     [0, 1].map(() => send(`/api/admin/orders/${orderId}/refund`, { ...FORM, cookie }, body)),
   );
@@ -182,6 +199,50 @@ test('a refund form sent twice refunds once', async ({ page }) => {
   await page.goto(`/admin/orders/${orderId}`);
   await expect(page.getByText(`Refunded${formatMoney(one, 'usd')}`)).toBeVisible();
   await expect(page.getByText(/from the back office/)).toHaveCount(1);
+});
+
+test('a plan order: without the confirm box nothing is cancelled; confirmed, the subscription ends at Stripe and its payment is refunded', async ({
+  page,
+}) => {
+  const email = `plan-owner-${randomUUID().slice(0, 8)}@example.com`;
+  const buyer = await newBuyer();
+  await payLikeStripeJs(buyer, { email, clubAddress: true });
+  const subscriptionId = String((await stripe.checkout.sessions.retrieve(buyer.sessionId)).subscription);
+  await signIn(page);
+  const orderId = await openOrderByEmail(page, email);
+  const paid = /Its latest payment: (\$[\d.,]+)\./.exec(
+    (await page.getByText(/^Its latest payment/).textContent())!,
+  )![1];
+
+  // A cancellation sent without the box (the browser would not send it): refused with a message, nothing done.
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const unconfirmed = await send(
+    `/api/admin/orders/${orderId}/cancel`,
+    { ...FORM, cookie },
+    `form_key=${randomUUID()}&refund=on`,
+  );
+  expect(unconfirmed.status).toBe(303);
+  expect(decodeURIComponent(String(unconfirmed.headers['set-cookie']))).toContain('Nothing was cancelled');
+  expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('active');
+
+  await page.getByLabel('Also refund what is left of its latest payment').check();
+  await page.getByRole('button', { name: 'Cancel the subscription' }).click();
+  await expect(page.getByRole('status')).toHaveCount(0);
+  expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('active');
+  await page.getByRole('checkbox', { name: /^I understand: cancelling ends it at once/ }).check();
+  await page.getByRole('button', { name: 'Cancel the subscription' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    `The subscription is cancelled and ${paid} of its latest payment is refunded.`,
+  );
+  await expect(page.getByText('The subscription is cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel the subscription' })).toHaveCount(0);
+
+  // At Stripe: the subscription has ended, and one refund of what it paid carries this order's id.
+  expect((await stripe.subscriptions.retrieve(subscriptionId)).status).toBe('canceled');
+  const refunds = (await stripe.refunds.list({ limit: 100 })).data.filter(
+    (r) => r.metadata?.order_id === String(orderId),
+  );
+  expect(refunds.map((r) => formatMoney(r.amount, r.currency))).toEqual([paid]);
 });
 
 test('a refund made directly at the local Stripe reaches the order once, though its webhook comes twice', async ({

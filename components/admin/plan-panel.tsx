@@ -32,12 +32,17 @@ export function PlanPanel({ order, subscription }: { order: OrderRow; subscripti
           <input type="hidden" name="form_key" value={randomUUID()} />
           {refundable ? (
             <p>
-              <label>
+              <label className="admin-check">
                 <input type="checkbox" name="refund" /> Also refund what is left of its latest payment
               </label>
             </p>
           ) : null}
-          <p className="muted">Cancelling ends it at once at Stripe: no more renewals. It cannot be undone.</p>
+          <p>
+            <label className="admin-check">
+              <input type="checkbox" name="confirm" required /> I understand: cancelling ends it at once at Stripe, with
+              no more renewals, and cannot be undone
+            </label>
+          </p>
           <button type="submit" className="button">
             Cancel the subscription
           </button>

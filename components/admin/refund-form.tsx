@@ -4,7 +4,8 @@ import { formatMoney } from '@/lib/format';
 
 /**
  * Refund the whole order or some units of its lines. The form carries a key minted when the page was rendered:
- * sent twice (a double click, a resubmitted page), it is one refund.
+ * sent twice (a double click, a resubmitted page), it is one refund. Money cannot be taken back, so the owner
+ * ticks a box that says so before the browser sends it (and the route refuses a form without it).
  */
 export function RefundForm({ order, lines }: { order: OrderRow; lines: AdminOrderLine[] }) {
   const left = order.amountTotal - order.amountRefunded;
@@ -45,8 +46,14 @@ export function RefundForm({ order, lines }: { order: OrderRow; lines: AdminOrde
           })}
       </div>
       <p>
-        <label>
+        <label className="admin-check">
           <input type="checkbox" name="restock" /> Put the refunded units back in stock
+        </label>
+      </p>
+      <p>
+        <label className="admin-check">
+          <input type="checkbox" name="confirm" required /> I understand: the money goes back to the buyer at once, and
+          a refund cannot be undone
         </label>
       </p>
       <button type="submit" className="button">

@@ -35,6 +35,15 @@ export function redirectWithFlash(request: Request, to: string, flash: Flash): N
   return response;
 }
 
+/**
+ * A form whose action cannot be undone (a refund, a cancellation) carries a required `confirm` box. The browser
+ * will not send the form without it; a request that comes without it anyway is refused with nothing done, and
+ * `nothingDone` tells the owner so.
+ */
+export function assertConfirmed(confirm: string | undefined, nothingDone: string): void {
+  if (confirm !== 'on') throw new InvalidRequestError('The form came without its confirm box ticked', nothingDone);
+}
+
 /** What the owner reads when a form fails: ours as written; Stripe's refusal in Stripe's words (the owner may act on it). */
 function ownerMessage(error: unknown): string | null {
   if (error instanceof StripeRefusedError)

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { refundOrder } from '@/lib/actions/refund-order';
-import { adminFormRoute } from '@/lib/admin/form-route';
+import { adminFormRoute, assertConfirmed } from '@/lib/admin/form-route';
 import { parseOrderId } from '@/lib/admin/order-id';
 
-// The order page's refund form: `scope` order (everything left) or lines (`qty_<position>` units of each).
+// The order page's refund form: `scope` order (everything left) or lines (`qty_<position>` units of each), and the
+// ticked box that confirms it.
 const formSchema = z
   .looseObject({
     form_key: z.uuid(),
     scope: z.enum(['order', 'lines']),
     restock: z.literal('on').optional(),
+    confirm: z.literal('on').optional(),
   })
   .transform((form) => ({
     ...form,
@@ -23,14 +25,17 @@ const orderPath = (params: Record<string, string>) => `/admin/orders/${encodeURI
 export const POST = adminFormRoute(
   'POST /api/admin/orders/:id/refund',
   formSchema,
-  async (form, params) => ({
-    to: orderPath(params),
-    text: await refundOrder({
-      orderId: parseOrderId(params.id) ?? 0,
-      request: form.scope === 'order' ? { kind: 'order' } : { kind: 'lines', lines: form.lines },
-      restock: form.restock === 'on',
-      formKey: form.form_key,
-    }),
-  }),
+  async (form, params) => {
+    assertConfirmed(form.confirm, 'Nothing was refunded: tick the box that confirms the refund, then send it again.');
+    return {
+      to: orderPath(params),
+      text: await refundOrder({
+        orderId: parseOrderId(params.id) ?? 0,
+        request: form.scope === 'order' ? { kind: 'order' } : { kind: 'lines', lines: form.lines },
+        restock: form.restock === 'on',
+        formKey: form.form_key,
+      }),
+    };
+  },
   orderPath,
 );
