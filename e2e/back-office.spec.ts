@@ -147,6 +147,8 @@ test('an owner finds an order by email, refunds one line of two, and sees the st
   await expect(page.getByRole('status')).toHaveText(
     `Refunded ${formatMoney(mug.amount_total, 'usd')}, and the units are back in stock.`,
   );
+  // The outcome has focus on arrival: read first, and the next Tab goes on from it.
+  await expect(page.getByRole('status')).toBeFocused();
   await expect(page.getByText(/^Partially refunded/)).toBeVisible();
   await expect(
     page
