@@ -116,3 +116,34 @@ test('paying in one tab turns the other into "already paid", with a link to the 
     (await page.getByTestId('order-number').textContent()) ?? '',
   );
 });
+
+test('the tab that pays goes to its receipt, though the server reports the session paid before its confirm answers', async ({
+  page,
+}) => {
+  await addToCart(page, 'Ceramic mug');
+  const { sessionId } = await openCheckout(page);
+  expect(await useShippingAddress(page, OREGON)).toBe(200);
+  await page.getByLabel('Email').fill('slow-answer@example.com');
+  await fillCard(page, '4242 4242 4242 4242');
+  // The confirm reaches the local Stripe, but its answer is held until the page has asked our server about the
+  // session (as it does on the window's focus event, which clicking Pay after the card frame fires).
+  let release = () => {};
+  const held = new Promise<void>((done) => (release = done));
+  await page.route('**/v1/payment_pages/*/confirm', async (route) => {
+    const response = await route.fetch();
+    await held;
+    await route.fulfill({ response });
+  });
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await expect.poll(async () => (await stripe.checkout.sessions.retrieve(sessionId)).status).toBe('complete');
+  const asked = page.waitForResponse((response) => response.url().includes('/api/checkout/status'));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  expect(await (await asked).json()).toMatchObject({ status: 'complete' });
+  await page.evaluate(() => new Promise((settled) => setTimeout(settled, 200))); // the page reads that answer
+  // Still this tab's checkout, paying: not "paid elsewhere", which would take the Payment Element away.
+  await expect(page.getByTestId('checkout-paid')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Processing…' })).toBeVisible();
+  release();
+  await expect(page.getByTestId('order-number')).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/checkout/return');
+});

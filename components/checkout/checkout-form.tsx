@@ -5,7 +5,7 @@ import {
   type StripeCheckoutElementsValue,
 } from '@stripe/react-stripe-js/checkout';
 import type { StripeAddressElementChangeEvent } from '@stripe/stripe-js';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { addressDraft } from '@/components/checkout/address-draft';
 import { Contribution } from '@/components/checkout/contribution';
 import { CrossSell } from '@/components/checkout/cross-sell';
@@ -71,7 +71,8 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
       const result = await checkout.updateShippingOption(id);
       return result.type === 'error' ? result.error.message : null;
     });
-  const paidElsewhere = usePaidElsewhere(checkout.id, latest?.serial);
+  const payingHere = useRef(false);
+  const paidElsewhere = usePaidElsewhere(checkout.id, latest?.serial, payingHere);
   if (paidElsewhere) return <PaidElsewhere sessionId={checkout.id} />;
 
   return (
@@ -172,6 +173,9 @@ function LoadedCheckout({ checkout, shop }: { checkout: StripeCheckoutElementsVa
           })}
           error={errors.pay}
           onError={(message) => setError('pay', message)}
+          onPaying={(paying) => {
+            payingHere.current = paying;
+          }}
         >
           <PaymentElement />
         </PayForm>

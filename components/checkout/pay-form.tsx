@@ -17,6 +17,8 @@ export function PayForm(props: {
   waitReason: string | null;
   error?: string;
   onError: (message: string | null) => void;
+  /** Set while this tab's confirm() runs, and left set after a success (the page is going to the return URL). */
+  onPaying: (paying: boolean) => void;
   children: ReactNode;
 }) {
   const { checkout, waitReason } = props;
@@ -30,10 +32,14 @@ export function PayForm(props: {
     event.preventDefault();
     if (blocked) return;
     setPaying(true);
+    props.onPaying(true);
     props.onError(null);
     const result = await checkout.confirm(checkout.email ? {} : { email });
     // On success Stripe.js redirects to the return page; only a failure comes back here.
-    if (result.type === 'error') props.onError(result.error.message);
+    if (result.type === 'error') {
+      props.onPaying(false);
+      props.onError(result.error.message);
+    }
     setPaying(false);
     // Stripe.js refreshes the session around confirm(): if that re-render took focus, give it back.
     restoreFocus([PAY_KEY]);
